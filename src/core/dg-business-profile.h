@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "dg-database.h"
+
+G_BEGIN_DECLS
+
+#define DG_TYPE_BUSINESS_PROFILE (dg_business_profile_get_type ())
+G_DECLARE_FINAL_TYPE (DgBusinessProfile, dg_business_profile, DG, BUSINESS_PROFILE, GObject)
+
+/* The owner's business: one per database. Properties (all strings unless
+ * noted): "name", "address", "tax-number", "vat-id", "iban", "bic", "email",
+ * "currency", "invoice-number-pattern", "payment-terms-days" (int). */
+DgBusinessProfile *dg_business_profile_new      (void);
+DgBusinessProfile *dg_business_profile_load     (DgDatabase        *db,
+                                                 GError           **error);
+/* Validates, then stores. Nothing is stored when a field is invalid. */
+gboolean           dg_business_profile_save     (DgBusinessProfile *self,
+                                                 DgDatabase        *db,
+                                                 GError           **error);
+/* Checks every field that is filled in; the error names the field. */
+gboolean           dg_business_profile_validate (DgBusinessProfile *self,
+                                                 GError           **error);
+/* Validates one field by property name with the value given. */
+gboolean           dg_business_profile_validate_field (const char  *property,
+                                                       const char  *value,
+                                                       GError     **error);
+
+const char *dg_business_profile_get_name                   (DgBusinessProfile *self);
+const char *dg_business_profile_get_address                (DgBusinessProfile *self);
+const char *dg_business_profile_get_tax_number             (DgBusinessProfile *self);
+const char *dg_business_profile_get_vat_id                 (DgBusinessProfile *self);
+const char *dg_business_profile_get_iban                   (DgBusinessProfile *self);
+const char *dg_business_profile_get_bic                    (DgBusinessProfile *self);
+const char *dg_business_profile_get_email                  (DgBusinessProfile *self);
+const char *dg_business_profile_get_currency               (DgBusinessProfile *self);
+const char *dg_business_profile_get_invoice_number_pattern (DgBusinessProfile *self);
+int         dg_business_profile_get_payment_terms_days     (DgBusinessProfile *self);
+
+G_END_DECLS
