@@ -42,7 +42,18 @@ gboolean     dg_assistant_validate          (DgAssistant *self,
 gboolean     dg_assistant_validate_field    (const char  *property,
                                              const char  *value,
                                              GError     **error);
-/* The assistant's current local time, "14:05" */
+/* Parses an hourly rate as typed ("12,50", "€12.50") in @currency; a negative
+ * rate is refused. */
+gboolean     dg_assistant_parse_hourly_rate (const char  *text,
+                                             const char  *currency,
+                                             gint64      *out_minor,
+                                             GError     **error);
+/* Parses a VAT rate in percent as typed ("19", "7,7", "8.1 %") into basis
+ * points (1900); 0…100 % with at most two decimals. */
+gboolean     dg_assistant_parse_vat_rate    (const char  *text,
+                                             int         *out_basis_points,
+                                             GError     **error);
+/* The assistant's current local time, "14:05" , "14:05" */
 char        *dg_assistant_format_local_time (DgAssistant *self,
                                              GDateTime   *now);
 

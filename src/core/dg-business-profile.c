@@ -1,0 +1,269 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dg-business-profile"
+
+#include <glib/gi18n.h>
+
+#include "dg-business-profile.h"
+#include "dg-money.h"
+#include "dg-validation.h"
+
+enum {
+  PROP_0,
+  /* string properties first, in the order of the table's columns */
+  PROP_NAME,
+  PROP_ADDRESS,
+  PROP_TAX_NUMBER,
+  PROP_VAT_ID,
+  PROP_IBAN,
+  PROP_BIC,
+  PROP_EMAIL,
+  PROP_CURRENCY,
+  PROP_INVOICE_NUMBER_PATTERN,
+  LAST_STRING_PROP = PROP_INVOICE_NUMBER_PATTERN,
+  PROP_PAYMENT_TERMS_DAYS,
+  N_PROPS
+};
+
+struct _DgBusinessProfile
+{
+  GObject  parent_instance;
+
+  char    *strings[LAST_STRING_PROP + 1];
+  int      payment_terms_days;
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (DgBusinessProfile, dg_business_profile, G_TYPE_OBJECT)
+
+static const char *select_sql =
+  "SELECT name, address, tax_number, vat_id, iban, bic, email, currency, "
+  "invoice_number_pattern, payment_terms_days FROM business_profile WHERE id = 1";
+static const char *update_sql =
+  "UPDATE business_profile SET name = ?1, address = ?2, tax_number = ?3, "
+  "vat_id = ?4, iban = ?5, bic = ?6, email = ?7, currency = ?8, "
+  "invoice_number_pattern = ?9, payment_terms_days = ?10 WHERE id = 1";
+
+#define MAX_PAYMENT_TERMS_DAYS 365
+
+DgBusinessProfile *
+dg_business_profile_new (void)
+{
+  return g_object_new (DG_TYPE_BUSINESS_PROFILE, NULL);
+}
+
+DgBusinessProfile *
+dg_business_profile_load (DgDatabase  *db,
+                          GError     **error)
+{
+  g_autoptr(DgBusinessProfile) self = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
+
+  stmt = dg_database_prepare (db, select_sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  self = dg_business_profile_new ();
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      /* The first migration inserts the one row; it is never deleted. */
+      dg_database_propagate_error (db, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = 1; i <= LAST_STRING_PROP; i++)
+    g_object_set (self, properties[i]->name, dg_database_column_text (stmt, i - 1), NULL);
+  g_object_set (self, "payment-terms-days", sqlite3_column_int (stmt, LAST_STRING_PROP), NULL);
+  g_object_thaw_notify (G_OBJECT (self));
+  sqlite3_reset (stmt);
+
+  return g_steal_pointer (&self);
+}
+
+gboolean
+dg_business_profile_validate_field (const char  *property,
+                                    const char  *value,
+                                    GError     **error)
+{
+  g_return_val_if_fail (property != NULL, FALSE);
+
+  if (g_str_equal (property, "currency"))
+    {
+      if (!dg_currency_is_known (value))
+        {
+          g_set_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID,
+                       _("“%s” is not a currency code Delegate knows. Use an ISO 4217 code such as EUR or USD."),
+                       value ? value : "");
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (g_str_equal (property, "invoice-number-pattern"))
+    return dg_validate_invoice_number_pattern (value, error);
+
+  /* The rest may stay empty until an invoice needs them. */
+  if (value == NULL || *value == '\0')
+    return TRUE;
+  if (g_str_equal (property, "iban"))
+    return dg_validate_iban (value, error);
+  if (g_str_equal (property, "bic"))
+    return dg_validate_bic (value, error);
+  if (g_str_equal (property, "email"))
+    return dg_validate_email (value, error);
+  if (g_str_equal (property, "vat-id"))
+    return dg_validate_vat_id (value, error);
+  return TRUE;
+}
+
+gboolean
+dg_business_profile_validate (DgBusinessProfile  *self,
+                              GError            **error)
+{
+  g_return_val_if_fail (DG_IS_BUSINESS_PROFILE (self), FALSE);
+
+  for (guint i = 1; i <= LAST_STRING_PROP; i++)
+    if (!dg_business_profile_validate_field (properties[i]->name, self->strings[i], error))
+      return FALSE;
+
+  if (self->payment_terms_days < 0 || self->payment_terms_days > MAX_PAYMENT_TERMS_DAYS)
+    {
+      g_set_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID,
+                   _("Payment terms must be between 0 and %d days."), MAX_PAYMENT_TERMS_DAYS);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+dg_business_profile_save (DgBusinessProfile  *self,
+                          DgDatabase         *db,
+                          GError            **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DG_IS_BUSINESS_PROFILE (self), FALSE);
+  g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
+
+  if (!dg_business_profile_validate (self, error))
+    return FALSE;
+
+  stmt = dg_database_prepare (db, update_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 1; i <= LAST_STRING_PROP; i++)
+    dg_database_bind_text (stmt, i, self->strings[i]);
+  sqlite3_bind_int (stmt, LAST_STRING_PROP + 1, self->payment_terms_days);
+  return dg_database_execute (db, stmt, error);
+}
+
+const char *dg_business_profile_get_name                   (DgBusinessProfile *self) { g_return_val_if_fail (DG_IS_BUSINESS_PROFILE (self), NULL); return self->strings[PROP_NAME]; }
+const char *dg_business_profile_get_address                (DgBusinessProfile *self) { g_return_val_if_fail (DG_IS_BUSINESS_PROFILE (self), NULL); return self->strings[PROP_ADDRESS]; }
+const char *dg_business_profile_get_tax_number             (DgBusinessProfile *self) { g_return_val_if_fail (DG_IS_BUSINESS_PROFILE (self), NULL); return self->strings[PROP_TAX_NUMBER]; }
+const char *dg_business_profile_get_vat_id                 (DgBusinessProfile *self) { g_return_val_if_fail (DG_IS_BUSINESS_PROFILE (self), NULL); return self->strings[PROP_VAT_ID]; }
+const char *dg_business_profile_get_iban                   (DgBusinessProfile *self) { g_return_val_if_fail (DG_IS_BUSINESS_PROFILE (self), NULL); return self->strings[PROP_IBAN]; }
+const char *dg_business_profile_get_bic                    (DgBusinessProfile *self) { g_return_val_if_fail (DG_IS_BUSINESS_PROFILE (self), NULL); return self->strings[PROP_BIC]; }
+const char *dg_business_profile_get_email                  (DgBusinessProfile *self) { g_return_val_if_fail (DG_IS_BUSINESS_PROFILE (self), NULL); return self->strings[PROP_EMAIL]; }
+const char *dg_business_profile_get_currency               (DgBusinessProfile *self) { g_return_val_if_fail (DG_IS_BUSINESS_PROFILE (self), NULL); return self->strings[PROP_CURRENCY]; }
+const char *dg_business_profile_get_invoice_number_pattern (DgBusinessProfile *self) { g_return_val_if_fail (DG_IS_BUSINESS_PROFILE (self), NULL); return self->strings[PROP_INVOICE_NUMBER_PATTERN]; }
+int         dg_business_profile_get_payment_terms_days     (DgBusinessProfile *self) { g_return_val_if_fail (DG_IS_BUSINESS_PROFILE (self), 0); return self->payment_terms_days; }
+
+static void
+dg_business_profile_finalize (GObject *object)
+{
+  DgBusinessProfile *self = DG_BUSINESS_PROFILE (object);
+
+  for (guint i = 1; i <= LAST_STRING_PROP; i++)
+    g_free (self->strings[i]);
+
+  G_OBJECT_CLASS (dg_business_profile_parent_class)->finalize (object);
+}
+
+static void
+dg_business_profile_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  DgBusinessProfile *self = DG_BUSINESS_PROFILE (object);
+
+  if (prop_id >= 1 && prop_id <= LAST_STRING_PROP)
+    g_value_set_string (value, self->strings[prop_id]);
+  else if (prop_id == PROP_PAYMENT_TERMS_DAYS)
+    g_value_set_int (value, self->payment_terms_days);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+dg_business_profile_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  DgBusinessProfile *self = DG_BUSINESS_PROFILE (object);
+
+  if (prop_id >= 1 && prop_id <= LAST_STRING_PROP)
+    {
+      const char *text = g_value_get_string (value);
+
+      if (g_strcmp0 (self->strings[prop_id], text ? text : "") == 0)
+        return;
+      g_free (self->strings[prop_id]);
+      self->strings[prop_id] = g_strdup (text ? text : "");
+    }
+  else if (prop_id == PROP_PAYMENT_TERMS_DAYS)
+    {
+      if (self->payment_terms_days == g_value_get_int (value))
+        return;
+      self->payment_terms_days = g_value_get_int (value);
+    }
+  else
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+  g_object_notify_by_pspec (object, pspec);
+}
+
+static void
+dg_business_profile_class_init (DgBusinessProfileClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  static const char * const string_names[] = {
+    NULL, "name", "address", "tax-number", "vat-id", "iban", "bic", "email",
+    "currency", "invoice-number-pattern",
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (string_names) == LAST_STRING_PROP + 1);
+
+  object_class->finalize = dg_business_profile_finalize;
+  object_class->get_property = dg_business_profile_get_property;
+  object_class->set_property = dg_business_profile_set_property;
+
+  for (guint i = 1; i <= LAST_STRING_PROP; i++)
+    properties[i] = g_param_spec_string (string_names[i], NULL, NULL, "", flags);
+  /* Unchecked here so that a typed value can be held and reported by validate(). */
+  properties[PROP_PAYMENT_TERMS_DAYS] =
+    g_param_spec_int ("payment-terms-days", NULL, NULL, G_MININT, G_MAXINT, 14, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dg_business_profile_init (DgBusinessProfile *self)
+{
+  for (guint i = 1; i <= LAST_STRING_PROP; i++)
+    self->strings[i] = g_strdup ("");
+  g_free (self->strings[PROP_CURRENCY]);
+  self->strings[PROP_CURRENCY] = g_strdup ("EUR");
+  g_free (self->strings[PROP_INVOICE_NUMBER_PATTERN]);
+  self->strings[PROP_INVOICE_NUMBER_PATTERN] = g_strdup ("{YYYY}-{NNNN}");
+  self->payment_terms_days = 14;
+}

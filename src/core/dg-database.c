@@ -1,0 +1,610 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dg-database"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "dg-database-private.h"
+
+/* "DgDb" — marks a file as a Delegate database, so that another program's
+ * SQLite file is refused instead of being migrated into. */
+#define DG_APPLICATION_ID 0x44674462
+
+struct _DgDatabase
+{
+  GObject     parent_instance;
+
+  sqlite3    *handle;
+  char       *path;
+  char       *backup_path;
+  GHashTable *statements;        /* const char *sql → sqlite3_stmt * */
+  guint       transaction_depth;
+};
+
+G_DEFINE_TYPE (DgDatabase, dg_database, G_TYPE_OBJECT)
+G_DEFINE_QUARK (dg-database-error-quark, dg_database_error)
+
+/* Numbered migrations: migrations[i] brings the schema from version i to i + 1.
+ * Never edit one that has shipped; append a new one. */
+static const char * const migrations[] = {
+  /* 1: the business profile and the assistants */
+  "CREATE TABLE business_profile ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  address TEXT NOT NULL DEFAULT '',"
+  "  tax_number TEXT NOT NULL DEFAULT '',"
+  "  vat_id TEXT NOT NULL DEFAULT '',"
+  "  iban TEXT NOT NULL DEFAULT '',"
+  "  bic TEXT NOT NULL DEFAULT '',"
+  "  email TEXT NOT NULL DEFAULT '',"
+  "  currency TEXT NOT NULL DEFAULT 'EUR',"
+  "  invoice_number_pattern TEXT NOT NULL DEFAULT '{YYYY}-{NNNN}',"
+  "  payment_terms_days INTEGER NOT NULL DEFAULT 14"
+  "    CHECK (payment_terms_days BETWEEN 0 AND 365)"
+  ");"
+  "INSERT INTO business_profile (id) VALUES (1);"
+  "CREATE TABLE assistants ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  email TEXT NOT NULL DEFAULT '',"
+  "  time_zone TEXT NOT NULL,"
+  "  country TEXT NOT NULL DEFAULT '',"
+  "  address TEXT NOT NULL DEFAULT '',"
+  "  currency TEXT NOT NULL,"
+  "  hourly_rate INTEGER NOT NULL DEFAULT 0 CHECK (hourly_rate >= 0),"
+  "  tax_status TEXT NOT NULL DEFAULT 'outside-scope'"
+  "    CHECK (tax_status IN ('outside-scope', 'vat', 'small-business', 'reverse-charge')),"
+  "  vat_rate INTEGER NOT NULL DEFAULT 0 CHECK (vat_rate BETWEEN 0 AND 10000),"
+  "  vat_id TEXT NOT NULL DEFAULT '',"
+  "  self_billing_date TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))"
+  ");",
+
+  /* 2: the assistants list is read sorted by name, active ones first */
+  "CREATE INDEX assistants_by_name ON assistants (name COLLATE NOCASE);",
+};
+
+int
+dg_database_get_latest_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+char *
+dg_database_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "delegate", "delegate.db", NULL);
+}
+
+static int
+error_code_for_sqlite (int code)
+{
+  switch (code & 0xff)
+    {
+    case SQLITE_CONSTRAINT: return DG_DATABASE_ERROR_CONSTRAINT;
+    case SQLITE_NOTADB:     return DG_DATABASE_ERROR_NOT_A_DATABASE;
+    case SQLITE_CORRUPT:    return DG_DATABASE_ERROR_CORRUPT;
+    case SQLITE_CANTOPEN:   return DG_DATABASE_ERROR_CANNOT_OPEN;
+    default:                return DG_DATABASE_ERROR_FAILED;
+    }
+}
+
+static void
+set_error_from_handle (sqlite3     *handle,
+                       const char  *path,
+                       GError     **error)
+{
+  int code = sqlite3_extended_errcode (handle);
+
+  switch (code & 0xff)
+    {
+    case SQLITE_NOTADB:
+      g_set_error (error, DG_DATABASE_ERROR, DG_DATABASE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Delegate database. Choose another file; this one was left unchanged."),
+                   path);
+      break;
+    case SQLITE_CORRUPT:
+      g_set_error (error, DG_DATABASE_ERROR, DG_DATABASE_ERROR_CORRUPT,
+                   _("The database “%s” is damaged. Restore it from a backup; it was left unchanged."),
+                   path);
+      break;
+    default:
+      g_set_error (error, DG_DATABASE_ERROR, error_code_for_sqlite (code),
+                   _("The database could not be read or changed: %s."),
+                   sqlite3_errmsg (handle));
+      break;
+    }
+}
+
+void
+dg_database_propagate_error (DgDatabase  *self,
+                             GError     **error)
+{
+  g_return_if_fail (DG_IS_DATABASE (self));
+
+  set_error_from_handle (self->handle, self->path, error);
+}
+
+static gboolean
+exec (sqlite3     *handle,
+      const char  *path,
+      const char  *sql,
+      GError     **error)
+{
+  if (sqlite3_exec (handle, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      set_error_from_handle (handle, path, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+query_int (sqlite3     *handle,
+           const char  *path,
+           const char  *sql,
+           int         *out_value,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_error_from_handle (handle, path, error);
+      return FALSE;
+    }
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out_value = sqlite3_column_int (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    set_error_from_handle (handle, path, error);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
+/* Looks at an existing file without writing to it: a refused file must stay
+ * byte-for-byte as it was. */
+static gboolean
+inspect_existing_file (const char  *path,
+                       GError     **error)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int version = 0;
+  int application_id = 0;
+  int tables = 0;
+  gboolean ok = FALSE;
+
+  if (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, DG_DATABASE_ERROR, DG_DATABASE_ERROR_CANNOT_OPEN,
+                   _("The database “%s” could not be opened: %s."),
+                   path, handle ? sqlite3_errmsg (handle) : g_strerror (ENOMEM));
+      goto out;
+    }
+
+  if (!query_int (handle, path, "PRAGMA user_version", &version, error) ||
+      !query_int (handle, path, "PRAGMA application_id", &application_id, error) ||
+      !query_int (handle, path, "SELECT count(*) FROM sqlite_schema", &tables, error))
+    goto out;
+
+  if (application_id != DG_APPLICATION_ID && tables > 0)
+    {
+      g_set_error (error, DG_DATABASE_ERROR, DG_DATABASE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is a database of another program, not of Delegate. Choose another file; this one was left unchanged."),
+                   path);
+      goto out;
+    }
+
+  if (version > dg_database_get_latest_version ())
+    {
+      g_set_error (error, DG_DATABASE_ERROR, DG_DATABASE_ERROR_NEWER_VERSION,
+                   _("The database “%s” was written by a newer version of Delegate (schema %d; this version knows up to %d). Update Delegate to open it; the file was left unchanged."),
+                   path, version, dg_database_get_latest_version ());
+      goto out;
+    }
+
+  if (sqlite3_prepare_v2 (handle, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      set_error_from_handle (handle, path, error);
+      goto out;
+    }
+  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    {
+      g_set_error (error, DG_DATABASE_ERROR, DG_DATABASE_ERROR_CORRUPT,
+                   _("The database “%s” is damaged. Restore it from a backup; it was left unchanged."),
+                   path);
+      goto out;
+    }
+
+  ok = TRUE;
+
+out:
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+  return ok;
+}
+
+static gboolean
+create_private_file (const char  *path,
+                     gboolean    *out_created,
+                     GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, DG_DATABASE_ERROR, DG_DATABASE_ERROR_CANNOT_OPEN,
+                   _("The folder “%s” could not be created: %s."),
+                   dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* Created here rather than by SQLite, which would use 0644: the data is
+   * private. SQLite gives the -wal and -shm files the same mode. */
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0)
+    {
+      close (fd);
+      *out_created = TRUE;
+      return TRUE;
+    }
+  if (errno == EEXIST)
+    {
+      *out_created = FALSE;
+      return TRUE;
+    }
+
+  {
+    int saved_errno = errno;
+    g_set_error (error, DG_DATABASE_ERROR, DG_DATABASE_ERROR_CANNOT_OPEN,
+                 _("The database “%s” could not be created: %s."),
+                 path, g_strerror (saved_errno));
+  }
+  return FALSE;
+}
+
+static char *
+choose_backup_path (const char *path,
+                    int         version)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  char *candidate = g_strdup_printf ("%s.schema-%d.%s.bak", path, version, stamp);
+  guint n = 1;
+
+  while (g_file_test (candidate, G_FILE_TEST_EXISTS))
+    {
+      g_free (candidate);
+      candidate = g_strdup_printf ("%s.schema-%d.%s-%u.bak", path, version, stamp, n++);
+    }
+  return candidate;
+}
+
+static gboolean
+backup_to (DgDatabase  *self,
+           const char  *backup_path,
+           GError     **error)
+{
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  gboolean created;
+  int rc;
+
+  if (!create_private_file (backup_path, &created, error))
+    return FALSE;
+
+  rc = sqlite3_open_v2 (backup_path, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", self->handle, "main");
+      if (backup != NULL)
+        {
+          sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+        }
+      rc = sqlite3_errcode (dest);
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, DG_DATABASE_ERROR, DG_DATABASE_ERROR_BACKUP_FAILED,
+                   _("No backup of the database could be written to “%s” (%s), so it was not updated. Free some disk space and try again."),
+                   backup_path, dest ? sqlite3_errmsg (dest) : g_strerror (ENOMEM));
+      sqlite3_close (dest);
+      g_unlink (backup_path);
+      return FALSE;
+    }
+
+  sqlite3_close (dest);
+  return TRUE;
+}
+
+static gboolean
+migrate (DgDatabase  *self,
+         int          from_version,
+         int          to_version,
+         GError     **error)
+{
+  g_autofree char *set_version = NULL;
+  g_autofree char *set_application_id = NULL;
+
+  if (from_version >= to_version)
+    return TRUE;
+
+  if (from_version > 0)
+    {
+      g_autofree char *backup_path = choose_backup_path (self->path, from_version);
+
+      if (!backup_to (self, backup_path, error))
+        return FALSE;
+      g_free (self->backup_path);
+      self->backup_path = g_steal_pointer (&backup_path);
+    }
+
+  if (!exec (self->handle, self->path, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (int v = from_version; v < to_version; v++)
+    {
+      if (!exec (self->handle, self->path, migrations[v], error))
+        {
+          g_prefix_error (error, _("Updating the database to schema %d failed: "), v + 1);
+          sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
+
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", to_version);
+  set_application_id = g_strdup_printf ("PRAGMA application_id = %d", DG_APPLICATION_ID);
+  if (!exec (self->handle, self->path, set_version, error) ||
+      !exec (self->handle, self->path, set_application_id, error) ||
+      !exec (self->handle, self->path, "COMMIT", error))
+    {
+      sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+DgDatabase *
+_dg_database_open_at_version (const char  *path,
+                              int          version,
+                              GError     **error)
+{
+  g_autoptr(DgDatabase) self = NULL;
+  gboolean created = FALSE;
+  int current_version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (version >= 0 && version <= dg_database_get_latest_version (), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!create_private_file (path, &created, error))
+    return NULL;
+
+  if (!created && !inspect_existing_file (path, error))
+    return NULL;
+
+  self = g_object_new (DG_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+
+  if (sqlite3_open_v2 (path, &self->handle, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, DG_DATABASE_ERROR, DG_DATABASE_ERROR_CANNOT_OPEN,
+                   _("The database “%s” could not be opened: %s."),
+                   path, self->handle ? sqlite3_errmsg (self->handle) : g_strerror (ENOMEM));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->handle, TRUE);
+
+  /* WAL keeps readers and the writer apart and, with synchronous=FULL, a
+   * crash at any instant leaves the last committed state. */
+  if (!exec (self->handle, path, "PRAGMA foreign_keys = ON", error) ||
+      !exec (self->handle, path, "PRAGMA busy_timeout = 5000", error) ||
+      !exec (self->handle, path, "PRAGMA journal_mode = WAL", error) ||
+      !exec (self->handle, path, "PRAGMA synchronous = FULL", error) ||
+      !query_int (self->handle, path, "PRAGMA user_version", &current_version, error))
+    return NULL;
+
+  if (current_version > version)
+    {
+      g_set_error (error, DG_DATABASE_ERROR, DG_DATABASE_ERROR_NEWER_VERSION,
+                   _("The database “%s” was written by a newer version of Delegate (schema %d; this version knows up to %d). Update Delegate to open it; the file was left unchanged."),
+                   path, current_version, version);
+      return NULL;
+    }
+
+  if (!migrate (self, current_version, version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+DgDatabase *
+dg_database_open (const char  *path,
+                  GError     **error)
+{
+  return _dg_database_open_at_version (path, dg_database_get_latest_version (), error);
+}
+
+const char *
+dg_database_get_path (DgDatabase *self)
+{
+  g_return_val_if_fail (DG_IS_DATABASE (self), NULL);
+
+  return self->path;
+}
+
+const char *
+dg_database_get_backup_path (DgDatabase *self)
+{
+  g_return_val_if_fail (DG_IS_DATABASE (self), NULL);
+
+  return self->backup_path;
+}
+
+int
+dg_database_get_version (DgDatabase *self)
+{
+  int version = 0;
+
+  g_return_val_if_fail (DG_IS_DATABASE (self), 0);
+
+  query_int (self->handle, self->path, "PRAGMA user_version", &version, NULL);
+  return version;
+}
+
+sqlite3_stmt *
+dg_database_prepare (DgDatabase  *self,
+                     const char  *sql,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DG_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      dg_database_propagate_error (self, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+gboolean
+dg_database_execute (DgDatabase    *self,
+                     sqlite3_stmt  *stmt,
+                     GError       **error)
+{
+  int rc;
+
+  g_return_val_if_fail (DG_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (stmt != NULL, FALSE);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    dg_database_propagate_error (self, error);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE;
+}
+
+gint64
+dg_database_last_insert_id (DgDatabase *self)
+{
+  g_return_val_if_fail (DG_IS_DATABASE (self), 0);
+
+  return sqlite3_last_insert_rowid (self->handle);
+}
+
+gboolean
+dg_database_transaction (DgDatabase         *self,
+                         DgTransactionFunc   func,
+                         gpointer            user_data,
+                         GError            **error)
+{
+  g_autofree char *begin = NULL;
+  g_autofree char *commit = NULL;
+  g_autofree char *rollback = NULL;
+  GError *local_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (DG_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->transaction_depth == 0)
+    {
+      begin = g_strdup ("BEGIN IMMEDIATE");
+      commit = g_strdup ("COMMIT");
+      rollback = g_strdup ("ROLLBACK");
+    }
+  else
+    {
+      begin = g_strdup_printf ("SAVEPOINT dg_%u", self->transaction_depth);
+      commit = g_strdup_printf ("RELEASE dg_%u", self->transaction_depth);
+      rollback = g_strdup_printf ("ROLLBACK TO dg_%u; RELEASE dg_%u",
+                                  self->transaction_depth, self->transaction_depth);
+    }
+
+  if (!exec (self->handle, self->path, begin, error))
+    return FALSE;
+
+  self->transaction_depth++;
+  ok = func (self, user_data, &local_error);
+  self->transaction_depth--;
+
+  /* A function that fails must say why. */
+  g_assert (ok || local_error != NULL);
+
+  if (ok && exec (self->handle, self->path, commit, &local_error))
+    return TRUE;
+
+  sqlite3_exec (self->handle, rollback, NULL, NULL, NULL);
+  g_propagate_error (error, local_error);
+  return FALSE;
+}
+
+void
+dg_database_bind_text (sqlite3_stmt *stmt,
+                       int           index,
+                       const char   *text)
+{
+  sqlite3_bind_text (stmt, index, text ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+const char *
+dg_database_column_text (sqlite3_stmt *stmt,
+                         int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text ? text : "";
+}
+
+static void
+dg_database_finalize (GObject *object)
+{
+  DgDatabase *self = DG_DATABASE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  sqlite3_close_v2 (self->handle);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->backup_path, g_free);
+
+  G_OBJECT_CLASS (dg_database_parent_class)->finalize (object);
+}
+
+static void
+dg_database_class_init (DgDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = dg_database_finalize;
+}
+
+static void
+dg_database_init (DgDatabase *self)
+{
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL,
+                                            (GDestroyNotify) sqlite3_finalize);
+}
