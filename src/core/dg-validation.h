@@ -20,19 +20,28 @@ GQuark    dg_validation_error_quark          (void);
 gboolean  dg_validate_email                  (const char *text, GError **error);
 /* An IANA zone known to libical's built-in zone database ("Europe/Berlin"). */
 gboolean  dg_validate_time_zone              (const char *tzid, GError **error);
-/* ISO 3166-1 alpha-2 ("DE"). */
+/* ISO 3166-1 alpha-2 in capitals ("DE"); also XK (Kosovo), which the EU and
+ * SWIFT use although ISO has not assigned it. */
 gboolean  dg_validate_country_code           (const char *code, GError **error);
+/* NULL-terminated list of the codes dg_validate_country_code() accepts, sorted. */
+const char * const *dg_country_get_codes     (void);
 /* ISO 13616 with the mod-97 checksum and the country's length; spaces allowed. */
 gboolean  dg_validate_iban                   (const char *text, GError **error);
 /* "DE89 3704 0044 0532 0130 00" → "DE89370400440532013000" (uppercase, no spaces). */
 char     *dg_iban_normalize                  (const char *text);
 /* groups of four for display */
 char     *dg_iban_format                     (const char *text);
-/* ISO 9362: 8 or 11 characters */
+/* ISO 9362: 8 or 11 characters; spaces and lower case are allowed, as for IBANs. */
 gboolean  dg_validate_bic                    (const char *text, GError **error);
+/* "deut de ff" → "DEUTDEFF" */
+char     *dg_bic_normalize                   (const char *text);
 /* Format of a VAT identification number: two-letter country prefix and the
- * country's pattern for EU members (DE + 9 digits, …), lenient elsewhere. */
+ * country's pattern for EU members (DE + 9 digits, …), lenient elsewhere.
+ * Spaces, dots and dashes are allowed ("CHE-123.456.789 MWST"). Greece is EL,
+ * Northern Ireland XI; any other prefix must be a country code. */
 gboolean  dg_validate_vat_id                 (const char *text, GError **error);
+/* "de 123.456.789" → "DE123456789" (upper case, no spaces, dots or dashes) */
+char     *dg_vat_id_normalize                (const char *text);
 /* ISO 8601 calendar date "YYYY-MM-DD" that exists. */
 gboolean  dg_validate_date                   (const char *text, GError **error);
 /* An invoice number pattern: must contain exactly one {N…} counter

@@ -1,0 +1,711 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dg-assistant-editor"
+
+#include <glib/gi18n.h>
+
+#include "dg-assistant-editor.h"
+#include "dg-business-profile.h"
+#include "dg-money.h"
+#include "dg-validation.h"
+#include "dg-window.h"
+
+struct _DgAssistantEditor
+{
+  AdwBin             parent_instance;
+
+  DgAssistantStore  *store;
+  DgAssistant       *edited;      /* the stored assistant, or NULL for a new one */
+  DgAssistant       *working;     /* the copy the form writes to */
+  GHashTable        *problems;    /* property name → message, for invalid fields */
+  gboolean           dirty;
+  gboolean           loading;
+  guint              clock_id;
+
+  GtkLabel          *title_label;
+  GtkLabel          *local_time_label;
+  GtkWidget         *archived_box;
+  AdwEntryRow       *name_row;
+  AdwEntryRow       *email_row;
+  AdwEntryRow       *time_zone_row;
+  AdwEntryRow       *country_row;
+  GtkTextView       *address_view;
+  AdwComboRow       *currency_row;
+  AdwEntryRow       *rate_row;
+  AdwComboRow       *tax_status_row;
+  AdwEntryRow       *vat_rate_row;
+  AdwEntryRow       *vat_id_row;
+  AdwEntryRow       *self_billing_row;
+  GtkTextView       *notes_view;
+  GtkLabel          *contact_errors;
+  GtkLabel          *billing_errors;
+  GtkStringList     *currency_model;
+  GtkStringList     *tax_status_model;
+};
+
+G_DEFINE_FINAL_TYPE (DgAssistantEditor, dg_assistant_editor, ADW_TYPE_BIN)
+
+enum {
+  SAVED,
+  DELETED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+show_toast (DgAssistantEditor *self,
+            const char        *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (DG_IS_WINDOW (root))
+    dg_window_add_toast (DG_WINDOW (root), adw_toast_new (message));
+  else
+    g_warning ("%s", message);
+}
+
+static GtkLabel *
+errors_label_for (DgAssistantEditor *self,
+                  GtkWidget         *row)
+{
+  return g_object_get_data (G_OBJECT (row), "dg-errors-label");
+}
+
+/* Shows every problem of the group the label belongs to, one a line. */
+static void
+update_errors_label (DgAssistantEditor *self,
+                     GtkLabel          *label)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GHashTableIter iter;
+  gpointer row;
+  gpointer message;
+
+  g_hash_table_iter_init (&iter, self->problems);
+  while (g_hash_table_iter_next (&iter, &row, &message))
+    {
+      if (errors_label_for (self, row) != label)
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, message);
+    }
+  gtk_label_set_label (label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (label), text->len > 0);
+}
+
+static void
+update_actions (DgAssistantEditor *self)
+{
+  gboolean valid = g_hash_table_size (self->problems) == 0;
+  gboolean stored = self->edited != NULL;
+  gboolean active = !stored || dg_assistant_get_active (self->edited);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->dirty && valid);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.discard", self->dirty || !stored);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.archive", stored && active);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.restore", stored && !active);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", stored);
+  gtk_widget_set_visible (self->archived_box, stored && !active);
+}
+
+static void
+set_problem (DgAssistantEditor *self,
+             GtkWidget         *row,
+             const GError      *error)
+{
+  if (error != NULL)
+    {
+      g_hash_table_replace (self->problems, row, g_strdup (error->message));
+      gtk_widget_add_css_class (row, "error");
+      gtk_widget_set_tooltip_text (row, error->message);
+    }
+  else
+    {
+      g_hash_table_remove (self->problems, row);
+      gtk_widget_remove_css_class (row, "error");
+      gtk_widget_set_tooltip_text (row, NULL);
+    }
+  update_errors_label (self, errors_label_for (self, row));
+}
+
+static void
+update_header (DgAssistantEditor *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *local_time = dg_assistant_format_local_time (self->working, now);
+  const char *name = dg_assistant_get_name (self->working);
+
+  gtk_label_set_label (self->title_label,
+                       *name ? name : (self->edited ? "" : _("New Assistant")));
+  if (local_time != NULL)
+    {
+      /* Translators: the assistant's current time, then their time zone */
+      g_autofree char *text = g_strdup_printf (_("Local time %s · %s"), local_time,
+                                               dg_assistant_get_time_zone (self->working));
+      gtk_label_set_label (self->local_time_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->local_time_label), local_time != NULL);
+}
+
+static void
+mark_dirty (DgAssistantEditor *self)
+{
+  if (self->loading)
+    return;
+  self->dirty = TRUE;
+  update_header (self);
+  update_actions (self);
+}
+
+static void
+validate_rate (DgAssistantEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 rate = 0;
+
+  if (dg_assistant_parse_hourly_rate (gtk_editable_get_text (GTK_EDITABLE (self->rate_row)),
+                                      dg_assistant_get_currency (self->working),
+                                      &rate, &error))
+    g_object_set (self->working, "hourly-rate", rate, NULL);
+  set_problem (self, GTK_WIDGET (self->rate_row), error);
+}
+
+static void
+validate_vat_rate (DgAssistantEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  int basis_points = 0;
+  gboolean charges_vat = dg_assistant_get_tax_status (self->working) == DG_TAX_STATUS_VAT;
+
+  /* The rate only matters, and is only checked, when the assistant charges VAT. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->vat_rate_row), charges_vat);
+  if (!charges_vat)
+    {
+      set_problem (self, GTK_WIDGET (self->vat_rate_row), NULL);
+      return;
+    }
+  if (dg_assistant_parse_vat_rate (gtk_editable_get_text (GTK_EDITABLE (self->vat_rate_row)),
+                                   &basis_points, &error))
+    g_object_set (self->working, "vat-rate", basis_points, NULL);
+  set_problem (self, GTK_WIDGET (self->vat_rate_row), error);
+}
+
+static void
+on_text_row_changed (GtkEditable       *row,
+                     DgAssistantEditor *self)
+{
+  const char *property = g_object_get_data (G_OBJECT (row), "dg-property");
+  const char *text = gtk_editable_get_text (row);
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading)
+    return;
+
+  if (dg_assistant_validate_field (property, text, &error))
+    g_object_set (self->working, property, text, NULL);
+  set_problem (self, GTK_WIDGET (row), error);
+  mark_dirty (self);
+}
+
+static void
+on_rate_row_changed (GtkEditable       *row,
+                     DgAssistantEditor *self)
+{
+  if (self->loading)
+    return;
+  validate_rate (self);
+  mark_dirty (self);
+}
+
+static void
+on_vat_rate_row_changed (GtkEditable       *row,
+                         DgAssistantEditor *self)
+{
+  if (self->loading)
+    return;
+  validate_vat_rate (self);
+  mark_dirty (self);
+}
+
+static void
+on_currency_selected (AdwComboRow       *row,
+                      GParamSpec        *pspec,
+                      DgAssistantEditor *self)
+{
+  guint position = adw_combo_row_get_selected (row);
+
+  if (self->loading || position == GTK_INVALID_LIST_POSITION)
+    return;
+  g_object_set (self->working, "currency",
+                gtk_string_list_get_string (self->currency_model, position), NULL);
+  /* The number of minor digits may differ: "12.345" is fine in KWD only. */
+  validate_rate (self);
+  mark_dirty (self);
+}
+
+static void
+on_tax_status_selected (AdwComboRow       *row,
+                        GParamSpec        *pspec,
+                        DgAssistantEditor *self)
+{
+  guint position = adw_combo_row_get_selected (row);
+
+  if (self->loading || position == GTK_INVALID_LIST_POSITION)
+    return;
+  g_object_set (self->working, "tax-status", (DgTaxStatus) position, NULL);
+  validate_vat_rate (self);
+  mark_dirty (self);
+}
+
+static void
+on_text_buffer_changed (GtkTextBuffer     *buffer,
+                        DgAssistantEditor *self)
+{
+  const char *property = g_object_get_data (G_OBJECT (buffer), "dg-property");
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  if (self->loading)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_object_set (self->working, property, text, NULL);
+  mark_dirty (self);
+}
+
+static char *
+format_vat_rate (int basis_points)
+{
+  if (basis_points % 100 == 0)
+    return g_strdup_printf ("%d", basis_points / 100);
+  if (basis_points % 10 == 0)
+    return g_strdup_printf ("%d.%d", basis_points / 100, (basis_points % 100) / 10);
+  return g_strdup_printf ("%d.%02d", basis_points / 100, basis_points % 100);
+}
+
+static guint
+currency_position (DgAssistantEditor *self,
+                   const char        *code)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->currency_model));
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (self->currency_model, i), code) == 0)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+load_form (DgAssistantEditor *self)
+{
+  DgMoney rate;
+  g_autofree char *rate_text = NULL;
+  g_autofree char *vat_text = NULL;
+  GtkWidget *text_rows[] = {
+    GTK_WIDGET (self->name_row), GTK_WIDGET (self->email_row),
+    GTK_WIDGET (self->time_zone_row), GTK_WIDGET (self->country_row),
+    GTK_WIDGET (self->vat_id_row), GTK_WIDGET (self->self_billing_row),
+  };
+
+  self->loading = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_rows); i++)
+    {
+      const char *property = g_object_get_data (G_OBJECT (text_rows[i]), "dg-property");
+      g_autofree char *value = NULL;
+
+      g_object_get (self->working, property, &value, NULL);
+      gtk_editable_set_text (GTK_EDITABLE (text_rows[i]), value);
+    }
+
+  dg_money_init (&rate, dg_assistant_get_hourly_rate (self->working),
+                 dg_assistant_get_currency (self->working));
+  rate_text = dg_money_format_plain (&rate);
+  gtk_editable_set_text (GTK_EDITABLE (self->rate_row), rate_text);
+  vat_text = format_vat_rate (dg_assistant_get_vat_rate (self->working));
+  gtk_editable_set_text (GTK_EDITABLE (self->vat_rate_row), vat_text);
+
+  adw_combo_row_set_selected (self->currency_row,
+                              currency_position (self, dg_assistant_get_currency (self->working)));
+  adw_combo_row_set_selected (self->tax_status_row, dg_assistant_get_tax_status (self->working));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->address_view),
+                            dg_assistant_get_address (self->working), -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
+                            dg_assistant_get_notes (self->working), -1);
+
+  self->loading = FALSE;
+
+  /* A stored assistant is valid; a new one shows what it still needs only
+   * once the owner has typed something. */
+  g_hash_table_remove_all (self->problems);
+  for (guint i = 0; i < G_N_ELEMENTS (text_rows); i++)
+    set_problem (self, text_rows[i], NULL);
+  set_problem (self, GTK_WIDGET (self->rate_row), NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->vat_rate_row),
+                            dg_assistant_get_tax_status (self->working) == DG_TAX_STATUS_VAT);
+  set_problem (self, GTK_WIDGET (self->vat_rate_row), NULL);
+
+  self->dirty = FALSE;
+  update_header (self);
+  update_actions (self);
+}
+
+static char *
+default_time_zone (void)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  const char *identifier = g_time_zone_get_identifier (local);
+
+  if (identifier != NULL && dg_assistant_validate_field ("time-zone", identifier, NULL))
+    return g_strdup (identifier);
+  return g_strdup ("UTC");
+}
+
+void
+dg_assistant_editor_edit (DgAssistantEditor *self,
+                          DgAssistant       *assistant)
+{
+  g_return_if_fail (DG_IS_ASSISTANT_EDITOR (self));
+  g_return_if_fail (assistant == NULL || DG_IS_ASSISTANT (assistant));
+
+  g_set_object (&self->edited, assistant);
+  g_clear_object (&self->working);
+  if (assistant != NULL)
+    {
+      self->working = dg_assistant_copy (assistant);
+    }
+  else
+    {
+      g_autoptr(DgBusinessProfile) profile = NULL;
+      g_autofree char *zone = default_time_zone ();
+      const char *currency = "EUR";
+
+      if (self->store != NULL)
+        profile = dg_business_profile_load (dg_assistant_store_get_database (self->store), NULL);
+      if (profile != NULL)
+        currency = dg_business_profile_get_currency (profile);
+      self->working = dg_assistant_new ();
+      g_object_set (self->working, "time-zone", zone, "currency", currency, NULL);
+    }
+
+  load_form (self);
+  if (assistant == NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
+DgAssistant *
+dg_assistant_editor_get_edited (DgAssistantEditor *self)
+{
+  g_return_val_if_fail (DG_IS_ASSISTANT_EDITOR (self), NULL);
+
+  return self->edited;
+}
+
+gboolean
+dg_assistant_editor_get_dirty (DgAssistantEditor *self)
+{
+  g_return_val_if_fail (DG_IS_ASSISTANT_EDITOR (self), FALSE);
+
+  return self->dirty;
+}
+
+gboolean
+dg_assistant_editor_get_valid (DgAssistantEditor *self)
+{
+  g_return_val_if_fail (DG_IS_ASSISTANT_EDITOR (self), FALSE);
+
+  return g_hash_table_size (self->problems) == 0 &&
+         dg_assistant_validate (self->working, NULL);
+}
+
+gboolean
+dg_assistant_editor_save (DgAssistantEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgAssistant) stored = NULL;
+
+  g_return_val_if_fail (DG_IS_ASSISTANT_EDITOR (self), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  if (!self->dirty)
+    return TRUE;
+
+  if (g_hash_table_size (self->problems) > 0)
+    {
+      show_toast (self, _("Correct the highlighted fields first."));
+      return FALSE;
+    }
+
+  if (self->edited == NULL)
+    {
+      if (!dg_assistant_store_add (self->store, self->working, &error))
+        goto failed;
+      /* The store keeps the object that was added; edit a copy of it. */
+      stored = g_object_ref (self->working);
+    }
+  else
+    {
+      if (!dg_assistant_store_update (self->store, self->working, &error))
+        goto failed;
+      stored = g_object_ref (self->edited);
+    }
+
+  dg_assistant_editor_edit (self, stored);
+  g_signal_emit (self, signals[SAVED], 0, stored);
+  return TRUE;
+
+failed:
+  /* e.g. the name is still empty: say so at the field. */
+  if (g_error_matches (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_REQUIRED) &&
+      *dg_assistant_get_name (self->working) == '\0')
+    set_problem (self, GTK_WIDGET (self->name_row), error);
+  show_toast (self, error->message);
+  update_actions (self);
+  return FALSE;
+}
+
+static void
+on_save_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  dg_assistant_editor_save (DG_ASSISTANT_EDITOR (widget));
+}
+
+static void
+on_discard_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DgAssistantEditor *self = DG_ASSISTANT_EDITOR (widget);
+
+  if (self->edited != NULL)
+    dg_assistant_editor_edit (self, self->edited);
+  else
+    g_signal_emit (self, signals[DELETED], 0);
+}
+
+static void
+set_active (DgAssistantEditor *self,
+            gboolean           active)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->dirty && !dg_assistant_editor_save (self))
+    return;
+
+  ok = active ? dg_assistant_store_restore (self->store, self->edited, &error)
+              : dg_assistant_store_archive (self->store, self->edited, &error);
+  if (!ok)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  g_object_set (self->working, "active", active, NULL);
+  update_actions (self);
+  g_signal_emit (self, signals[SAVED], 0, self->edited);
+}
+
+static void
+on_archive_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  set_active (DG_ASSISTANT_EDITOR (widget), FALSE);
+}
+
+static void
+on_restore_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  set_active (DG_ASSISTANT_EDITOR (widget), TRUE);
+}
+
+static void
+on_delete_dialog_response (AdwMessageDialog  *dialog,
+                           const char        *response,
+                           DgAssistantEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "delete") != 0 || self->edited == NULL)
+    return;
+
+  if (!dg_assistant_store_delete (self->store, self->edited, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  g_clear_object (&self->edited);
+  g_signal_emit (self, signals[DELETED], 0);
+}
+
+static void
+on_delete_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DgAssistantEditor *self = DG_ASSISTANT_EDITOR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Delete Assistant?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("“%s” will be removed from this database. This cannot be undone; archive the assistant instead to keep their records."),
+                                  dg_assistant_get_name (self->edited));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_dialog_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+on_clock_tick (gpointer user_data)
+{
+  DgAssistantEditor *self = user_data;
+
+  update_header (self);
+  return G_SOURCE_CONTINUE;
+}
+
+void
+dg_assistant_editor_set_store (DgAssistantEditor *self,
+                               DgAssistantStore  *store)
+{
+  g_return_if_fail (DG_IS_ASSISTANT_EDITOR (self));
+  g_return_if_fail (DG_IS_ASSISTANT_STORE (store));
+
+  g_set_object (&self->store, store);
+}
+
+static void
+dg_assistant_editor_dispose (GObject *object)
+{
+  DgAssistantEditor *self = DG_ASSISTANT_EDITOR (object);
+
+  g_clear_handle_id (&self->clock_id, g_source_remove);
+  g_clear_object (&self->store);
+  g_clear_object (&self->edited);
+  g_clear_object (&self->working);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_ASSISTANT_EDITOR);
+
+  G_OBJECT_CLASS (dg_assistant_editor_parent_class)->dispose (object);
+}
+
+static void
+dg_assistant_editor_finalize (GObject *object)
+{
+  DgAssistantEditor *self = DG_ASSISTANT_EDITOR (object);
+
+  g_clear_pointer (&self->problems, g_hash_table_unref);
+
+  G_OBJECT_CLASS (dg_assistant_editor_parent_class)->finalize (object);
+}
+
+static void
+dg_assistant_editor_class_init (DgAssistantEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dg_assistant_editor_dispose;
+  object_class->finalize = dg_assistant_editor_finalize;
+
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, DG_TYPE_ASSISTANT);
+  signals[DELETED] = g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/delegatedesk/Delegate/dg-assistant-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, title_label);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, local_time_label);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, archived_box);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, name_row);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, email_row);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, time_zone_row);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, country_row);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, address_view);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, rate_row);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, tax_status_row);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, vat_rate_row);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, vat_id_row);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, self_billing_row);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, contact_errors);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, billing_errors);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, currency_model);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, tax_status_model);
+  gtk_widget_class_bind_template_callback (widget_class, on_text_row_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_rate_row_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_vat_rate_row_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_currency_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_tax_status_selected);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, on_save_activated);
+  gtk_widget_class_install_action (widget_class, "editor.discard", NULL, on_discard_activated);
+  gtk_widget_class_install_action (widget_class, "editor.archive", NULL, on_archive_activated);
+  gtk_widget_class_install_action (widget_class, "editor.restore", NULL, on_restore_activated);
+  gtk_widget_class_install_action (widget_class, "editor.delete", NULL, on_delete_activated);
+}
+
+static void
+dg_assistant_editor_init (DgAssistantEditor *self)
+{
+  struct { GtkWidget *row; const char *property; GtkLabel *errors; } fields[] = {
+    { NULL, "name", NULL }, { NULL, "email", NULL }, { NULL, "time-zone", NULL },
+    { NULL, "country", NULL }, { NULL, "vat-id", NULL }, { NULL, "self-billing-date", NULL },
+  };
+  GtkTextBuffer *address_buffer;
+  GtkTextBuffer *notes_buffer;
+
+  self->problems = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->working = dg_assistant_new ();
+
+  /* The combo rows announce their first selection while the template is built. */
+  self->loading = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->loading = FALSE;
+
+  fields[0].row = GTK_WIDGET (self->name_row);
+  fields[1].row = GTK_WIDGET (self->email_row);
+  fields[2].row = GTK_WIDGET (self->time_zone_row);
+  fields[3].row = GTK_WIDGET (self->country_row);
+  fields[4].row = GTK_WIDGET (self->vat_id_row);
+  fields[5].row = GTK_WIDGET (self->self_billing_row);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      gboolean contact = i < 4;
+
+      g_object_set_data (G_OBJECT (fields[i].row), "dg-property", (gpointer) fields[i].property);
+      g_object_set_data (G_OBJECT (fields[i].row), "dg-errors-label",
+                         contact ? self->contact_errors : self->billing_errors);
+    }
+  g_object_set_data (G_OBJECT (self->rate_row), "dg-errors-label", self->billing_errors);
+  g_object_set_data (G_OBJECT (self->vat_rate_row), "dg-errors-label", self->billing_errors);
+
+  address_buffer = gtk_text_view_get_buffer (self->address_view);
+  notes_buffer = gtk_text_view_get_buffer (self->notes_view);
+  g_object_set_data (G_OBJECT (address_buffer), "dg-property", (gpointer) "address");
+  g_object_set_data (G_OBJECT (notes_buffer), "dg-property", (gpointer) "notes");
+  g_signal_connect (address_buffer, "changed", G_CALLBACK (on_text_buffer_changed), self);
+  g_signal_connect (notes_buffer, "changed", G_CALLBACK (on_text_buffer_changed), self);
+
+  for (const char * const *code = dg_currency_get_codes (); *code != NULL; code++)
+    gtk_string_list_append (self->currency_model, *code);
+  for (DgTaxStatus status = DG_TAX_STATUS_OUTSIDE_SCOPE; status <= DG_TAX_STATUS_REVERSE_CHARGE; status++)
+    gtk_string_list_append (self->tax_status_model, dg_tax_status_get_label (status));
+
+  self->clock_id = g_timeout_add_seconds (30, on_clock_tick, self);
+  update_actions (self);
+}

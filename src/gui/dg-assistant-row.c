@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dg-assistant-row"
+
+#include <glib/gi18n.h>
+
+#include "dg-assistant-row.h"
+
+struct _DgAssistantRow
+{
+  GtkWidget    parent_instance;
+
+  DgAssistant *assistant;
+
+  AdwAvatar   *avatar;
+  GtkLabel    *name_label;
+  GtkLabel    *zone_label;
+  GtkWidget   *archived_label;
+  guint        clock_id;
+};
+
+G_DEFINE_FINAL_TYPE (DgAssistantRow, dg_assistant_row, GTK_TYPE_WIDGET)
+
+static void
+refresh (DgAssistantRow *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *local_time = NULL;
+  g_autofree char *zone_text = NULL;
+  const char *zone;
+
+  if (self->assistant == NULL)
+    return;
+
+  zone = dg_assistant_get_time_zone (self->assistant);
+  now = g_date_time_new_now_utc ();
+  local_time = dg_assistant_format_local_time (self->assistant, now);
+  if (local_time != NULL)
+    /* Translators: time zone, then the current time there: "Asia/Manila · 20:05" */
+    zone_text = g_strdup_printf (_("%s · %s"), zone, local_time);
+  else
+    zone_text = g_strdup (zone);
+
+  adw_avatar_set_text (self->avatar, dg_assistant_get_name (self->assistant));
+  gtk_label_set_label (self->name_label, dg_assistant_get_name (self->assistant));
+  gtk_label_set_label (self->zone_label, zone_text);
+  gtk_widget_set_visible (self->archived_label, !dg_assistant_get_active (self->assistant));
+}
+
+static gboolean
+on_clock_tick (gpointer user_data)
+{
+  refresh (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_assistant_notify (DgAssistant    *assistant,
+                     GParamSpec     *pspec,
+                     DgAssistantRow *self)
+{
+  refresh (self);
+}
+
+void
+dg_assistant_row_set_assistant (DgAssistantRow *self,
+                                DgAssistant    *assistant)
+{
+  g_return_if_fail (DG_IS_ASSISTANT_ROW (self));
+  g_return_if_fail (assistant == NULL || DG_IS_ASSISTANT (assistant));
+
+  if (self->assistant != NULL)
+    g_signal_handlers_disconnect_by_func (self->assistant, on_assistant_notify, self);
+  g_set_object (&self->assistant, assistant);
+  if (assistant != NULL)
+    g_signal_connect_object (assistant, "notify", G_CALLBACK (on_assistant_notify), self, 0);
+  refresh (self);
+}
+
+static void
+dg_assistant_row_dispose (GObject *object)
+{
+  DgAssistantRow *self = DG_ASSISTANT_ROW (object);
+
+  g_clear_handle_id (&self->clock_id, g_source_remove);
+  dg_assistant_row_set_assistant (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_ASSISTANT_ROW);
+
+  G_OBJECT_CLASS (dg_assistant_row_parent_class)->dispose (object);
+}
+
+static void
+dg_assistant_row_class_init (DgAssistantRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dg_assistant_row_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/delegatedesk/Delegate/dg-assistant-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantRow, avatar);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantRow, zone_label);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantRow, archived_label);
+}
+
+static void
+dg_assistant_row_init (DgAssistantRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* The local time beside the zone stays current while the row is shown. */
+  self->clock_id = g_timeout_add_seconds (30, on_clock_tick, self);
+}

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "dg-assistant.h"
+
+G_BEGIN_DECLS
+
+#define DG_TYPE_ASSISTANT_ROW (dg_assistant_row_get_type ())
+G_DECLARE_FINAL_TYPE (DgAssistantRow, dg_assistant_row, DG, ASSISTANT_ROW, GtkWidget)
+
+/* One assistant in the sidebar list: avatar, name, zone with the local time,
+ * and an "Archived" tag. Set by the list's factory; NULL to unbind. */
+void dg_assistant_row_set_assistant (DgAssistantRow *self,
+                                     DgAssistant    *assistant);
+
+G_END_DECLS

@@ -1,0 +1,376 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dg-assistants-page"
+
+#include <glib/gi18n.h>
+
+#include "dg-assistant-editor.h"
+#include "dg-assistant-row.h"
+#include "dg-assistants-page.h"
+
+struct _DgAssistantsPage
+{
+  AdwBin              parent_instance;
+
+  DgAssistantStore   *store;
+  GtkFilterListModel *filtered;
+  GtkSingleSelection *selection;
+  GtkCustomFilter    *filter;
+  gboolean            reverting_selection;
+
+  GtkStack           *main_stack;
+  AdwLeaflet         *leaflet;
+  GtkSearchEntry     *search_entry;
+  GtkStack           *list_stack;
+  GtkListView        *list_view;
+  GtkToggleButton    *show_archived_button;
+  GtkWidget          *content_box;
+  DgAssistantEditor  *editor;
+};
+
+G_DEFINE_FINAL_TYPE (DgAssistantsPage, dg_assistants_page, ADW_TYPE_BIN)
+
+static gboolean
+matches (DgAssistant *assistant,
+         const char  *needle)
+{
+  const char *haystacks[] = {
+    dg_assistant_get_name (assistant),
+    dg_assistant_get_email (assistant),
+    dg_assistant_get_time_zone (assistant),
+    dg_assistant_get_country (assistant),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (haystacks); i++)
+    {
+      g_autofree char *folded = g_utf8_casefold (haystacks[i], -1);
+
+      if (strstr (folded, needle) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+filter_assistant (gpointer item,
+                  gpointer user_data)
+{
+  DgAssistantsPage *self = user_data;
+  DgAssistant *assistant = item;
+  g_autofree char *needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
+
+  if (!gtk_toggle_button_get_active (self->show_archived_button) &&
+      !dg_assistant_get_active (assistant))
+    return FALSE;
+  return *needle == '\0' || matches (assistant, needle);
+}
+
+static guint
+position_of (DgAssistantsPage *self,
+             DgAssistant      *assistant)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DgAssistant) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
+
+      if (item == assistant)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+select_assistant (DgAssistantsPage *self,
+                  DgAssistant      *assistant)
+{
+  self->reverting_selection = TRUE;
+  gtk_single_selection_set_selected (self->selection,
+                                     assistant ? position_of (self, assistant)
+                                               : GTK_INVALID_LIST_POSITION);
+  self->reverting_selection = FALSE;
+}
+
+static void
+update_stacks (DgAssistantsPage *self)
+{
+  gboolean any = g_list_model_get_n_items (G_LIST_MODEL (self->store)) > 0;
+  gboolean editing_new = dg_assistant_editor_get_edited (self->editor) == NULL &&
+                         g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "list") == 0 &&
+                         gtk_widget_get_visible (GTK_WIDGET (self->editor));
+
+  gtk_stack_set_visible_child_name (self->main_stack, any || editing_new ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->list_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0
+                                    ? "list" : "no-results");
+}
+
+static void
+on_selection_changed (GtkSingleSelection *selection,
+                      GParamSpec         *pspec,
+                      DgAssistantsPage   *self)
+{
+  DgAssistant *assistant = gtk_single_selection_get_selected_item (selection);
+
+  if (self->reverting_selection || assistant == NULL)
+    return;
+  if (assistant == dg_assistant_editor_get_edited (self->editor))
+    return;
+
+  /* Changes to the assistant on screen are kept: saved when valid, and when
+   * not, the selection stays so that the owner sees what to correct. */
+  if (dg_assistant_editor_get_dirty (self->editor) && !dg_assistant_editor_save (self->editor))
+    {
+      select_assistant (self, dg_assistant_editor_get_edited (self->editor));
+      return;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->editor), TRUE);
+  dg_assistant_editor_edit (self->editor, assistant);
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+on_filter_inputs_changed (DgAssistantsPage *self)
+{
+  DgAssistant *edited = dg_assistant_editor_get_edited (self->editor);
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (edited != NULL)
+    select_assistant (self, edited);
+  update_stacks (self);
+}
+
+static void
+on_store_items_changed (GListModel       *model,
+                        guint             position,
+                        guint             removed,
+                        guint             added,
+                        DgAssistantsPage *self)
+{
+  update_stacks (self);
+}
+
+static void
+on_editor_saved (DgAssistantEditor *editor,
+                 DgAssistant       *assistant,
+                 DgAssistantsPage  *self)
+{
+  select_assistant (self, assistant);
+  update_stacks (self);
+}
+
+static void
+on_editor_deleted (DgAssistantEditor *editor,
+                   DgAssistantsPage  *self)
+{
+  g_autoptr(DgAssistant) first = g_list_model_get_item (G_LIST_MODEL (self->filtered), 0);
+
+  if (first != NULL)
+    {
+      dg_assistant_editor_edit (self->editor, first);
+      select_assistant (self, first);
+    }
+  else
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->editor), FALSE);
+      select_assistant (self, NULL);
+    }
+  adw_leaflet_set_visible_child (self->leaflet, gtk_widget_get_first_child (GTK_WIDGET (self->leaflet)));
+  update_stacks (self);
+}
+
+static void
+on_add_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DgAssistantsPage *self = DG_ASSISTANTS_PAGE (widget);
+
+  if (dg_assistant_editor_get_dirty (self->editor) && !dg_assistant_editor_save (self->editor))
+    return;
+
+  select_assistant (self, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->editor), TRUE);
+  gtk_stack_set_visible_child_name (self->main_stack, "list");
+  dg_assistant_editor_edit (self->editor, NULL);
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+on_search_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DgAssistantsPage *self = DG_ASSISTANTS_PAGE (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "list") != 0)
+    return;
+  adw_leaflet_set_visible_child (self->leaflet, gtk_widget_get_first_child (GTK_WIDGET (self->leaflet)));
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+on_back_clicked (GtkButton        *button,
+                 DgAssistantsPage *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_list_item_setup (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    DgAssistantsPage         *self)
+{
+  gtk_list_item_set_child (item, g_object_new (DG_TYPE_ASSISTANT_ROW, NULL));
+}
+
+static void
+on_list_item_bind (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   DgAssistantsPage         *self)
+{
+  dg_assistant_row_set_assistant (DG_ASSISTANT_ROW (gtk_list_item_get_child (item)),
+                                  gtk_list_item_get_item (item));
+}
+
+static void
+on_list_item_unbind (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     DgAssistantsPage         *self)
+{
+  dg_assistant_row_set_assistant (DG_ASSISTANT_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+void
+dg_assistants_page_set_store (DgAssistantsPage *self,
+                              DgAssistantStore *store)
+{
+  g_autoptr(DgAssistant) first = NULL;
+
+  g_return_if_fail (DG_IS_ASSISTANTS_PAGE (self));
+  g_return_if_fail (DG_IS_ASSISTANT_STORE (store));
+  g_return_if_fail (self->store == NULL);
+
+  self->store = g_object_ref (store);
+  g_signal_connect_object (store, "items-changed", G_CALLBACK (on_store_items_changed), self, 0);
+  dg_assistant_editor_set_store (self->editor, store);
+  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (store));
+
+  first = g_list_model_get_item (G_LIST_MODEL (self->filtered), 0);
+  if (first != NULL)
+    {
+      dg_assistant_editor_edit (self->editor, first);
+      select_assistant (self, first);
+    }
+  else
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->editor), FALSE);
+    }
+  update_stacks (self);
+}
+
+static void
+on_discard_dialog_response (AdwMessageDialog *dialog,
+                            const char       *response,
+                            DgAssistantsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self->editor), "editor.discard", NULL);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_close (GTK_WINDOW (root));
+}
+
+gboolean
+dg_assistants_page_prepare_close (DgAssistantsPage *self)
+{
+  GtkRoot *root;
+  AdwMessageDialog *dialog;
+
+  g_return_val_if_fail (DG_IS_ASSISTANTS_PAGE (self), TRUE);
+
+  if (!dg_assistant_editor_get_dirty (self->editor) || !dg_assistant_editor_get_valid (self->editor))
+    {
+      if (!dg_assistant_editor_get_dirty (self->editor))
+        return TRUE;
+    }
+  else if (dg_assistant_editor_save (self->editor))
+    {
+      return TRUE;
+    }
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Discard Unsaved Changes?"),
+                                                       _("Some fields of this assistant are not valid, so the changes could not be saved.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Keep Editing"),
+                                    "discard", _("_Discard and Close"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_dialog_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return FALSE;
+}
+
+static void
+dg_assistants_page_dispose (GObject *object)
+{
+  DgAssistantsPage *self = DG_ASSISTANTS_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_ASSISTANTS_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (dg_assistants_page_parent_class)->dispose (object);
+}
+
+static void
+dg_assistants_page_class_init (DgAssistantsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dg_assistants_page_dispose;
+
+  g_type_ensure (DG_TYPE_ASSISTANT_EDITOR);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/delegatedesk/Delegate/dg-assistants-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantsPage, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantsPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantsPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantsPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantsPage, show_archived_button);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantsPage, content_box);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantsPage, editor);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_inputs_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_editor_saved);
+  gtk_widget_class_bind_template_callback (widget_class, on_editor_deleted);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_item_setup);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_item_bind);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_item_unbind);
+
+  gtk_widget_class_install_action (widget_class, "assistants.add", NULL, on_add_activated);
+  gtk_widget_class_install_action (widget_class, "assistants.search", NULL, on_search_activated);
+}
+
+static void
+dg_assistants_page_init (DgAssistantsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filter = gtk_custom_filter_new (filter_assistant, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect (self->selection, "notify::selected", G_CALLBACK (on_selection_changed), self);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+}

@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dg-window"
+
+#include <glib/gi18n.h>
+
+#include "dg-assistant-store.h"
+#include "dg-assistants-page.h"
+#include "dg-frame-probe.h"
+#include "dg-window.h"
+
+struct _DgWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+
+  AdwToastOverlay      *toast_overlay;
+  DgAssistantsPage     *assistants_page;
+};
+
+G_DEFINE_FINAL_TYPE (DgWindow, dg_window, ADW_TYPE_APPLICATION_WINDOW)
+
+GtkWindow *
+dg_window_new (DgApplication  *application,
+               DgDatabase     *db,
+               GError        **error)
+{
+  g_autoptr(DgAssistantStore) assistants = NULL;
+  DgWindow *self;
+
+  g_return_val_if_fail (DG_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
+
+  assistants = dg_assistant_store_new (db, error);
+  if (assistants == NULL)
+    return NULL;
+
+  self = g_object_new (DG_TYPE_WINDOW, "application", application, NULL);
+  dg_assistants_page_set_store (self->assistants_page, assistants);
+  return GTK_WINDOW (self);
+}
+
+void
+dg_window_add_toast (DgWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (DG_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static gboolean
+dg_window_close_request (GtkWindow *window)
+{
+  DgWindow *self = DG_WINDOW (window);
+  int width, height;
+
+  /* Unsaved edits first: the page may ask to keep the window open. */
+  if (!dg_assistants_page_prepare_close (self->assistants_page))
+    return TRUE;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (dg_window_parent_class)->close_request (window);
+}
+
+static void
+dg_window_dispose (GObject *object)
+{
+  DgWindow *self = DG_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (dg_window_parent_class)->dispose (object);
+}
+
+static void
+dg_window_class_init (DgWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = dg_window_dispose;
+  window_class->close_request = dg_window_close_request;
+
+  g_type_ensure (DG_TYPE_ASSISTANTS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/delegatedesk/Delegate/dg-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DgWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DgWindow, assistants_page);
+}
+
+static void
+dg_window_init (DgWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  dg_frame_probe_attach (GTK_WINDOW (self));
+}
