@@ -672,10 +672,10 @@ dg_assistant_editor_init (DgAssistantEditor *self)
   self->problems = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->working = dg_assistant_new ();
 
-  /* The combo rows announce their first selection while the template is built. */
+  /* The combo rows announce their first selection while the template is
+   * built and their models filled: that is no edit. */
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->loading = FALSE;
 
   fields[0].row = GTK_WIDGET (self->name_row);
   fields[1].row = GTK_WIDGET (self->email_row);
@@ -705,6 +705,8 @@ dg_assistant_editor_init (DgAssistantEditor *self)
     gtk_string_list_append (self->currency_model, *code);
   for (DgTaxStatus status = DG_TAX_STATUS_OUTSIDE_SCOPE; status <= DG_TAX_STATUS_REVERSE_CHARGE; status++)
     gtk_string_list_append (self->tax_status_model, dg_tax_status_get_label (status));
+
+  self->loading = FALSE;
 
   self->clock_id = g_timeout_add_seconds (30, on_clock_tick, self);
   update_actions (self);

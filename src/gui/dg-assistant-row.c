@@ -7,7 +7,7 @@
 
 struct _DgAssistantRow
 {
-  GtkWidget    parent_instance;
+  AdwBin       parent_instance;
 
   DgAssistant *assistant;
 
@@ -18,7 +18,7 @@ struct _DgAssistantRow
   guint        clock_id;
 };
 
-G_DEFINE_FINAL_TYPE (DgAssistantRow, dg_assistant_row, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (DgAssistantRow, dg_assistant_row, ADW_TYPE_BIN)
 
 static void
 refresh (DgAssistantRow *self)
@@ -96,7 +96,6 @@ dg_assistant_row_class_init (DgAssistantRowClass *klass)
 
   object_class->dispose = dg_assistant_row_dispose;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/delegatedesk/Delegate/dg-assistant-row.ui");
   gtk_widget_class_bind_template_child (widget_class, DgAssistantRow, avatar);
   gtk_widget_class_bind_template_child (widget_class, DgAssistantRow, name_label);

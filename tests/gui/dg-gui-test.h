@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "dg-application.h"
+
+G_BEGIN_DECLS
+
+typedef void (*DgGuiTestFunc) (DgApplication *app, GtkWindow *window);
+
+/* Runs the real application on @database_path and calls @func from the main
+ * loop once its window is shown; fails the test after a time-out. */
+void       dg_gui_test_run_app           (const char     *database_path,
+                                          DgGuiTestFunc   func);
+/* Lets GTK handle pending events (layout, drawing, idle callbacks). */
+void       dg_gui_test_iterate           (void);
+GtkWidget *dg_gui_test_find_by_name      (GtkWidget      *root,
+                                          const char     *name);
+GtkWidget *dg_gui_test_find_by_type      (GtkWidget      *root,
+                                          GType           type);
+/* Renders @widget to a PNG file; returns the texture's width. */
+int        dg_gui_test_render_png        (GtkWidget      *widget,
+                                          const char     *path);
+
+G_END_DECLS
