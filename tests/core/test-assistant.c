@@ -1,0 +1,1075 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-assistant"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "dg-assistant.h"
+#include "dg-assistant-store.h"
+#include "dg-database.h"
+#include "dg-validation.h"
+
+/* Helpers */
+
+typedef struct
+{
+  char       *dir;
+  char       *path;
+  DgDatabase *db;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir;
+  const char *name;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_unlink (path);
+      return;
+    }
+
+  dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      remove_tree (child);
+    }
+  g_clear_pointer (&dir, g_dir_close);
+  g_rmdir (path);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("delegate-test-assistant-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "delegate.db", NULL);
+  fixture->db = dg_database_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->db);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_clear_object (&fixture->db);
+  remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->path, g_free);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+static DgAssistant *
+make_assistant (const char *name)
+{
+  DgAssistant *assistant = dg_assistant_new ();
+
+  g_object_set (assistant,
+                "name", name,
+                "email", "maria.santos@example.com",
+                "time-zone", "Asia/Manila",
+                "country", "PH",
+                "address", "12 Rizal Street\nCebu City 6000",
+                "currency", "EUR",
+                "hourly-rate", (gint64) 1500,
+                "tax-status", DG_TAX_STATUS_OUTSIDE_SCOPE,
+                "self-billing-date", "2026-01-15",
+                "notes", "Prefers written briefs.",
+                NULL);
+  return assistant;
+}
+
+static DgAssistantStore *
+make_store (DgDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  DgAssistantStore *store = dg_assistant_store_new (db, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+static DgAssistant *
+add_assistant (DgAssistantStore *store,
+               const char       *name)
+{
+  g_autoptr(DgAssistant) assistant = make_assistant (name);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dg_assistant_store_add (store, assistant, &error));
+  g_assert_no_error (error);
+  /* The store keeps its own reference. */
+  return assistant;
+}
+
+static const char *
+name_at (GListModel *model,
+         guint       position)
+{
+  g_autoptr(DgAssistant) assistant = g_list_model_get_item (model, position);
+  const char *name;
+
+  g_assert_nonnull (assistant);
+  name = dg_assistant_get_name (assistant);
+  /* Still owned by the model after this reference is dropped. */
+  return name;
+}
+
+static void
+assert_names (GListModel         *model,
+              const char * const *expected)
+{
+  guint n = g_strv_length ((char **) expected);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (name_at (model, i), ==, expected[i]);
+}
+
+/* What the file holds, through a database handle and store of their own. */
+static DgAssistantStore *
+reload_store (const char  *path,
+              DgDatabase **out_db)
+{
+  g_autoptr(GError) error = NULL;
+
+  *out_db = dg_database_open (path, &error);
+  g_assert_no_error (error);
+  return make_store (*out_db);
+}
+
+static void
+assert_error_mentions (const GError *error,
+                       const char   *word)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *needle = NULL;
+
+  g_assert_nonnull (error);
+  message = g_utf8_strdown (error->message, -1);
+  needle = g_utf8_strdown (word, -1);
+  if (strstr (message, needle) == NULL)
+    g_error ("The error “%s” does not mention “%s”", error->message, word);
+}
+
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+} Change;
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GArray     *changes)
+{
+  Change change = { position, removed, added };
+
+  g_array_append_val (changes, change);
+}
+
+static void
+assert_change (GArray *changes,
+               guint   index,
+               guint   position,
+               guint   removed,
+               guint   added)
+{
+  Change *change;
+
+  g_assert_cmpuint (changes->len, >, index);
+  change = &g_array_index (changes, Change, index);
+  g_assert_cmpuint (change->position, ==, position);
+  g_assert_cmpuint (change->removed, ==, removed);
+  g_assert_cmpuint (change->added, ==, added);
+}
+
+/* Validation */
+
+static void
+assert_invalid (DgAssistant *assistant,
+                int          code,
+                const char  *word)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (dg_assistant_validate (assistant, &error));
+  g_assert_error (error, DG_VALIDATION_ERROR, code);
+  assert_error_mentions (error, word);
+}
+
+static void
+test_validate_complete (void)
+{
+  g_autoptr(DgAssistant) assistant = make_assistant ("Maria Santos");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dg_assistant_validate (assistant, &error));
+  g_assert_no_error (error);
+
+  /* Charging VAT, with an ID, at a rate with decimals. */
+  g_object_set (assistant,
+                "tax-status", DG_TAX_STATUS_VAT,
+                "vat-rate", 770,
+                "vat-id", "DE123456789",
+                "country", "DE",
+                "time-zone", "Europe/Berlin",
+                NULL);
+  g_assert_true (dg_assistant_validate (assistant, &error));
+  g_assert_no_error (error);
+
+  /* Only name, zone and currency are needed; the rest may stay empty. */
+  g_clear_object (&assistant);
+  assistant = dg_assistant_new ();
+  g_object_set (assistant, "name", "Maria Santos", "time-zone", "Asia/Manila", "currency", "USD", NULL);
+  g_assert_true (dg_assistant_validate (assistant, &error));
+  g_assert_no_error (error);
+  g_assert_true (dg_assistant_get_active (assistant));
+  g_assert_cmpint (dg_assistant_get_id (assistant), ==, 0);
+}
+
+static void
+test_validate_missing_name (void)
+{
+  g_autoptr(DgAssistant) assistant = make_assistant ("");
+
+  assert_invalid (assistant, DG_VALIDATION_ERROR_REQUIRED, "name");
+  g_object_set (assistant, "name", " \t ", NULL);
+  assert_invalid (assistant, DG_VALIDATION_ERROR_REQUIRED, "name");
+}
+
+static void
+test_validate_bad_email (void)
+{
+  g_autoptr(DgAssistant) assistant = make_assistant ("Maria Santos");
+
+  g_object_set (assistant, "email", "maria.santos@", NULL);
+  assert_invalid (assistant, DG_VALIDATION_ERROR_INVALID, "maria.santos@");
+  g_object_set (assistant, "email", "maria santos@example.com", NULL);
+  assert_invalid (assistant, DG_VALIDATION_ERROR_INVALID, "e-mail");
+}
+
+static void
+test_validate_unknown_zone (void)
+{
+  g_autoptr(DgAssistant) assistant = make_assistant ("Maria Santos");
+
+  g_object_set (assistant, "time-zone", "Mars/Olympus_Mons", NULL);
+  assert_invalid (assistant, DG_VALIDATION_ERROR_INVALID, "time zone");
+  /* Calendars read zone names case-sensitively. */
+  g_object_set (assistant, "time-zone", "asia/manila", NULL);
+  assert_invalid (assistant, DG_VALIDATION_ERROR_INVALID, "time zone");
+}
+
+/* dg-assistant.h: "e-mail, zone, country, VAT ID and date checked when
+ * filled in" — an assistant whose zone is not known yet can still be saved. */
+static void
+test_validate_zone_optional (void)
+{
+  g_autoptr(DgAssistant) assistant = make_assistant ("Maria Santos");
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (assistant, "time-zone", "", NULL);
+  g_assert_true (dg_assistant_validate (assistant, &error));
+  g_assert_no_error (error);
+  g_clear_error (&error);
+  g_assert_true (dg_assistant_validate_field ("time-zone", "", &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_validate_negative_rate (void)
+{
+  g_autoptr(DgAssistant) assistant = make_assistant ("Maria Santos");
+
+  g_object_set (assistant, "hourly-rate", (gint64) -1, NULL);
+  assert_invalid (assistant, DG_VALIDATION_ERROR_INVALID, "hourly rate");
+}
+
+static void
+test_validate_vat_rate_range (void)
+{
+  g_autoptr(DgAssistant) assistant = make_assistant ("Maria Santos");
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (assistant), "vat-rate");
+  g_autoptr(GError) error = NULL;
+  int basis_points = -1;
+
+  /* More than 100 % can neither be typed nor held by an assistant. */
+  g_assert_nonnull (pspec);
+  g_assert_cmpint (G_PARAM_SPEC_INT (pspec)->minimum, ==, 0);
+  g_assert_cmpint (G_PARAM_SPEC_INT (pspec)->maximum, ==, 10000);
+  g_assert_false (dg_assistant_parse_vat_rate ("101", &basis_points, &error));
+  g_assert_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID);
+  assert_error_mentions (error, "VAT rate");
+  g_assert_cmpint (basis_points, ==, -1);
+
+  g_object_set (assistant, "tax-status", DG_TAX_STATUS_VAT, "vat-rate", 10000, NULL);
+  g_clear_error (&error);
+  g_assert_true (dg_assistant_validate (assistant, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_validate_bad_date (void)
+{
+  g_autoptr(DgAssistant) assistant = make_assistant ("Maria Santos");
+
+  g_object_set (assistant, "self-billing-date", "2026-02-30", NULL);
+  assert_invalid (assistant, DG_VALIDATION_ERROR_INVALID, "2026-02-30");
+  g_object_set (assistant, "self-billing-date", "15.01.2026", NULL);
+  assert_invalid (assistant, DG_VALIDATION_ERROR_INVALID, "date");
+}
+
+static void
+test_validate_unknown_currency (void)
+{
+  g_autoptr(DgAssistant) assistant = make_assistant ("Maria Santos");
+
+  g_object_set (assistant, "currency", "XYZ", NULL);
+  assert_invalid (assistant, DG_VALIDATION_ERROR_INVALID, "currency");
+  g_object_set (assistant, "currency", "", NULL);
+  assert_invalid (assistant, DG_VALIDATION_ERROR_INVALID, "currency");
+}
+
+typedef struct
+{
+  const char *property;
+  const char *value;
+  gboolean    valid;
+} FieldCase;
+
+static void
+test_validate_field (void)
+{
+  static const FieldCase cases[] = {
+    { "name", "Maria Santos", TRUE },
+    { "name", "", FALSE },
+    { "name", "   ", FALSE },
+    { "email", "", TRUE },
+    { "email", "maria@example.com", TRUE },
+    { "email", "maria@", FALSE },
+    { "email", "maria@example", FALSE },
+    { "email", "maria@@example.com", FALSE },
+    { "time-zone", "Europe/Berlin", TRUE },
+    { "time-zone", "Australia/Lord_Howe", TRUE },
+    { "time-zone", "Europe/Springfield", FALSE },
+    { "country", "", TRUE },
+    { "country", "PH", TRUE },
+    { "country", "XX", FALSE },
+    { "country", "Philippines", FALSE },
+    { "currency", "EUR", TRUE },
+    { "currency", "JPY", TRUE },
+    { "currency", "", FALSE },
+    { "currency", "EURO", FALSE },
+    { "vat-id", "", TRUE },
+    { "vat-id", "DE123456789", TRUE },
+    { "vat-id", "DE1234", FALSE },
+    { "self-billing-date", "", TRUE },
+    { "self-billing-date", "2024-02-29", TRUE },
+    { "self-billing-date", "2025-02-29", FALSE },
+    { "self-billing-date", "tomorrow", FALSE },
+    { "address", "12 Rizal Street", TRUE },
+    { "notes", "anything at all", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean valid = dg_assistant_validate_field (cases[i].property, cases[i].value, &error);
+
+      g_test_message ("%s = “%s”", cases[i].property, cases[i].value);
+      g_assert_cmpint (valid, ==, cases[i].valid);
+      if (valid)
+        {
+          g_assert_no_error (error);
+        }
+      else
+        {
+          g_assert_nonnull (error);
+          g_assert_true (error->domain == DG_VALIDATION_ERROR);
+          g_assert_cmpstr (error->message, !=, "");
+        }
+    }
+}
+
+/* Parsing what is typed */
+
+typedef struct
+{
+  const char *text;
+  int         basis_points;   /* -1: refused */
+} VatCase;
+
+static void
+test_parse_vat_rate (void)
+{
+  static const VatCase cases[] = {
+    { "19", 1900 },
+    { "7,7", 770 },
+    { "7.7", 770 },
+    { "8.1 %", 810 },
+    { "8.1%", 810 },
+    { " 19 ", 1900 },
+    { "0", 0 },
+    { "100", 10000 },
+    { "5.5", 550 },
+    { "2.15", 215 },
+    { "100.01", -1 },
+    { "101", -1 },
+    { "1000", -1 },
+    { "-1", -1 },
+    { "abc", -1 },
+    { "19.999", -1 },
+    { "", -1 },
+    { "%", -1 },
+    { "19.", -1 },
+    { "1 9", -1 },
+    { "99999999999999999999", -1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      int basis_points = -42;
+      gboolean ok = dg_assistant_parse_vat_rate (cases[i].text, &basis_points, &error);
+
+      g_test_message ("VAT rate “%s”", cases[i].text);
+      if (cases[i].basis_points >= 0)
+        {
+          g_assert_no_error (error);
+          g_assert_true (ok);
+          g_assert_cmpint (basis_points, ==, cases[i].basis_points);
+        }
+      else
+        {
+          g_assert_false (ok);
+          g_assert_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID);
+          g_assert_cmpint (basis_points, ==, -42);
+        }
+    }
+}
+
+typedef struct
+{
+  const char *text;
+  const char *currency;
+  gint64      minor;
+  gboolean    valid;
+} RateCase;
+
+static void
+test_parse_hourly_rate (void)
+{
+  static const RateCase cases[] = {
+    { "12,50", "EUR", 1250, TRUE },
+    { "12.50", "EUR", 1250, TRUE },
+    { "€12.50", "EUR", 1250, TRUE },
+    { "15", "USD", 1500, TRUE },
+    { "1500", "JPY", 1500, TRUE },
+    { "", "EUR", 0, TRUE },
+    { "   ", "EUR", 0, TRUE },
+    { "0", "EUR", 0, TRUE },
+    { "-5", "EUR", 0, FALSE },
+    { "12.5055", "EUR", 0, FALSE },
+    { "1,234.567", "EUR", 0, FALSE },
+    { "twelve", "EUR", 0, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 minor = -42;
+      gboolean ok = dg_assistant_parse_hourly_rate (cases[i].text, cases[i].currency, &minor, &error);
+
+      g_test_message ("Hourly rate “%s” %s", cases[i].text, cases[i].currency);
+      g_assert_cmpint (ok, ==, cases[i].valid);
+      if (cases[i].valid)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpint (minor, ==, cases[i].minor);
+        }
+      else
+        {
+          g_assert_nonnull (error);
+          g_assert_cmpint (minor, ==, -42);
+        }
+    }
+}
+
+static void
+test_parse_hourly_rate_negative_message (void)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 minor = 0;
+
+  g_assert_false (dg_assistant_parse_hourly_rate ("-5", "EUR", &minor, &error));
+  assert_error_mentions (error, "negative");
+}
+
+/* Local time */
+
+typedef struct
+{
+  const char *zone;
+  const char *utc;
+  const char *expected;
+} LocalTimeCase;
+
+static void
+test_format_local_time (void)
+{
+  static const LocalTimeCase cases[] = {
+    { "Europe/Berlin", "2026-07-01T12:00:00Z", "14:00" },
+    { "Europe/Berlin", "2026-01-15T12:00:00Z", "13:00" },
+    { "Asia/Manila", "2026-07-01T12:00:00Z", "20:00" },
+    { "Asia/Kolkata", "2026-07-01T12:00:00Z", "17:30" },
+    { "America/St_Johns", "2026-07-01T12:00:00Z", "09:30" },
+    { "Australia/Lord_Howe", "2026-01-15T12:30:00Z", "23:30" },
+    { "Australia/Lord_Howe", "2026-07-01T12:00:00Z", "22:30" },
+    { "Pacific/Kiritimati", "2026-07-01T12:00:00Z", "02:00" },
+  };
+  g_autoptr(DgAssistant) assistant = make_assistant ("Maria Santos");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 (cases[i].utc, NULL);
+      g_autofree char *local = NULL;
+
+      g_assert_nonnull (now);
+      g_object_set (assistant, "time-zone", cases[i].zone, NULL);
+      local = dg_assistant_format_local_time (assistant, now);
+      g_test_message ("%s at %s", cases[i].zone, cases[i].utc);
+      g_assert_cmpstr (local, ==, cases[i].expected);
+    }
+}
+
+/* The store */
+
+static void
+test_store_add_sorted (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(DgAssistantStore) store = make_store (fixture->db);
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  static const char * const sorted[] = { "Anna", "Bernd", "Carla", "Dana", NULL };
+  gint64 ids[4];
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (store)) == DG_TYPE_ASSISTANT);
+  g_signal_connect (store, "items-changed", G_CALLBACK (on_items_changed), changes);
+
+  ids[0] = dg_assistant_get_id (add_assistant (store, "Carla"));
+  assert_change (changes, 0, 0, 0, 1);
+  ids[1] = dg_assistant_get_id (add_assistant (store, "Anna"));
+  assert_change (changes, 1, 0, 0, 1);
+  ids[2] = dg_assistant_get_id (add_assistant (store, "Dana"));
+  assert_change (changes, 2, 2, 0, 1);
+  ids[3] = dg_assistant_get_id (add_assistant (store, "Bernd"));
+  assert_change (changes, 3, 1, 0, 1);
+  g_assert_cmpuint (changes->len, ==, 4);
+
+  assert_names (G_LIST_MODEL (store), sorted);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_assert_cmpint (ids[i], >, 0);
+      for (guint j = 0; j < i; j++)
+        g_assert_cmpint (ids[i], !=, ids[j]);
+    }
+  g_assert_cmpstr (dg_assistant_get_name (dg_assistant_store_find (store, ids[0])), ==, "Carla");
+  g_assert_null (dg_assistant_store_find (store, 9999));
+  g_assert_true (dg_assistant_store_get_database (store) == fixture->db);
+
+  g_signal_handlers_disconnect_by_func (store, on_items_changed, changes);
+}
+
+static void
+test_store_add_invalid (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(DgAssistantStore) store = make_store (fixture->db);
+  g_autoptr(DgAssistantStore) reloaded = NULL;
+  g_autoptr(DgDatabase) db = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(DgAssistant) assistant = make_assistant ("Maria Santos");
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (store, "items-changed", G_CALLBACK (on_items_changed), changes);
+  g_object_set (assistant, "email", "not an address", NULL);
+
+  g_assert_false (dg_assistant_store_add (store, assistant, &error));
+  g_assert_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID);
+  g_assert_cmpint (dg_assistant_get_id (assistant), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
+  g_assert_cmpuint (changes->len, ==, 0);
+
+  reloaded = reload_store (fixture->path, &db);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reloaded)), ==, 0);
+
+  g_signal_handlers_disconnect_by_func (store, on_items_changed, changes);
+}
+
+static void
+test_store_update (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(DgAssistantStore) store = make_store (fixture->db);
+  g_autoptr(DgAssistantStore) reloaded = NULL;
+  g_autoptr(DgDatabase) db = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(DgAssistant) changed = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char * const before[] = { "Anna", "Bernd", "Carla", NULL };
+  static const char * const after[] = { "Anna", "Carla", "Zora", NULL };
+  DgAssistant *bernd;
+  DgAssistant *found;
+  gint64 id;
+
+  add_assistant (store, "Anna");
+  bernd = add_assistant (store, "Bernd");
+  add_assistant (store, "Carla");
+  assert_names (G_LIST_MODEL (store), before);
+  id = dg_assistant_get_id (bernd);
+  g_signal_connect (store, "items-changed", G_CALLBACK (on_items_changed), changes);
+
+  /* A new rate, same name: the row stays where it is. */
+  changed = dg_assistant_copy (bernd);
+  g_assert_true (changed != bernd);
+  g_assert_cmpint (dg_assistant_get_id (changed), ==, id);
+  g_object_set (changed, "hourly-rate", (gint64) 2250, "email", "bernd@example.org", NULL);
+  g_assert_true (dg_assistant_store_update (store, changed, &error));
+  g_assert_no_error (error);
+  assert_names (G_LIST_MODEL (store), before);
+  found = dg_assistant_store_find (store, id);
+  g_assert_cmpint (dg_assistant_get_hourly_rate (found), ==, 2250);
+  g_assert_cmpstr (dg_assistant_get_email (found), ==, "bernd@example.org");
+  g_assert_cmpuint (changes->len, >=, 1);
+  g_array_set_size (changes, 0);
+
+  reloaded = reload_store (fixture->path, &db);
+  found = dg_assistant_store_find (reloaded, id);
+  g_assert_nonnull (found);
+  g_assert_cmpint (dg_assistant_get_hourly_rate (found), ==, 2250);
+  g_assert_cmpstr (dg_assistant_get_email (found), ==, "bernd@example.org");
+  g_clear_object (&reloaded);
+  g_clear_object (&db);
+
+  /* Renamed: it moves from position 1 to the end. */
+  g_object_set (changed, "name", "Zora", NULL);
+  g_assert_true (dg_assistant_store_update (store, changed, &error));
+  g_assert_no_error (error);
+  assert_names (G_LIST_MODEL (store), after);
+  g_assert_cmpuint (changes->len, ==, 2);
+  assert_change (changes, 0, 1, 1, 0);
+  assert_change (changes, 1, 2, 0, 1);
+  /* The object the list handed out is the one that changed. */
+  g_assert_cmpstr (dg_assistant_get_name (bernd), ==, "Zora");
+  g_assert_true (dg_assistant_store_find (store, id) == bernd);
+
+  reloaded = reload_store (fixture->path, &db);
+  assert_names (G_LIST_MODEL (reloaded), after);
+  g_assert_cmpstr (dg_assistant_get_name (dg_assistant_store_find (reloaded, id)), ==, "Zora");
+
+  g_signal_handlers_disconnect_by_func (store, on_items_changed, changes);
+}
+
+static void
+test_store_update_invalid (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(DgAssistantStore) store = make_store (fixture->db);
+  g_autoptr(DgAssistantStore) reloaded = NULL;
+  g_autoptr(DgDatabase) db = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(DgAssistant) changed = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char * const names[] = { "Anna", "Bernd", NULL };
+  DgAssistant *bernd;
+  DgAssistant *stored;
+  gint64 id;
+
+  add_assistant (store, "Anna");
+  bernd = add_assistant (store, "Bernd");
+  id = dg_assistant_get_id (bernd);
+  g_signal_connect (store, "items-changed", G_CALLBACK (on_items_changed), changes);
+
+  changed = dg_assistant_copy (bernd);
+  g_object_set (changed, "name", "", "hourly-rate", (gint64) 9999, NULL);
+  g_assert_false (dg_assistant_store_update (store, changed, &error));
+  g_assert_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_REQUIRED);
+  g_clear_error (&error);
+
+  g_clear_object (&changed);
+  changed = dg_assistant_copy (bernd);
+  g_object_set (changed, "time-zone", "Nowhere/Special", "hourly-rate", (gint64) 9999, NULL);
+  g_assert_false (dg_assistant_store_update (store, changed, &error));
+  g_assert_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID);
+
+  g_assert_cmpuint (changes->len, ==, 0);
+  assert_names (G_LIST_MODEL (store), names);
+  stored = dg_assistant_store_find (store, id);
+  g_assert_cmpstr (dg_assistant_get_time_zone (stored), ==, "Asia/Manila");
+  g_assert_cmpint (dg_assistant_get_hourly_rate (stored), ==, 1500);
+
+  reloaded = reload_store (fixture->path, &db);
+  assert_names (G_LIST_MODEL (reloaded), names);
+  stored = dg_assistant_store_find (reloaded, id);
+  g_assert_cmpstr (dg_assistant_get_time_zone (stored), ==, "Asia/Manila");
+  g_assert_cmpint (dg_assistant_get_hourly_rate (stored), ==, 1500);
+
+  g_signal_handlers_disconnect_by_func (store, on_items_changed, changes);
+}
+
+static gint64
+stored_active (DgDatabase *db,
+               gint64      id)
+{
+  static const char *sql = "SELECT active FROM assistants WHERE id = ?1";
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = dg_database_prepare (db, sql, &error);
+  gint64 active;
+
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  active = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return active;
+}
+
+static gint64
+count_rows_with_id (DgDatabase *db,
+                    gint64      id)
+{
+  static const char *sql = "SELECT count(*) FROM assistants WHERE id = ?1";
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = dg_database_prepare (db, sql, &error);
+  gint64 count;
+
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return count;
+}
+
+static void
+test_store_archive_restore (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(DgAssistantStore) store = make_store (fixture->db);
+  g_autoptr(DgAssistantStore) reloaded = NULL;
+  g_autoptr(DgDatabase) db = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GError) error = NULL;
+  DgAssistant *bernd;
+  gint64 id;
+
+  add_assistant (store, "Anna");
+  bernd = add_assistant (store, "Bernd");
+  id = dg_assistant_get_id (bernd);
+  g_assert_cmpint (stored_active (fixture->db, id), ==, 1);
+  g_signal_connect (store, "items-changed", G_CALLBACK (on_items_changed), changes);
+
+  g_assert_true (dg_assistant_store_archive (store, bernd, &error));
+  g_assert_no_error (error);
+  g_assert_false (dg_assistant_get_active (bernd));
+  g_assert_false (dg_assistant_get_active (dg_assistant_store_find (store, id)));
+  g_assert_cmpint (stored_active (fixture->db, id), ==, 0);
+  /* Archived assistants stay in the list, so that old work still shows them. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
+  /* Filters over the list learn that the row changed. */
+  g_assert_cmpuint (changes->len, ==, 1);
+  assert_change (changes, 0, 1, 1, 1);
+
+  reloaded = reload_store (fixture->path, &db);
+  g_assert_false (dg_assistant_get_active (dg_assistant_store_find (reloaded, id)));
+  g_clear_object (&reloaded);
+  g_clear_object (&db);
+
+  g_assert_true (dg_assistant_store_restore (store, bernd, &error));
+  g_assert_no_error (error);
+  g_assert_true (dg_assistant_get_active (bernd));
+  g_assert_cmpint (stored_active (fixture->db, id), ==, 1);
+  g_assert_cmpuint (changes->len, ==, 2);
+  assert_change (changes, 1, 1, 1, 1);
+
+  reloaded = reload_store (fixture->path, &db);
+  g_assert_true (dg_assistant_get_active (dg_assistant_store_find (reloaded, id)));
+
+  g_signal_handlers_disconnect_by_func (store, on_items_changed, changes);
+}
+
+static void
+test_store_delete_unreferenced (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  g_autoptr(DgAssistantStore) store = make_store (fixture->db);
+  g_autoptr(DgAssistantStore) reloaded = NULL;
+  g_autoptr(DgDatabase) db = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GError) error = NULL;
+  static const char * const remaining[] = { "Anna", "Carla", NULL };
+  DgAssistant *bernd;
+  gint64 id;
+
+  add_assistant (store, "Anna");
+  bernd = add_assistant (store, "Bernd");
+  add_assistant (store, "Carla");
+  id = dg_assistant_get_id (bernd);
+  g_signal_connect (store, "items-changed", G_CALLBACK (on_items_changed), changes);
+
+  g_assert_true (dg_assistant_store_delete (store, bernd, &error));
+  g_assert_no_error (error);
+  assert_names (G_LIST_MODEL (store), remaining);
+  g_assert_null (dg_assistant_store_find (store, id));
+  g_assert_cmpuint (changes->len, ==, 1);
+  assert_change (changes, 0, 1, 1, 0);
+  g_assert_cmpint (count_rows_with_id (fixture->db, id), ==, 0);
+
+  reloaded = reload_store (fixture->path, &db);
+  assert_names (G_LIST_MODEL (reloaded), remaining);
+
+  g_signal_handlers_disconnect_by_func (store, on_items_changed, changes);
+}
+
+static void
+test_store_delete_referenced (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  /* Stands in for the later tables (tasks, time entries, invoices). */
+  static const char *create_tasks_sql =
+    "CREATE TABLE tasks (id INTEGER PRIMARY KEY, "
+    "assistant_id INTEGER NOT NULL REFERENCES assistants(id))";
+  static const char *insert_task_sql =
+    "INSERT INTO tasks (assistant_id) VALUES (?1)";
+  g_autoptr(DgAssistantStore) store = make_store (fixture->db);
+  g_autoptr(DgAssistantStore) reloaded = NULL;
+  g_autoptr(DgDatabase) db = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GError) error = NULL;
+  static const char * const names[] = { "Anna", "Bernd", NULL };
+  sqlite3_stmt *stmt;
+  DgAssistant *bernd;
+  gint64 id;
+
+  add_assistant (store, "Anna");
+  bernd = add_assistant (store, "Bernd");
+  id = dg_assistant_get_id (bernd);
+
+  stmt = dg_database_prepare (fixture->db, create_tasks_sql, &error);
+  g_assert_no_error (error);
+  g_assert_true (dg_database_execute (fixture->db, stmt, &error));
+  g_assert_no_error (error);
+  stmt = dg_database_prepare (fixture->db, insert_task_sql, &error);
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, id);
+  g_assert_true (dg_database_execute (fixture->db, stmt, &error));
+  g_assert_no_error (error);
+
+  g_signal_connect (store, "items-changed", G_CALLBACK (on_items_changed), changes);
+
+  g_assert_false (dg_assistant_store_delete (store, bernd, &error));
+  g_assert_error (error, DG_ASSISTANT_ERROR, DG_ASSISTANT_ERROR_IN_USE);
+  assert_error_mentions (error, "archive");
+  assert_error_mentions (error, "Bernd");
+  g_clear_error (&error);
+
+  g_assert_cmpuint (changes->len, ==, 0);
+  assert_names (G_LIST_MODEL (store), names);
+  g_assert_true (dg_assistant_store_find (store, id) == bernd);
+  g_assert_cmpint (count_rows_with_id (fixture->db, id), ==, 1);
+
+  /* What it suggests works. */
+  g_assert_true (dg_assistant_store_archive (store, bernd, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stored_active (fixture->db, id), ==, 0);
+
+  reloaded = reload_store (fixture->path, &db);
+  assert_names (G_LIST_MODEL (reloaded), names);
+  g_assert_false (dg_assistant_get_active (dg_assistant_store_find (reloaded, id)));
+
+  g_signal_handlers_disconnect_by_func (store, on_items_changed, changes);
+}
+
+static void
+assert_same_assistant (DgAssistant *expected,
+                       DgAssistant *actual)
+{
+  g_assert_nonnull (actual);
+  g_assert_cmpint (dg_assistant_get_id (actual), ==, dg_assistant_get_id (expected));
+  g_assert_cmpstr (dg_assistant_get_name (actual), ==, dg_assistant_get_name (expected));
+  g_assert_cmpstr (dg_assistant_get_email (actual), ==, dg_assistant_get_email (expected));
+  g_assert_cmpstr (dg_assistant_get_time_zone (actual), ==, dg_assistant_get_time_zone (expected));
+  g_assert_cmpstr (dg_assistant_get_country (actual), ==, dg_assistant_get_country (expected));
+  g_assert_cmpstr (dg_assistant_get_address (actual), ==, dg_assistant_get_address (expected));
+  g_assert_cmpstr (dg_assistant_get_currency (actual), ==, dg_assistant_get_currency (expected));
+  g_assert_cmpint (dg_assistant_get_hourly_rate (actual), ==, dg_assistant_get_hourly_rate (expected));
+  g_assert_cmpint (dg_assistant_get_tax_status (actual), ==, dg_assistant_get_tax_status (expected));
+  g_assert_cmpint (dg_assistant_get_vat_rate (actual), ==, dg_assistant_get_vat_rate (expected));
+  g_assert_cmpstr (dg_assistant_get_vat_id (actual), ==, dg_assistant_get_vat_id (expected));
+  g_assert_cmpstr (dg_assistant_get_self_billing_date (actual), ==, dg_assistant_get_self_billing_date (expected));
+  g_assert_cmpstr (dg_assistant_get_notes (actual), ==, dg_assistant_get_notes (expected));
+  g_assert_cmpint (dg_assistant_get_active (actual), ==, dg_assistant_get_active (expected));
+}
+
+static void
+test_store_persistence (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(DgAssistantStore) store = make_store (fixture->db);
+  g_autoptr(DgAssistantStore) reloaded = NULL;
+  g_autoptr(DgDatabase) db = NULL;
+  g_autoptr(DgAssistant) changed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgAssistant) maria = NULL;
+  g_autoptr(DgAssistant) jonas = NULL;
+  g_autoptr(DgAssistant) amelie = NULL;
+  static const char * const names[] = { "Amélie Laurent", "Jonas Weber", "Maria Santos", NULL };
+
+  /* Kept beyond the store, to compare with what is read back. */
+  maria = g_object_ref (add_assistant (store, "Maria Santos"));
+  jonas = g_object_ref (add_assistant (store, "Jonas Weber"));
+  changed = dg_assistant_copy (jonas);
+  g_object_set (changed,
+                "email", "jonas@example.de",
+                "time-zone", "Europe/Berlin",
+                "country", "DE",
+                "tax-status", DG_TAX_STATUS_VAT,
+                "vat-rate", 1900,
+                "vat-id", "DE123456789",
+                "hourly-rate", (gint64) 4500,
+                NULL);
+  g_assert_true (dg_assistant_store_update (store, changed, &error));
+  g_assert_no_error (error);
+  g_clear_object (&changed);
+  amelie = g_object_ref (add_assistant (store, "Amélie Laurent"));
+  changed = dg_assistant_copy (amelie);
+  g_object_set (changed,
+                "time-zone", "Europe/Paris",
+                "country", "FR",
+                "tax-status", DG_TAX_STATUS_SMALL_BUSINESS,
+                "self-billing-date", "",
+                "notes", "",
+                NULL);
+  g_assert_true (dg_assistant_store_update (store, changed, &error));
+  g_assert_no_error (error);
+  g_assert_true (dg_assistant_store_archive (store, amelie, &error));
+  g_assert_no_error (error);
+
+  /* Everything comes back after the application is closed and started again. */
+  g_clear_object (&store);
+  g_clear_object (&fixture->db);
+  reloaded = reload_store (fixture->path, &db);
+  assert_names (G_LIST_MODEL (reloaded), names);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(DgAssistant) item = g_list_model_get_item (G_LIST_MODEL (reloaded), i);
+      DgAssistant *expected = i == 0 ? amelie : i == 1 ? jonas : maria;
+
+      assert_same_assistant (expected, item);
+    }
+  g_assert_cmpint (dg_assistant_get_tax_status (dg_assistant_store_find (reloaded, dg_assistant_get_id (jonas))),
+                   ==, DG_TAX_STATUS_VAT);
+  g_assert_cmpint (dg_assistant_get_vat_rate (dg_assistant_store_find (reloaded, dg_assistant_get_id (jonas))),
+                   ==, 1900);
+}
+
+static void
+test_store_unicode_names (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  static const char * const names[] = {
+    "Lena 🌻 Fischer",
+    "مريم العلي",          /* Arabic, right to left */
+    "שרה לוי",             /* Hebrew, right to left */
+    "Nguyễn Thị Ánh",      /* combining-heavy Vietnamese */
+    "👩🏽‍💻",                  /* an emoji sequence with a zero-width joiner */
+  };
+  g_autoptr(DgAssistantStore) store = make_store (fixture->db);
+  g_autoptr(DgAssistantStore) reloaded = NULL;
+  g_autoptr(DgDatabase) db = NULL;
+  gint64 ids[G_N_ELEMENTS (names)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      DgAssistant *assistant = add_assistant (store, names[i]);
+      g_autoptr(DgAssistant) changed = dg_assistant_copy (assistant);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *notes = g_strdup_printf ("Notiz für %s ✓", names[i]);
+
+      g_object_set (changed, "notes", notes, "address", names[i], NULL);
+      g_assert_true (dg_assistant_store_update (store, changed, &error));
+      g_assert_no_error (error);
+      ids[i] = dg_assistant_get_id (assistant);
+    }
+
+  g_clear_object (&store);
+  g_clear_object (&fixture->db);
+  reloaded = reload_store (fixture->path, &db);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reloaded)), ==, G_N_ELEMENTS (names));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      DgAssistant *assistant = dg_assistant_store_find (reloaded, ids[i]);
+      g_autofree char *notes = g_strdup_printf ("Notiz für %s ✓", names[i]);
+
+      g_assert_nonnull (assistant);
+      /* Byte for byte: no normalisation, no reordering of right-to-left text. */
+      g_assert_cmpstr (dg_assistant_get_name (assistant), ==, names[i]);
+      g_assert_cmpstr (dg_assistant_get_address (assistant), ==, names[i]);
+      g_assert_cmpstr (dg_assistant_get_notes (assistant), ==, notes);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  /* Report every failing case, not just the first one. */
+  g_test_set_nonfatal_assertions ();
+
+  g_test_add_func ("/assistant/validate/complete", test_validate_complete);
+  g_test_add_func ("/assistant/validate/missing-name", test_validate_missing_name);
+  g_test_add_func ("/assistant/validate/bad-email", test_validate_bad_email);
+  g_test_add_func ("/assistant/validate/unknown-zone", test_validate_unknown_zone);
+  g_test_add_func ("/assistant/validate/zone-optional", test_validate_zone_optional);
+  g_test_add_func ("/assistant/validate/negative-rate", test_validate_negative_rate);
+  g_test_add_func ("/assistant/validate/vat-rate-range", test_validate_vat_rate_range);
+  g_test_add_func ("/assistant/validate/bad-date", test_validate_bad_date);
+  g_test_add_func ("/assistant/validate/unknown-currency", test_validate_unknown_currency);
+  g_test_add_func ("/assistant/validate/field", test_validate_field);
+  g_test_add_func ("/assistant/parse/vat-rate", test_parse_vat_rate);
+  g_test_add_func ("/assistant/parse/hourly-rate", test_parse_hourly_rate);
+  g_test_add_func ("/assistant/parse/hourly-rate-negative", test_parse_hourly_rate_negative_message);
+  g_test_add_func ("/assistant/local-time", test_format_local_time);
+
+#define ADD_STORE_TEST(path, func) \
+  g_test_add ("/assistant/store/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD_STORE_TEST ("add-sorted", test_store_add_sorted);
+  ADD_STORE_TEST ("add-invalid", test_store_add_invalid);
+  ADD_STORE_TEST ("update", test_store_update);
+  ADD_STORE_TEST ("update-invalid", test_store_update_invalid);
+  ADD_STORE_TEST ("archive-restore", test_store_archive_restore);
+  ADD_STORE_TEST ("delete-unreferenced", test_store_delete_unreferenced);
+  ADD_STORE_TEST ("delete-referenced", test_store_delete_referenced);
+  ADD_STORE_TEST ("persistence", test_store_persistence);
+  ADD_STORE_TEST ("unicode-names", test_store_unicode_names);
+
+#undef ADD_STORE_TEST
+
+  return g_test_run ();
+}
