@@ -1,0 +1,582 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "delegate-cli"
+
+#include <glib/gi18n.h>
+
+#include "dg-assistant-store.h"
+#include "dg-business-profile.h"
+#include "dg-money.h"
+#include "dg-validation.h"
+
+#include "dg-cli-assistant.h"
+
+enum
+{
+  ASSISTANT_OPTION_NAME,
+  ASSISTANT_OPTION_EMAIL,
+  ASSISTANT_OPTION_TIME_ZONE,
+  ASSISTANT_OPTION_COUNTRY,
+  ASSISTANT_OPTION_ADDRESS,
+  ASSISTANT_OPTION_CURRENCY,
+  ASSISTANT_OPTION_RATE,
+  ASSISTANT_OPTION_TAX_STATUS,
+  ASSISTANT_OPTION_VAT_RATE,
+  ASSISTANT_OPTION_VAT_ID,
+  ASSISTANT_OPTION_SELF_BILLING_DATE,
+  ASSISTANT_OPTION_NOTES,
+  N_ASSISTANT_OPTIONS
+};
+
+/* Shared by “add” and “edit”, which differ only in where they start from. */
+static const DgCliPropertyOption assistant_options[N_ASSISTANT_OPTIONS] = {
+  [ASSISTANT_OPTION_NAME] = { "name", "name", N_("The assistant’s name"), N_("NAME") },
+  [ASSISTANT_OPTION_EMAIL] = { "email", "email", N_("The e-mail address"), N_("ADDRESS") },
+  [ASSISTANT_OPTION_TIME_ZONE] = { "time-zone", "time-zone", N_("The IANA time zone, such as Asia/Manila"), N_("ZONE") },
+  [ASSISTANT_OPTION_COUNTRY] = { "country", "country", N_("The country, an ISO 3166 code such as PH"), N_("CODE") },
+  [ASSISTANT_OPTION_ADDRESS] = { "address", "address", N_("The postal address, lines separated by newlines"), N_("ADDRESS") },
+  [ASSISTANT_OPTION_CURRENCY] = { "currency", "currency", N_("The currency of the rate, an ISO 4217 code such as EUR"), N_("CODE") },
+  [ASSISTANT_OPTION_RATE] = { "rate", "hourly-rate", N_("The hourly rate, such as 12.50"), N_("AMOUNT") },
+  [ASSISTANT_OPTION_TAX_STATUS] = { "tax-status", "tax-status", N_("vat, small-business, reverse-charge or outside-scope"), N_("STATUS") },
+  [ASSISTANT_OPTION_VAT_RATE] = { "vat-rate", "vat-rate", N_("The VAT rate in percent, such as 19 or 7.7"), N_("PERCENT") },
+  [ASSISTANT_OPTION_VAT_ID] = { "vat-id", "vat-id", N_("The VAT identification number"), N_("ID") },
+  [ASSISTANT_OPTION_SELF_BILLING_DATE] = { "self-billing-date", "self-billing-date", N_("The date of the self-billing agreement"), N_("YYYY-MM-DD") },
+  [ASSISTANT_OPTION_NOTES] = { "notes", "notes", N_("Notes"), N_("TEXT") },
+};
+
+typedef struct
+{
+  char *values[N_ASSISTANT_OPTIONS];
+} AssistantValues;
+
+static void
+assistant_values_clear (AssistantValues *self)
+{
+  for (guint i = 0; i < N_ASSISTANT_OPTIONS; i++)
+    g_clear_pointer (&self->values[i], g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AssistantValues, assistant_values_clear)
+
+typedef gboolean (*AssistantChangeFunc) (DgAssistantStore  *store,
+                                         DgAssistant       *assistant,
+                                         GError           **error);
+
+static gboolean
+apply_assistant_values (DgAssistant      *assistant,
+                        AssistantValues  *values,
+                        GError          **error)
+{
+  const char *rate_text = values->values[ASSISTANT_OPTION_RATE];
+  const char *tax_status_text = values->values[ASSISTANT_OPTION_TAX_STATUS];
+  const char *vat_rate_text = values->values[ASSISTANT_OPTION_VAT_RATE];
+
+  /* Strings first: the rate is read in the currency given with it. */
+  dg_cli_set_string_properties (assistant, assistant_options, N_ASSISTANT_OPTIONS, values->values);
+
+  if (tax_status_text != NULL)
+    {
+      DgTaxStatus status;
+
+      if (!dg_tax_status_from_string (tax_status_text, &status))
+        {
+          g_set_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID,
+                       _("The tax status “%s” is not known: use vat, small-business, "
+                         "reverse-charge or outside-scope."),
+                       tax_status_text);
+          return FALSE;
+        }
+
+      g_object_set (assistant, "tax-status", status, NULL);
+    }
+
+  if (vat_rate_text != NULL)
+    {
+      int basis_points;
+
+      if (!dg_cli_parse_percent (vat_rate_text, &basis_points))
+        {
+          g_set_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID,
+                       _("The VAT rate “%s” is not a percentage such as 19 or 7.7."),
+                       vat_rate_text);
+          return FALSE;
+        }
+
+      g_object_set (assistant, "vat-rate", basis_points, NULL);
+    }
+
+  if (rate_text != NULL)
+    {
+      DgMoney rate;
+
+      if (!dg_money_parse (rate_text, dg_assistant_get_currency (assistant), &rate, error))
+        return FALSE;
+
+      g_object_set (assistant, "hourly-rate", rate.minor, NULL);
+    }
+
+  return TRUE;
+}
+
+static char *
+format_rate (DgAssistant *assistant)
+{
+  const char *currency = dg_assistant_get_currency (assistant);
+  DgMoney rate;
+
+  if (!dg_currency_is_known (currency))
+    return g_strdup ("");
+
+  dg_money_init (&rate, dg_assistant_get_hourly_rate (assistant), currency);
+
+  return dg_money_format (&rate);
+}
+
+static char *
+format_rate_plain (DgAssistant *assistant)
+{
+  const char *currency = dg_assistant_get_currency (assistant);
+  DgMoney rate;
+
+  if (!dg_currency_is_known (currency))
+    return g_strdup ("");
+
+  dg_money_init (&rate, dg_assistant_get_hourly_rate (assistant), currency);
+
+  return dg_money_format_plain (&rate);
+}
+
+static const char *
+get_state_label (DgAssistant *assistant)
+{
+  return dg_assistant_get_active (assistant) ? _("active") : _("archived");
+}
+
+static void
+add_assistant_json (JsonBuilder *builder,
+                    DgAssistant *assistant)
+{
+  g_autofree char *rate = format_rate_plain (assistant);
+
+  json_builder_begin_object (builder);
+  dg_cli_json_add_int (builder, "id", dg_assistant_get_id (assistant));
+  dg_cli_json_add_string (builder, "name", dg_assistant_get_name (assistant));
+  dg_cli_json_add_string (builder, "email", dg_assistant_get_email (assistant));
+  dg_cli_json_add_string (builder, "time_zone", dg_assistant_get_time_zone (assistant));
+  dg_cli_json_add_string (builder, "country", dg_assistant_get_country (assistant));
+  dg_cli_json_add_string (builder, "address", dg_assistant_get_address (assistant));
+  dg_cli_json_add_string (builder, "currency", dg_assistant_get_currency (assistant));
+  dg_cli_json_add_int (builder, "hourly_rate_minor", dg_assistant_get_hourly_rate (assistant));
+  dg_cli_json_add_string (builder, "hourly_rate", rate);
+  dg_cli_json_add_string (builder, "tax_status",
+                          dg_tax_status_to_string (dg_assistant_get_tax_status (assistant)));
+  dg_cli_json_add_int (builder, "vat_rate_basis_points", dg_assistant_get_vat_rate (assistant));
+  dg_cli_json_add_string (builder, "vat_id", dg_assistant_get_vat_id (assistant));
+  dg_cli_json_add_string (builder, "self_billing_date", dg_assistant_get_self_billing_date (assistant));
+  dg_cli_json_add_string (builder, "notes", dg_assistant_get_notes (assistant));
+  dg_cli_json_add_boolean (builder, "active", dg_assistant_get_active (assistant));
+  json_builder_end_object (builder);
+}
+
+static void
+print_assistant_text (DgAssistant *assistant)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, dg_assistant_get_id (assistant));
+  g_autofree char *rate = format_rate (assistant);
+  g_autofree char *percent = NULL;
+  g_autofree char *vat_rate = NULL;
+  DgNumberStyle style;
+
+  dg_number_style_from_locale (&style);
+  percent = dg_cli_format_percent (dg_assistant_get_vat_rate (assistant), style.decimal_point);
+  /* Translators: a percentage, such as “19 %” */
+  vat_rate = g_strdup_printf (_("%s %%"), percent);
+
+  {
+    const DgCliField fields[] = {
+      { _("ID"), id },
+      { _("Name"), dg_assistant_get_name (assistant) },
+      { _("E-mail"), dg_assistant_get_email (assistant) },
+      { _("Time zone"), dg_assistant_get_time_zone (assistant) },
+      { _("Country"), dg_assistant_get_country (assistant) },
+      { _("Address"), dg_assistant_get_address (assistant) },
+      { _("Currency"), dg_assistant_get_currency (assistant) },
+      { _("Hourly rate"), rate },
+      { _("Tax status"), dg_tax_status_get_label (dg_assistant_get_tax_status (assistant)) },
+      { _("VAT rate"), vat_rate },
+      { _("VAT ID"), dg_assistant_get_vat_id (assistant) },
+      { _("Self-billing agreement"), dg_assistant_get_self_billing_date (assistant) },
+      { _("Notes"), dg_assistant_get_notes (assistant) },
+      { _("State"), get_state_label (assistant) },
+    };
+
+    dg_cli_print_fields (fields, G_N_ELEMENTS (fields));
+  }
+}
+
+static DgAssistantStore *
+open_store (DgCli   *cli,
+            GError **error)
+{
+  DgDatabase *db = dg_cli_get_database (cli, error);
+
+  if (db == NULL)
+    return NULL;
+
+  return dg_assistant_store_new (db, error);
+}
+
+static DgAssistant *
+find_assistant (DgAssistantStore  *store,
+                gint64             id,
+                GError           **error)
+{
+  DgAssistant *assistant = dg_assistant_store_find (store, id);
+
+  if (assistant == NULL)
+    {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_set_error (error, DG_ASSISTANT_ERROR, DG_ASSISTANT_ERROR_NOT_FOUND,
+                   _("There is no assistant with the ID %s."), id_text);
+    }
+
+  return assistant;
+}
+
+/* The zone of this computer, when it is one an assistant may have: most
+ * owners add assistants who live elsewhere, but a guess beats nothing. */
+static char *
+get_local_time_zone (void)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+  const char *identifier = g_time_zone_get_identifier (zone);
+
+  if (!dg_validate_time_zone (identifier, NULL))
+    return NULL;
+
+  return g_strdup (identifier);
+}
+
+static int
+run_assistant_list (DgCli              *cli,
+                    const DgCliCommand *command,
+                    int                 argc,
+                    char              **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(DgAssistantStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gboolean all = FALSE;
+  gboolean archived = FALSE;
+  gboolean json = FALSE;
+  guint n_items;
+  const GOptionEntry entries[] = {
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("List archived assistants too"), NULL },
+    { "archived", 0, 0, G_OPTION_ARG_NONE, &archived, N_("List only archived assistants"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON, for scripts"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  context = dg_cli_option_context_new (NULL, command->summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!dg_cli_parse_options (context, &argc, &argv) ||
+      !dg_cli_expect_no_arguments (argc, argv))
+    return DG_CLI_EXIT_USAGE;
+
+  if (all && archived)
+    return dg_cli_usage_error (_("The options --all and --archived cannot be used together."));
+
+  if (!(store = open_store (cli, &error)))
+    return dg_cli_fail (error);
+
+  builder = json_builder_new ();
+  json_builder_begin_array (builder);
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (store));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(DgAssistant) assistant = g_list_model_get_item (G_LIST_MODEL (store), i);
+      char **cells;
+
+      /* Without --all: the active ones, or with --archived the others. */
+      if (!all && dg_assistant_get_active (assistant) == archived)
+        continue;
+
+      if (json)
+        {
+          add_assistant_json (builder, assistant);
+          continue;
+        }
+
+      cells = g_new0 (char *, 8);
+      cells[0] = g_strdup_printf ("%" G_GINT64_FORMAT, dg_assistant_get_id (assistant));
+      cells[1] = g_strdup (dg_assistant_get_name (assistant));
+      cells[2] = g_strdup (dg_assistant_get_email (assistant));
+      cells[3] = g_strdup (dg_assistant_get_time_zone (assistant));
+      cells[4] = g_strdup (dg_assistant_get_currency (assistant));
+      cells[5] = format_rate (assistant);
+      cells[6] = g_strdup (get_state_label (assistant));
+      g_ptr_array_add (rows, cells);
+    }
+
+  json_builder_end_array (builder);
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+      dg_cli_print_json (root);
+    }
+  else if (rows->len == 0)
+    {
+      g_print ("%s\n", _("There are no assistants to list."));
+    }
+  else
+    {
+      const char *headers[] = {
+        _("ID"), _("Name"), _("E-mail"), _("Zone"), _("Currency"), _("Rate"), _("State"),
+      };
+
+      dg_cli_print_table (headers, G_N_ELEMENTS (headers), rows);
+    }
+
+  return DG_CLI_EXIT_OK;
+}
+
+static int
+run_assistant_show (DgCli              *cli,
+                    const DgCliCommand *command,
+                    int                 argc,
+                    char              **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(DgAssistantStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  DgAssistant *assistant;
+  gboolean json = FALSE;
+  gint64 id;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON, for scripts"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  context = dg_cli_option_context_new (N_("ID"), command->summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!dg_cli_parse_options (context, &argc, &argv) ||
+      !dg_cli_get_id_argument (argc, argv, &id))
+    return DG_CLI_EXIT_USAGE;
+
+  if (!(store = open_store (cli, &error)) ||
+      !(assistant = find_assistant (store, id, &error)))
+    return dg_cli_fail (error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      add_assistant_json (builder, assistant);
+      root = json_builder_get_root (builder);
+      dg_cli_print_json (root);
+    }
+  else
+    {
+      print_assistant_text (assistant);
+    }
+
+  return DG_CLI_EXIT_OK;
+}
+
+static int
+run_assistant_add (DgCli              *cli,
+                   const DgCliCommand *command,
+                   int                 argc,
+                   char              **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(DgAssistantStore) store = NULL;
+  g_autoptr(DgAssistant) assistant = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(AssistantValues) values = { { NULL } };
+
+  context = dg_cli_option_context_new (NULL, command->summary);
+  g_option_context_set_description (context,
+                                    N_("--name is required. The currency is the business "
+                                       "profile’s unless given; the time zone is this "
+                                       "computer’s unless given. Prints the new assistant’s ID."));
+  dg_cli_add_property_options (context, assistant_options, N_ASSISTANT_OPTIONS, values.values);
+
+  if (!dg_cli_parse_options (context, &argc, &argv) ||
+      !dg_cli_expect_no_arguments (argc, argv))
+    return DG_CLI_EXIT_USAGE;
+
+  if (values.values[ASSISTANT_OPTION_NAME] == NULL)
+    return dg_cli_usage_error (_("The option --name is required."));
+
+  if (!(store = open_store (cli, &error)))
+    return dg_cli_fail (error);
+
+  assistant = dg_assistant_new ();
+
+  if (values.values[ASSISTANT_OPTION_CURRENCY] == NULL)
+    {
+      g_autoptr(DgBusinessProfile) profile = NULL;
+      const char *currency;
+
+      profile = dg_business_profile_load (dg_assistant_store_get_database (store), &error);
+      if (profile == NULL)
+        return dg_cli_fail (error);
+
+      currency = dg_business_profile_get_currency (profile);
+      if (currency != NULL && *currency != '\0')
+        g_object_set (assistant, "currency", currency, NULL);
+    }
+
+  if (values.values[ASSISTANT_OPTION_TIME_ZONE] == NULL)
+    {
+      g_autofree char *zone = get_local_time_zone ();
+
+      if (zone != NULL)
+        g_object_set (assistant, "time-zone", zone, NULL);
+    }
+
+  if (!apply_assistant_values (assistant, &values, &error) ||
+      !dg_assistant_store_add (store, assistant, &error))
+    return dg_cli_fail (error);
+
+  g_print ("%" G_GINT64_FORMAT "\n", dg_assistant_get_id (assistant));
+
+  return DG_CLI_EXIT_OK;
+}
+
+static int
+run_assistant_edit (DgCli              *cli,
+                    const DgCliCommand *command,
+                    int                 argc,
+                    char              **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(DgAssistantStore) store = NULL;
+  g_autoptr(DgAssistant) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(AssistantValues) values = { { NULL } };
+  DgAssistant *assistant;
+  gint64 id;
+
+  context = dg_cli_option_context_new (N_("ID"), command->summary);
+  g_option_context_set_description (context,
+                                    N_("Only the fields given change. An empty value clears a field. "
+                                       "Nothing is stored when a value is not valid."));
+  dg_cli_add_property_options (context, assistant_options, N_ASSISTANT_OPTIONS, values.values);
+
+  if (!dg_cli_parse_options (context, &argc, &argv) ||
+      !dg_cli_get_id_argument (argc, argv, &id))
+    return DG_CLI_EXIT_USAGE;
+
+  if (!dg_cli_any_value_given (values.values, N_ASSISTANT_OPTIONS))
+    return dg_cli_usage_error (_("No field to change was given."));
+
+  if (!(store = open_store (cli, &error)) ||
+      !(assistant = find_assistant (store, id, &error)))
+    return dg_cli_fail (error);
+
+  changes = dg_assistant_copy (assistant);
+
+  if (!apply_assistant_values (changes, &values, &error) ||
+      !dg_assistant_store_update (store, changes, &error))
+    return dg_cli_fail (error);
+
+  return DG_CLI_EXIT_OK;
+}
+
+static int
+change_assistant (DgCli               *cli,
+                  const DgCliCommand  *command,
+                  int                  argc,
+                  char               **argv,
+                  AssistantChangeFunc  change)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(DgAssistantStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  DgAssistant *assistant;
+  gint64 id;
+
+  context = dg_cli_option_context_new (N_("ID"), command->summary);
+
+  if (!dg_cli_parse_options (context, &argc, &argv) ||
+      !dg_cli_get_id_argument (argc, argv, &id))
+    return DG_CLI_EXIT_USAGE;
+
+  if (!(store = open_store (cli, &error)) ||
+      !(assistant = find_assistant (store, id, &error)))
+    return dg_cli_fail (error);
+
+  if (!change (store, assistant, &error))
+    {
+      dg_cli_fail (error);
+
+      if (g_error_matches (error, DG_ASSISTANT_ERROR, DG_ASSISTANT_ERROR_IN_USE))
+        {
+          g_printerr (_("To hide the assistant from lists while keeping the records, "
+                        "run “delegate-cli assistant archive %s”."), argv[1]);
+          g_printerr ("\n");
+        }
+
+      return DG_CLI_EXIT_FAILED;
+    }
+
+  return DG_CLI_EXIT_OK;
+}
+
+static int
+run_assistant_archive (DgCli              *cli,
+                       const DgCliCommand *command,
+                       int                 argc,
+                       char              **argv)
+{
+  return change_assistant (cli, command, argc, argv, dg_assistant_store_archive);
+}
+
+static int
+run_assistant_restore (DgCli              *cli,
+                       const DgCliCommand *command,
+                       int                 argc,
+                       char              **argv)
+{
+  return change_assistant (cli, command, argc, argv, dg_assistant_store_restore);
+}
+
+static int
+run_assistant_delete (DgCli              *cli,
+                      const DgCliCommand *command,
+                      int                 argc,
+                      char              **argv)
+{
+  return change_assistant (cli, command, argc, argv, dg_assistant_store_delete);
+}
+
+static const DgCliCommand assistant_commands[] = {
+  { "list", N_("List assistants"), run_assistant_list },
+  { "show", N_("Show every field of one assistant"), run_assistant_show },
+  { "add", N_("Add an assistant"), run_assistant_add },
+  { "edit", N_("Change fields of an assistant"), run_assistant_edit },
+  { "archive", N_("Archive an assistant: hidden from lists, records kept"), run_assistant_archive },
+  { "restore", N_("Make an archived assistant active again"), run_assistant_restore },
+  { "delete", N_("Delete an assistant that nothing refers to"), run_assistant_delete },
+  { NULL }
+};
+
+int
+dg_cli_assistant_run (DgCli              *cli,
+                      const DgCliCommand *command,
+                      int                 argc,
+                      char              **argv)
+{
+  return dg_cli_run_group (cli, command, assistant_commands, argc, argv);
+}

@@ -1,0 +1,528 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "delegate-cli"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "dg-cli-common.h"
+
+void
+dg_cli_clear (DgCli *cli)
+{
+  g_clear_pointer (&cli->database_path, g_free);
+  g_clear_object (&cli->database);
+}
+
+DgDatabase *
+dg_cli_get_database (DgCli   *cli,
+                     GError **error)
+{
+  g_return_val_if_fail (cli != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (cli->database == NULL)
+    {
+      g_autofree char *default_path = NULL;
+      const char *path = cli->database_path;
+
+      if (path == NULL)
+        path = default_path = dg_database_get_default_path ();
+
+      cli->database = dg_database_open (path, error);
+    }
+
+  return cli->database;
+}
+
+GOptionContext *
+dg_cli_option_context_new (const char *parameter_string,
+                           const char *summary)
+{
+  GOptionContext *context;
+
+  context = g_option_context_new (parameter_string);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (summary != NULL)
+    g_option_context_set_summary (context, summary);
+
+  return context;
+}
+
+gboolean
+dg_cli_parse_options (GOptionContext   *context,
+                      int              *argc,
+                      char           ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (context != NULL, FALSE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      dg_cli_usage_error ("%s", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Display columns taken by @text in a terminal: wide (CJK) characters take
+ * two, combining marks none; so names in any script line up. */
+static guint
+get_display_width (const char *text)
+{
+  guint width = 0;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return strlen (text);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+
+  return width;
+}
+
+static void
+append_padded (GString    *string,
+               const char *text,
+               guint       width)
+{
+  g_string_append (string, text);
+  for (guint i = get_display_width (text); i < width; i++)
+    g_string_append_c (string, ' ');
+}
+
+char *
+dg_cli_describe_commands (const char         *summary,
+                          const DgCliCommand *commands)
+{
+  GString *string = g_string_new (NULL);
+  guint width = 0;
+
+  g_return_val_if_fail (commands != NULL, NULL);
+
+  for (const DgCliCommand *c = commands; c->name != NULL; c++)
+    width = MAX (width, get_display_width (c->name));
+
+  if (summary != NULL)
+    g_string_append_printf (string, "%s\n\n", _(summary));
+  g_string_append (string, _("Commands:"));
+  for (const DgCliCommand *c = commands; c->name != NULL; c++)
+    {
+      g_string_append (string, "\n  ");
+      append_padded (string, c->name, width + 2);
+      g_string_append (string, _(c->summary));
+    }
+
+  return g_string_free (string, FALSE);
+}
+
+int
+dg_cli_run_subcommand (DgCli              *cli,
+                       const DgCliCommand *commands,
+                       int                 argc,
+                       char              **argv)
+{
+  g_return_val_if_fail (cli != NULL, DG_CLI_EXIT_FAILED);
+  g_return_val_if_fail (commands != NULL, DG_CLI_EXIT_FAILED);
+
+  if (argc < 2)
+    return dg_cli_usage_error (_("No command was given."));
+
+  for (const DgCliCommand *c = commands; c->name != NULL; c++)
+    {
+      if (g_str_equal (c->name, argv[1]))
+        {
+          g_autofree char *prgname = NULL;
+
+          /* --help and error hints then name the whole command, as in
+           * “delegate-cli assistant add --help”. */
+          prgname = g_strdup_printf ("%s %s", g_get_prgname (), c->name);
+          g_set_prgname (prgname);
+
+          return c->func (cli, c, argc - 1, argv + 1);
+        }
+    }
+
+  return dg_cli_usage_error (_("There is no command “%s”."), argv[1]);
+}
+
+int
+dg_cli_run_group (DgCli              *cli,
+                  const DgCliCommand *command,
+                  const DgCliCommand *subcommands,
+                  int                 argc,
+                  char              **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *summary = NULL;
+
+  g_return_val_if_fail (command != NULL, DG_CLI_EXIT_FAILED);
+
+  summary = dg_cli_describe_commands (command->summary, subcommands);
+  context = dg_cli_option_context_new (N_("COMMAND"), summary);
+  /* Options after the subcommand's name belong to the subcommand. */
+  g_option_context_set_strict_posix (context, TRUE);
+
+  if (!dg_cli_parse_options (context, &argc, &argv))
+    return DG_CLI_EXIT_USAGE;
+
+  return dg_cli_run_subcommand (cli, subcommands, argc, argv);
+}
+
+void
+dg_cli_print_error (const char *message)
+{
+  g_return_if_fail (message != NULL);
+
+  /* GOption's messages lack the final full stop that core's sentences have. */
+  if (g_str_has_suffix (message, ".") ||
+      g_str_has_suffix (message, "!") ||
+      g_str_has_suffix (message, "?"))
+    g_printerr ("delegate-cli: %s\n", message);
+  else
+    g_printerr ("delegate-cli: %s.\n", message);
+}
+
+int
+dg_cli_fail (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, DG_CLI_EXIT_FAILED);
+
+  dg_cli_print_error (error->message);
+
+  return DG_CLI_EXIT_FAILED;
+}
+
+int
+dg_cli_usage_error (const char *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  dg_cli_print_error (message);
+  g_printerr (_("Run “%s --help” to see how to use it."), g_get_prgname ());
+  g_printerr ("\n");
+
+  return DG_CLI_EXIT_USAGE;
+}
+
+gboolean
+dg_cli_expect_no_arguments (int    argc,
+                            char **argv)
+{
+  if (argc > 1)
+    {
+      dg_cli_usage_error (_("The argument “%s” was not expected."), argv[1]);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+dg_cli_get_id_argument (int     argc,
+                        char  **argv,
+                        gint64 *out_id)
+{
+  guint64 id;
+
+  g_return_val_if_fail (out_id != NULL, FALSE);
+
+  if (argc < 2)
+    {
+      dg_cli_usage_error (_("The ID is missing."));
+      return FALSE;
+    }
+
+  if (argc > 2)
+    {
+      dg_cli_usage_error (_("The argument “%s” was not expected."), argv[2]);
+      return FALSE;
+    }
+
+  if (!g_ascii_string_to_unsigned (argv[1], 10, 1, G_MAXINT64, &id, NULL))
+    {
+      dg_cli_usage_error (_("“%s” is not an ID: an ID is a whole number from 1 up."), argv[1]);
+      return FALSE;
+    }
+
+  *out_id = (gint64) id;
+
+  return TRUE;
+}
+
+gboolean
+dg_cli_parse_percent (const char *text,
+                      int        *out_basis_points)
+{
+  const char *p = text;
+  gboolean negative = FALSE;
+  int whole = 0;
+  int fraction = 0;
+  guint n_whole = 0;
+  guint n_fraction = 0;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (out_basis_points != NULL, FALSE);
+
+  while (g_ascii_isspace (*p))
+    p++;
+
+  if (*p == '-')
+    {
+      negative = TRUE;
+      p++;
+    }
+
+  for (; g_ascii_isdigit (*p); p++, n_whole++)
+    {
+      /* Far beyond any percentage; stops before the int overflows. */
+      if (n_whole == 6)
+        return FALSE;
+      whole = whole * 10 + (*p - '0');
+    }
+
+  if (*p == '.' || *p == ',')
+    {
+      for (p++; g_ascii_isdigit (*p); p++, n_fraction++)
+        {
+          if (n_fraction == 2)
+            return FALSE;
+          fraction = fraction * 10 + (*p - '0');
+        }
+    }
+
+  if (n_fraction == 1)
+    fraction *= 10;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p == '%')
+    p++;
+  while (g_ascii_isspace (*p))
+    p++;
+
+  if (*p != '\0' || (n_whole == 0 && n_fraction == 0))
+    return FALSE;
+
+  *out_basis_points = (negative ? -1 : 1) * (whole * 100 + fraction);
+
+  return TRUE;
+}
+
+char *
+dg_cli_format_percent (int         basis_points,
+                       const char *decimal_point)
+{
+  const char *sign = basis_points < 0 ? "-" : "";
+  guint magnitude = ABS (basis_points);
+  guint whole = magnitude / 100;
+  guint fraction = magnitude % 100;
+
+  g_return_val_if_fail (decimal_point != NULL, NULL);
+
+  if (fraction == 0)
+    return g_strdup_printf ("%s%u", sign, whole);
+  if (fraction % 10 == 0)
+    return g_strdup_printf ("%s%u%s%u", sign, whole, decimal_point, fraction / 10);
+
+  return g_strdup_printf ("%s%u%s%02u", sign, whole, decimal_point, fraction);
+}
+
+void
+dg_cli_print_fields (const DgCliField *fields,
+                     gsize             n_fields)
+{
+  g_autoptr(GString) string = g_string_new (NULL);
+  guint width = 0;
+
+  g_return_if_fail (fields != NULL || n_fields == 0);
+
+  for (gsize i = 0; i < n_fields; i++)
+    width = MAX (width, get_display_width (fields[i].label) + 1);
+
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      g_auto(GStrv) lines = g_strsplit (fields[i].value, "\n", -1);
+      g_autofree char *label = g_strconcat (fields[i].label, ":", NULL);
+
+      /* No padding after an empty value: no trailing blanks. */
+      if (lines[0] == NULL || *lines[0] == '\0')
+        g_string_append (string, label);
+      else
+        append_padded (string, label, width + 2);
+      g_string_append (string, lines[0] != NULL ? lines[0] : "");
+      g_string_append_c (string, '\n');
+
+      /* A postal address keeps its lines, aligned under the first. */
+      for (guint j = 1; lines[0] != NULL && lines[j] != NULL; j++)
+        {
+          append_padded (string, "", width + 2);
+          g_string_append (string, lines[j]);
+          g_string_append_c (string, '\n');
+        }
+    }
+
+  g_print ("%s", string->str);
+}
+
+void
+dg_cli_print_table (const char * const *headers,
+                    guint               n_columns,
+                    GPtrArray          *rows)
+{
+  g_autoptr(GString) string = g_string_new (NULL);
+  g_autofree guint *widths = g_new0 (guint, n_columns);
+
+  g_return_if_fail (headers != NULL);
+  g_return_if_fail (rows != NULL);
+
+  for (guint c = 0; c < n_columns; c++)
+    widths[c] = get_display_width (headers[c]);
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const char * const *cells = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; c < n_columns; c++)
+        widths[c] = MAX (widths[c], get_display_width (cells[c]));
+    }
+
+  for (guint r = 0; r <= rows->len; r++)
+    {
+      const char * const *cells = r == 0 ? headers : g_ptr_array_index (rows, r - 1);
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          if (c + 1 < n_columns)
+            append_padded (string, cells[c], widths[c] + 2);
+          else
+            g_string_append (string, cells[c]);
+        }
+      g_string_append_c (string, '\n');
+    }
+
+  g_print ("%s", string->str);
+}
+
+void
+dg_cli_print_json (JsonNode *root)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (root != NULL);
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+
+  /* JSON is UTF-8 whatever the locale, so it bypasses g_print's conversion. */
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+}
+
+void
+dg_cli_add_property_options (GOptionContext            *context,
+                             const DgCliPropertyOption *options,
+                             guint                      n_options,
+                             char                     **values)
+{
+  g_autofree GOptionEntry *entries = g_new0 (GOptionEntry, n_options + 1);
+
+  g_return_if_fail (context != NULL);
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (values != NULL);
+
+  for (guint i = 0; i < n_options; i++)
+    {
+      entries[i].long_name = options[i].option;
+      entries[i].arg = G_OPTION_ARG_STRING;
+      entries[i].arg_data = &values[i];
+      entries[i].description = options[i].description;
+      entries[i].arg_description = options[i].arg_description;
+    }
+
+  /* GOption copies the entries. */
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+}
+
+void
+dg_cli_set_string_properties (gpointer                   object,
+                              const DgCliPropertyOption *options,
+                              guint                      n_options,
+                              char                     **values)
+{
+  GObjectClass *klass;
+
+  g_return_if_fail (G_IS_OBJECT (object));
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (values != NULL);
+
+  klass = G_OBJECT_GET_CLASS (object);
+
+  for (guint i = 0; i < n_options; i++)
+    {
+      GParamSpec *pspec = g_object_class_find_property (klass, options[i].property);
+
+      /* The option tables name the properties: a typo is a bug here. */
+      g_return_if_fail (pspec != NULL);
+
+      if (values[i] != NULL && G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRING)
+        g_object_set (object, options[i].property, values[i], NULL);
+    }
+}
+
+gboolean
+dg_cli_any_value_given (char  **values,
+                        guint   n_values)
+{
+  g_return_val_if_fail (values != NULL, FALSE);
+
+  for (guint i = 0; i < n_values; i++)
+    {
+      if (values[i] != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+void
+dg_cli_json_add_string (JsonBuilder *builder,
+                        const char  *member,
+                        const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value != NULL ? value : "");
+}
+
+void
+dg_cli_json_add_int (JsonBuilder *builder,
+                     const char  *member,
+                     gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
+void
+dg_cli_json_add_boolean (JsonBuilder *builder,
+                         const char  *member,
+                         gboolean     value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_boolean_value (builder, value);
+}

@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "dg-database.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses, as scripts rely on them. */
+typedef enum
+{
+  DG_CLI_EXIT_OK = 0,
+  DG_CLI_EXIT_FAILED = 1,  /* the operation failed: invalid value, database refused */
+  DG_CLI_EXIT_USAGE = 2,   /* unknown command or option, missing argument */
+} DgCliExit;
+
+/* State shared by every command of one run. */
+typedef struct
+{
+  char       *database_path;  /* from --database, NULL for the default */
+  DgDatabase *database;       /* opened on first use */
+} DgCli;
+
+void dg_cli_clear (DgCli *cli);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DgCli, dg_cli_clear)
+
+typedef struct _DgCliCommand DgCliCommand;
+
+/* @argv[0] is the command's own name; options and arguments follow. */
+typedef int (*DgCliCommandFunc) (DgCli              *cli,
+                                 const DgCliCommand *command,
+                                 int                 argc,
+                                 char              **argv);
+
+struct _DgCliCommand
+{
+  const char       *name;
+  const char       *summary;  /* N_(): one line for the list of commands and --help */
+  DgCliCommandFunc  func;
+};
+
+/* Opens the database named by --database (or the default) once. */
+DgDatabase     *dg_cli_get_database        (DgCli              *cli,
+                                            GError            **error);
+
+/* An option context with the usage line "PRGNAME [OPTION…] @parameter_string"
+ * and @summary, both untranslated (N_()): GOption translates them for --help. */
+GOptionContext *dg_cli_option_context_new  (const char         *parameter_string,
+                                            const char         *summary);
+/* Parses the options; on a usage error prints it and returns FALSE. */
+gboolean        dg_cli_parse_options       (GOptionContext     *context,
+                                            int                *argc,
+                                            char             ***argv);
+
+/* Runs a command made of subcommands ("assistant add"): --help lists
+ * @subcommands, and the first argument picks one of them. */
+int             dg_cli_run_group           (DgCli              *cli,
+                                            const DgCliCommand *command,
+                                            const DgCliCommand *subcommands,
+                                            int                 argc,
+                                            char              **argv);
+/* The list of @commands for a --help summary, translated. */
+char           *dg_cli_describe_commands   (const char         *summary,
+                                            const DgCliCommand *commands);
+/* Finds the command named by @argv[1] and runs it with the arguments after it. */
+int             dg_cli_run_subcommand      (DgCli              *cli,
+                                            const DgCliCommand *commands,
+                                            int                 argc,
+                                            char              **argv);
+
+/* Prints "delegate-cli: @message" to stderr, as a full sentence. */
+void            dg_cli_print_error         (const char         *message);
+/* Prints @error and returns DG_CLI_EXIT_FAILED. */
+int             dg_cli_fail                (const GError       *error);
+/* Prints the message and a pointer to --help; returns DG_CLI_EXIT_USAGE. */
+int             dg_cli_usage_error         (const char         *format,
+                                            ...) G_GNUC_PRINTF (1, 2);
+
+/* Checks that no argument is left after the options. */
+gboolean        dg_cli_expect_no_arguments (int                 argc,
+                                            char              **argv);
+/* Reads the single ID argument (a positive integer); on a usage error prints
+ * it and returns FALSE. */
+gboolean        dg_cli_get_id_argument     (int                 argc,
+                                            char              **argv,
+                                            gint64             *out_id);
+
+/* "19" or "7.7" (percent, up to two decimals, "." or ",") → 1900 or 770
+ * basis points, without floating point; FALSE when @text is no such number.
+ * The range is left to core's validation. */
+gboolean        dg_cli_parse_percent       (const char         *text,
+                                            int                *out_basis_points);
+/* 1900 → "19", 770 → "7.7", 725 → "7.25", with @decimal_point. */
+char           *dg_cli_format_percent      (int                 basis_points,
+                                            const char         *decimal_point);
+
+typedef struct
+{
+  const char *label;  /* translated */
+  const char *value;
+} DgCliField;
+
+/* "Label:  value" lines with the values aligned. */
+void            dg_cli_print_fields        (const DgCliField   *fields,
+                                            gsize               n_fields);
+/* A table with a header line; each row is a strv of @n_columns cells. */
+void            dg_cli_print_table         (const char * const *headers,
+                                            guint               n_columns,
+                                            GPtrArray          *rows);
+/* An option that sets the object property of the same meaning; its value is
+ * stored as typed in values[i] (NULL when not given). */
+typedef struct
+{
+  const char *option;           /* long name: --option */
+  const char *property;
+  const char *description;      /* N_() */
+  const char *arg_description;  /* N_() */
+} DgCliPropertyOption;
+
+void            dg_cli_add_property_options  (GOptionContext            *context,
+                                              const DgCliPropertyOption *options,
+                                              guint                      n_options,
+                                              char                     **values);
+/* Sets the properties of type string whose option was given; the caller
+ * converts the others (numbers, enums, money) from the text itself. */
+void            dg_cli_set_string_properties (gpointer                   object,
+                                              const DgCliPropertyOption *options,
+                                              guint                      n_options,
+                                              char                     **values);
+/* Whether any of @values was given. */
+gboolean        dg_cli_any_value_given       (char                     **values,
+                                              guint                      n_values);
+
+void            dg_cli_json_add_string     (JsonBuilder        *builder,
+                                            const char         *member,
+                                            const char         *value);
+void            dg_cli_json_add_int        (JsonBuilder        *builder,
+                                            const char         *member,
+                                            gint64              value);
+void            dg_cli_json_add_boolean    (JsonBuilder        *builder,
+                                            const char         *member,
+                                            gboolean            value);
+/* Pretty-printed JSON on stdout. */
+void            dg_cli_print_json          (JsonNode           *root);
+
+G_END_DECLS
