@@ -43,7 +43,9 @@ static int
 compare_assistants (DgAssistant *a,
                     DgAssistant *b)
 {
-  int cmp = g_utf8_collate (dg_assistant_get_name (a), dg_assistant_get_name (b));
+  g_autofree char *name_a = g_utf8_casefold (dg_assistant_get_name (a), -1);
+  g_autofree char *name_b = g_utf8_casefold (dg_assistant_get_name (b), -1);
+  int cmp = g_utf8_collate (name_a, name_b);
 
   if (cmp != 0)
     return cmp;

@@ -180,7 +180,25 @@ inspect_existing_file (const char  *path,
   int tables = 0;
   gboolean ok = FALSE;
 
-  if (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+  g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
+  g_autofree char *uri = NULL;
+  int flags = SQLITE_OPEN_READONLY;
+
+  /* Reading a WAL database creates -wal and -shm files beside it. Without a
+   * -wal file the main file holds every committed page, so it can be read as
+   * immutable, which writes nothing at all. */
+  if (!g_file_test (wal_path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *file_uri = g_filename_to_uri (path, NULL, NULL);
+
+      if (file_uri != NULL)
+        {
+          uri = g_strconcat (file_uri, "?immutable=1", NULL);
+          flags |= SQLITE_OPEN_URI;
+        }
+    }
+
+  if (sqlite3_open_v2 (uri ? uri : path, &handle, flags, NULL) != SQLITE_OK)
     {
       g_set_error (error, DG_DATABASE_ERROR, DG_DATABASE_ERROR_CANNOT_OPEN,
                    _("The database “%s” could not be opened: %s."),
@@ -270,6 +288,14 @@ create_private_file (const char  *path,
                  path, g_strerror (saved_errno));
   }
   return FALSE;
+}
+
+static gboolean
+dg_database_file_has_content (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 && st.st_size > 0;
 }
 
 static char *
@@ -394,6 +420,10 @@ _dg_database_open_at_version (const char  *path,
 
   if (!created && !inspect_existing_file (path, error))
     return NULL;
+
+  /* An empty file becomes a new database: make it as private as one we create. */
+  if (!created && !dg_database_file_has_content (path))
+    g_chmod (path, 0600);
 
   self = g_object_new (DG_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);

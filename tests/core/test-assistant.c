@@ -275,17 +275,18 @@ test_validate_unknown_zone (void)
 /* dg-assistant.h: "e-mail, zone, country, VAT ID and date checked when
  * filled in" — an assistant whose zone is not known yet can still be saved. */
 static void
-test_validate_zone_optional (void)
+test_validate_zone_required (void)
 {
   g_autoptr(DgAssistant) assistant = make_assistant ("Maria Santos");
   g_autoptr(GError) error = NULL;
 
+  /* Every date and "overdue" is judged in the assistant's zone. */
   g_object_set (assistant, "time-zone", "", NULL);
-  g_assert_true (dg_assistant_validate (assistant, &error));
-  g_assert_no_error (error);
+  g_assert_false (dg_assistant_validate (assistant, &error));
+  g_assert_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_REQUIRED);
   g_clear_error (&error);
-  g_assert_true (dg_assistant_validate_field ("time-zone", "", &error));
-  g_assert_no_error (error);
+  g_assert_false (dg_assistant_validate_field ("time-zone", "", &error));
+  g_assert_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_REQUIRED);
 }
 
 static void
@@ -1045,7 +1046,7 @@ main (int   argc,
   g_test_add_func ("/assistant/validate/missing-name", test_validate_missing_name);
   g_test_add_func ("/assistant/validate/bad-email", test_validate_bad_email);
   g_test_add_func ("/assistant/validate/unknown-zone", test_validate_unknown_zone);
-  g_test_add_func ("/assistant/validate/zone-optional", test_validate_zone_optional);
+  g_test_add_func ("/assistant/validate/zone-required", test_validate_zone_required);
   g_test_add_func ("/assistant/validate/negative-rate", test_validate_negative_rate);
   g_test_add_func ("/assistant/validate/vat-rate-range", test_validate_vat_rate_range);
   g_test_add_func ("/assistant/validate/bad-date", test_validate_bad_date);
