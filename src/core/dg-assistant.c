@@ -283,6 +283,22 @@ invalid:
 }
 
 char *
+dg_assistant_format_vat_rate (int basis_points)
+{
+  /* Negated as unsigned, so that even G_MININT cannot overflow. */
+  const char *sign = basis_points < 0 ? "-" : "";
+  guint magnitude = basis_points < 0 ? 0u - (guint) basis_points : (guint) basis_points;
+  guint whole = magnitude / 100;
+  guint fraction = magnitude % 100;
+
+  if (fraction == 0)
+    return g_strdup_printf ("%s%u", sign, whole);
+  if (fraction % 10 == 0)
+    return g_strdup_printf ("%s%u.%u", sign, whole, fraction / 10);
+  return g_strdup_printf ("%s%u.%02u", sign, whole, fraction);
+}
+
+char *
 dg_assistant_format_local_time (DgAssistant *self,
                                 GDateTime   *now)
 {

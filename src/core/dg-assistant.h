@@ -53,6 +53,10 @@ gboolean     dg_assistant_parse_hourly_rate (const char  *text,
 gboolean     dg_assistant_parse_vat_rate    (const char  *text,
                                              int         *out_basis_points,
                                              GError     **error);
+/* A VAT rate in basis points as dg_assistant_parse_vat_rate() reads it back:
+ * 1900 → "19", 770 → "7.7", 825 → "8.25"; always with "." (callers that show
+ * it may put the locale's decimal point in its place). */
+char        *dg_assistant_format_vat_rate   (int          basis_points);
 /* The assistant's current local time, "14:05" , "14:05" */
 char        *dg_assistant_format_local_time (DgAssistant *self,
                                              GDateTime   *now);

@@ -274,16 +274,6 @@ on_text_buffer_changed (GtkTextBuffer     *buffer,
   mark_dirty (self);
 }
 
-static char *
-format_vat_rate (int basis_points)
-{
-  if (basis_points % 100 == 0)
-    return g_strdup_printf ("%d", basis_points / 100);
-  if (basis_points % 10 == 0)
-    return g_strdup_printf ("%d.%d", basis_points / 100, (basis_points % 100) / 10);
-  return g_strdup_printf ("%d.%02d", basis_points / 100, basis_points % 100);
-}
-
 static guint
 currency_position (DgAssistantEditor *self,
                    const char        *code)
@@ -323,7 +313,7 @@ load_form (DgAssistantEditor *self)
                  dg_assistant_get_currency (self->working));
   rate_text = dg_money_format_plain (&rate);
   gtk_editable_set_text (GTK_EDITABLE (self->rate_row), rate_text);
-  vat_text = format_vat_rate (dg_assistant_get_vat_rate (self->working));
+  vat_text = dg_assistant_format_vat_rate (dg_assistant_get_vat_rate (self->working));
   gtk_editable_set_text (GTK_EDITABLE (self->vat_rate_row), vat_text);
 
   adw_combo_row_set_selected (self->currency_row,

@@ -461,6 +461,34 @@ test_parse_vat_rate (void)
     }
 }
 
+static void
+test_format_vat_rate (void)
+{
+  static const struct { int basis_points; const char *text; } cases[] = {
+    { 1900, "19" }, { 770, "7.7" }, { 825, "8.25" }, { 0, "0" },
+    { 5, "0.05" }, { 50, "0.5" }, { 10000, "100" }, { 1001, "10.01" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = dg_assistant_format_vat_rate (cases[i].basis_points);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+
+  /* Whatever is shown in a form can be saved again unchanged. */
+  for (int basis_points = 0; basis_points <= 10000; basis_points++)
+    {
+      g_autofree char *text = dg_assistant_format_vat_rate (basis_points);
+      g_autoptr(GError) error = NULL;
+      int parsed = -1;
+
+      g_assert_true (dg_assistant_parse_vat_rate (text, &parsed, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (parsed, ==, basis_points);
+    }
+}
+
 typedef struct
 {
   const char *text;
@@ -1053,6 +1081,7 @@ main (int   argc,
   g_test_add_func ("/assistant/validate/unknown-currency", test_validate_unknown_currency);
   g_test_add_func ("/assistant/validate/field", test_validate_field);
   g_test_add_func ("/assistant/parse/vat-rate", test_parse_vat_rate);
+  g_test_add_func ("/assistant/format/vat-rate", test_format_vat_rate);
   g_test_add_func ("/assistant/parse/hourly-rate", test_parse_hourly_rate);
   g_test_add_func ("/assistant/parse/hourly-rate-negative", test_parse_hourly_rate_negative_message);
   g_test_add_func ("/assistant/local-time", test_format_local_time);
