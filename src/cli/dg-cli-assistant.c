@@ -93,13 +93,8 @@ apply_assistant_values (DgAssistant      *assistant,
     {
       int basis_points;
 
-      if (!dg_cli_parse_percent (vat_rate_text, &basis_points))
-        {
-          g_set_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID,
-                       _("The VAT rate “%s” is not a percentage such as 19 or 7.7."),
-                       vat_rate_text);
-          return FALSE;
-        }
+      if (!dg_assistant_parse_vat_rate (vat_rate_text, &basis_points, error))
+        return FALSE;
 
       g_object_set (assistant, "vat-rate", basis_points, NULL);
     }
@@ -182,12 +177,17 @@ print_assistant_text (DgAssistant *assistant)
 {
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, dg_assistant_get_id (assistant));
   g_autofree char *rate = format_rate (assistant);
+  g_autofree char *machine_percent = NULL;
   g_autofree char *percent = NULL;
   g_autofree char *vat_rate = NULL;
+  g_auto(GStrv) percent_parts = NULL;
   DgNumberStyle style;
 
+  /* Core writes "7.7"; a reader expects the decimal point of the locale. */
   dg_number_style_from_locale (&style);
-  percent = dg_cli_format_percent (dg_assistant_get_vat_rate (assistant), style.decimal_point);
+  machine_percent = dg_assistant_format_vat_rate (dg_assistant_get_vat_rate (assistant));
+  percent_parts = g_strsplit (machine_percent, ".", 2);
+  percent = g_strjoinv (style.decimal_point, percent_parts);
   /* Translators: a percentage, such as “19 %” */
   vat_rate = g_strdup_printf (_("%s %%"), percent);
 

@@ -86,15 +86,6 @@ gboolean        dg_cli_get_id_argument     (int                 argc,
                                             char              **argv,
                                             gint64             *out_id);
 
-/* "19" or "7.7" (percent, up to two decimals, "." or ",") → 1900 or 770
- * basis points, without floating point; FALSE when @text is no such number.
- * The range is left to core's validation. */
-gboolean        dg_cli_parse_percent       (const char         *text,
-                                            int                *out_basis_points);
-/* 1900 → "19", 770 → "7.7", 725 → "7.25", with @decimal_point. */
-char           *dg_cli_format_percent      (int                 basis_points,
-                                            const char         *decimal_point);
-
 typedef struct
 {
   const char *label;  /* translated */
