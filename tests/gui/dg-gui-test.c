@@ -98,21 +98,52 @@ dg_gui_test_find_by_type (GtkWidget *root,
   return NULL;
 }
 
+static void
+on_after_paint (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* A widget paintable draws nothing while layout is pending: let one frame
+ * be painted first. */
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  gtk_widget_queue_draw (widget);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+}
+
 int
 dg_gui_test_render_png (GtkWidget  *widget,
                         const char *path)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
 
-  g_assert_cmpint (width, >, 0);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* The paintable may have nothing to draw while a frame is pending or an
+   * animation (a toast, a stack transition) runs: try over a few frames. */
+  for (guint attempt = 0; node == NULL && attempt < 50; attempt++)
+    {
+      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+      wait_for_frame (widget);
+      g_assert_cmpint (gtk_widget_get_width (widget), >, 0);
+      gdk_paintable_snapshot (paintable, snapshot,
+                              gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
   g_assert_nonnull (node);
+
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
                                          node, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
