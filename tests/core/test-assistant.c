@@ -1,70 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "test-assistant"
 
-#include <glib/gstdio.h>
-#include <locale.h>
-#include <sqlite3.h>
-#include <string.h>
 
 #include "dg-assistant.h"
 #include "dg-assistant-store.h"
-#include "dg-database.h"
+#include "dg-test-utils.h"
 #include "dg-validation.h"
 
 /* Helpers */
-
-typedef struct
-{
-  char       *dir;
-  char       *path;
-  DgDatabase *db;
-} Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir;
-  const char *name;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_unlink (path);
-      return;
-    }
-
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_clear_pointer (&dir, g_dir_close);
-  g_rmdir (path);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("delegate-test-assistant-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "delegate.db", NULL);
-  fixture->db = dg_database_open (fixture->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->db);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  g_clear_object (&fixture->db);
-  remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->path, g_free);
-  g_clear_pointer (&fixture->dir, g_free);
-}
 
 static DgAssistant *
 make_assistant (const char *name)
@@ -136,28 +79,12 @@ assert_names (GListModel         *model,
 
 /* What the file holds, through a database handle and store of their own. */
 static DgAssistantStore *
-reload_store (const char  *path,
-              DgDatabase **out_db)
+reload_store (const char *path)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(DgDatabase) db = dg_test_open_database (path);
 
-  *out_db = dg_database_open (path, &error);
-  g_assert_no_error (error);
-  return make_store (*out_db);
-}
-
-static void
-assert_error_mentions (const GError *error,
-                       const char   *word)
-{
-  g_autofree char *message = NULL;
-  g_autofree char *needle = NULL;
-
-  g_assert_nonnull (error);
-  message = g_utf8_strdown (error->message, -1);
-  needle = g_utf8_strdown (word, -1);
-  if (strstr (message, needle) == NULL)
-    g_error ("The error “%s” does not mention “%s”", error->message, word);
+  /* The store keeps the database open until it is dropped itself. */
+  return make_store (db);
 }
 
 typedef struct
@@ -206,7 +133,7 @@ assert_invalid (DgAssistant *assistant,
 
   g_assert_false (dg_assistant_validate (assistant, &error));
   g_assert_error (error, DG_VALIDATION_ERROR, code);
-  assert_error_mentions (error, word);
+  dg_test_assert_error_mentions (error, word);
 }
 
 static void
@@ -312,7 +239,7 @@ test_validate_vat_rate_range (void)
   g_assert_cmpint (G_PARAM_SPEC_INT (pspec)->maximum, ==, 10000);
   g_assert_false (dg_assistant_parse_vat_rate ("101", &basis_points, &error));
   g_assert_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID);
-  assert_error_mentions (error, "VAT rate");
+  dg_test_assert_error_mentions (error, "VAT rate");
   g_assert_cmpint (basis_points, ==, -1);
 
   g_object_set (assistant, "tax-status", DG_TAX_STATUS_VAT, "vat-rate", 10000, NULL);
@@ -343,17 +270,10 @@ test_validate_unknown_currency (void)
   assert_invalid (assistant, DG_VALIDATION_ERROR_INVALID, "currency");
 }
 
-typedef struct
-{
-  const char *property;
-  const char *value;
-  gboolean    valid;
-} FieldCase;
-
 static void
 test_validate_field (void)
 {
-  static const FieldCase cases[] = {
+  static const DgTestFieldCase cases[] = {
     { "name", "Maria Santos", TRUE },
     { "name", "", FALSE },
     { "name", "   ", FALSE },
@@ -384,24 +304,7 @@ test_validate_field (void)
     { "notes", "anything at all", TRUE },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(GError) error = NULL;
-      gboolean valid = dg_assistant_validate_field (cases[i].property, cases[i].value, &error);
-
-      g_test_message ("%s = “%s”", cases[i].property, cases[i].value);
-      g_assert_cmpint (valid, ==, cases[i].valid);
-      if (valid)
-        {
-          g_assert_no_error (error);
-        }
-      else
-        {
-          g_assert_nonnull (error);
-          g_assert_true (error->domain == DG_VALIDATION_ERROR);
-          g_assert_cmpstr (error->message, !=, "");
-        }
-    }
+  dg_test_assert_field_cases (dg_assistant_validate_field, cases, G_N_ELEMENTS (cases));
 }
 
 /* Parsing what is typed */
@@ -543,7 +446,7 @@ test_parse_hourly_rate_negative_message (void)
   gint64 minor = 0;
 
   g_assert_false (dg_assistant_parse_hourly_rate ("-5", "EUR", &minor, &error));
-  assert_error_mentions (error, "negative");
+  dg_test_assert_error_mentions (error, "negative");
 }
 
 /* Local time */
@@ -586,7 +489,7 @@ test_format_local_time (void)
 /* The store */
 
 static void
-test_store_add_sorted (Fixture       *fixture,
+test_store_add_sorted (DgTestFixture *fixture,
                        gconstpointer  user_data)
 {
   g_autoptr(DgAssistantStore) store = make_store (fixture->db);
@@ -623,12 +526,11 @@ test_store_add_sorted (Fixture       *fixture,
 }
 
 static void
-test_store_add_invalid (Fixture       *fixture,
+test_store_add_invalid (DgTestFixture *fixture,
                         gconstpointer  user_data)
 {
   g_autoptr(DgAssistantStore) store = make_store (fixture->db);
   g_autoptr(DgAssistantStore) reloaded = NULL;
-  g_autoptr(DgDatabase) db = NULL;
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
   g_autoptr(DgAssistant) assistant = make_assistant ("Maria Santos");
   g_autoptr(GError) error = NULL;
@@ -642,19 +544,18 @@ test_store_add_invalid (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
   g_assert_cmpuint (changes->len, ==, 0);
 
-  reloaded = reload_store (fixture->path, &db);
+  reloaded = reload_store (fixture->path);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reloaded)), ==, 0);
 
   g_signal_handlers_disconnect_by_func (store, on_items_changed, changes);
 }
 
 static void
-test_store_update (Fixture       *fixture,
+test_store_update (DgTestFixture *fixture,
                    gconstpointer  user_data)
 {
   g_autoptr(DgAssistantStore) store = make_store (fixture->db);
   g_autoptr(DgAssistantStore) reloaded = NULL;
-  g_autoptr(DgDatabase) db = NULL;
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
   g_autoptr(DgAssistant) changed = NULL;
   g_autoptr(GError) error = NULL;
@@ -685,13 +586,12 @@ test_store_update (Fixture       *fixture,
   g_assert_cmpuint (changes->len, >=, 1);
   g_array_set_size (changes, 0);
 
-  reloaded = reload_store (fixture->path, &db);
+  reloaded = reload_store (fixture->path);
   found = dg_assistant_store_find (reloaded, id);
   g_assert_nonnull (found);
   g_assert_cmpint (dg_assistant_get_hourly_rate (found), ==, 2250);
   g_assert_cmpstr (dg_assistant_get_email (found), ==, "bernd@example.org");
   g_clear_object (&reloaded);
-  g_clear_object (&db);
 
   /* Renamed: it moves from position 1 to the end. */
   g_object_set (changed, "name", "Zora", NULL);
@@ -705,7 +605,7 @@ test_store_update (Fixture       *fixture,
   g_assert_cmpstr (dg_assistant_get_name (bernd), ==, "Zora");
   g_assert_true (dg_assistant_store_find (store, id) == bernd);
 
-  reloaded = reload_store (fixture->path, &db);
+  reloaded = reload_store (fixture->path);
   assert_names (G_LIST_MODEL (reloaded), after);
   g_assert_cmpstr (dg_assistant_get_name (dg_assistant_store_find (reloaded, id)), ==, "Zora");
 
@@ -713,12 +613,11 @@ test_store_update (Fixture       *fixture,
 }
 
 static void
-test_store_update_invalid (Fixture       *fixture,
+test_store_update_invalid (DgTestFixture *fixture,
                            gconstpointer  user_data)
 {
   g_autoptr(DgAssistantStore) store = make_store (fixture->db);
   g_autoptr(DgAssistantStore) reloaded = NULL;
-  g_autoptr(DgDatabase) db = NULL;
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
   g_autoptr(DgAssistant) changed = NULL;
   g_autoptr(GError) error = NULL;
@@ -750,7 +649,7 @@ test_store_update_invalid (Fixture       *fixture,
   g_assert_cmpstr (dg_assistant_get_time_zone (stored), ==, "Asia/Manila");
   g_assert_cmpint (dg_assistant_get_hourly_rate (stored), ==, 1500);
 
-  reloaded = reload_store (fixture->path, &db);
+  reloaded = reload_store (fixture->path);
   assert_names (G_LIST_MODEL (reloaded), names);
   stored = dg_assistant_store_find (reloaded, id);
   g_assert_cmpstr (dg_assistant_get_time_zone (stored), ==, "Asia/Manila");
@@ -759,21 +658,25 @@ test_store_update_invalid (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (store, on_items_changed, changes);
 }
 
+/* What the assistants table holds, read past the store. */
+static gint64
+query_int_for_id (DgDatabase *db,
+                  const char *sql,
+                  gint64      id)
+{
+  sqlite3_stmt *stmt = dg_test_prepare (db, sql);
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  return dg_test_step_int (stmt);
+}
+
 static gint64
 stored_active (DgDatabase *db,
                gint64      id)
 {
   static const char *sql = "SELECT active FROM assistants WHERE id = ?1";
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = dg_database_prepare (db, sql, &error);
-  gint64 active;
 
-  g_assert_no_error (error);
-  sqlite3_bind_int64 (stmt, 1, id);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  active = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return active;
+  return query_int_for_id (db, sql, id);
 }
 
 static gint64
@@ -781,25 +684,16 @@ count_rows_with_id (DgDatabase *db,
                     gint64      id)
 {
   static const char *sql = "SELECT count(*) FROM assistants WHERE id = ?1";
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = dg_database_prepare (db, sql, &error);
-  gint64 count;
 
-  g_assert_no_error (error);
-  sqlite3_bind_int64 (stmt, 1, id);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return count;
+  return query_int_for_id (db, sql, id);
 }
 
 static void
-test_store_archive_restore (Fixture       *fixture,
+test_store_archive_restore (DgTestFixture *fixture,
                             gconstpointer  user_data)
 {
   g_autoptr(DgAssistantStore) store = make_store (fixture->db);
   g_autoptr(DgAssistantStore) reloaded = NULL;
-  g_autoptr(DgDatabase) db = NULL;
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
   g_autoptr(GError) error = NULL;
   DgAssistant *bernd;
@@ -822,10 +716,9 @@ test_store_archive_restore (Fixture       *fixture,
   g_assert_cmpuint (changes->len, ==, 1);
   assert_change (changes, 0, 1, 1, 1);
 
-  reloaded = reload_store (fixture->path, &db);
+  reloaded = reload_store (fixture->path);
   g_assert_false (dg_assistant_get_active (dg_assistant_store_find (reloaded, id)));
   g_clear_object (&reloaded);
-  g_clear_object (&db);
 
   g_assert_true (dg_assistant_store_restore (store, bernd, &error));
   g_assert_no_error (error);
@@ -834,19 +727,18 @@ test_store_archive_restore (Fixture       *fixture,
   g_assert_cmpuint (changes->len, ==, 2);
   assert_change (changes, 1, 1, 1, 1);
 
-  reloaded = reload_store (fixture->path, &db);
+  reloaded = reload_store (fixture->path);
   g_assert_true (dg_assistant_get_active (dg_assistant_store_find (reloaded, id)));
 
   g_signal_handlers_disconnect_by_func (store, on_items_changed, changes);
 }
 
 static void
-test_store_delete_unreferenced (Fixture       *fixture,
+test_store_delete_unreferenced (DgTestFixture *fixture,
                                 gconstpointer  user_data)
 {
   g_autoptr(DgAssistantStore) store = make_store (fixture->db);
   g_autoptr(DgAssistantStore) reloaded = NULL;
-  g_autoptr(DgDatabase) db = NULL;
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
   g_autoptr(GError) error = NULL;
   static const char * const remaining[] = { "Anna", "Carla", NULL };
@@ -867,14 +759,14 @@ test_store_delete_unreferenced (Fixture       *fixture,
   assert_change (changes, 0, 1, 1, 0);
   g_assert_cmpint (count_rows_with_id (fixture->db, id), ==, 0);
 
-  reloaded = reload_store (fixture->path, &db);
+  reloaded = reload_store (fixture->path);
   assert_names (G_LIST_MODEL (reloaded), remaining);
 
   g_signal_handlers_disconnect_by_func (store, on_items_changed, changes);
 }
 
 static void
-test_store_delete_referenced (Fixture       *fixture,
+test_store_delete_referenced (DgTestFixture *fixture,
                               gconstpointer  user_data)
 {
   /* Stands in for the later tables (tasks, time entries, invoices). */
@@ -885,7 +777,6 @@ test_store_delete_referenced (Fixture       *fixture,
     "INSERT INTO tasks (assistant_id) VALUES (?1)";
   g_autoptr(DgAssistantStore) store = make_store (fixture->db);
   g_autoptr(DgAssistantStore) reloaded = NULL;
-  g_autoptr(DgDatabase) db = NULL;
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
   g_autoptr(GError) error = NULL;
   static const char * const names[] = { "Anna", "Bernd", NULL };
@@ -897,12 +788,8 @@ test_store_delete_referenced (Fixture       *fixture,
   bernd = add_assistant (store, "Bernd");
   id = dg_assistant_get_id (bernd);
 
-  stmt = dg_database_prepare (fixture->db, create_tasks_sql, &error);
-  g_assert_no_error (error);
-  g_assert_true (dg_database_execute (fixture->db, stmt, &error));
-  g_assert_no_error (error);
-  stmt = dg_database_prepare (fixture->db, insert_task_sql, &error);
-  g_assert_no_error (error);
+  dg_test_execute (fixture->db, create_tasks_sql);
+  stmt = dg_test_prepare (fixture->db, insert_task_sql);
   sqlite3_bind_int64 (stmt, 1, id);
   g_assert_true (dg_database_execute (fixture->db, stmt, &error));
   g_assert_no_error (error);
@@ -911,8 +798,8 @@ test_store_delete_referenced (Fixture       *fixture,
 
   g_assert_false (dg_assistant_store_delete (store, bernd, &error));
   g_assert_error (error, DG_ASSISTANT_ERROR, DG_ASSISTANT_ERROR_IN_USE);
-  assert_error_mentions (error, "archive");
-  assert_error_mentions (error, "Bernd");
+  dg_test_assert_error_mentions (error, "archive");
+  dg_test_assert_error_mentions (error, "Bernd");
   g_clear_error (&error);
 
   g_assert_cmpuint (changes->len, ==, 0);
@@ -925,7 +812,7 @@ test_store_delete_referenced (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (stored_active (fixture->db, id), ==, 0);
 
-  reloaded = reload_store (fixture->path, &db);
+  reloaded = reload_store (fixture->path);
   assert_names (G_LIST_MODEL (reloaded), names);
   g_assert_false (dg_assistant_get_active (dg_assistant_store_find (reloaded, id)));
 
@@ -954,12 +841,11 @@ assert_same_assistant (DgAssistant *expected,
 }
 
 static void
-test_store_persistence (Fixture       *fixture,
+test_store_persistence (DgTestFixture *fixture,
                         gconstpointer  user_data)
 {
   g_autoptr(DgAssistantStore) store = make_store (fixture->db);
   g_autoptr(DgAssistantStore) reloaded = NULL;
-  g_autoptr(DgDatabase) db = NULL;
   g_autoptr(DgAssistant) changed = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DgAssistant) maria = NULL;
@@ -1000,7 +886,7 @@ test_store_persistence (Fixture       *fixture,
   /* Everything comes back after the application is closed and started again. */
   g_clear_object (&store);
   g_clear_object (&fixture->db);
-  reloaded = reload_store (fixture->path, &db);
+  reloaded = reload_store (fixture->path);
   assert_names (G_LIST_MODEL (reloaded), names);
   for (guint i = 0; i < 3; i++)
     {
@@ -1016,7 +902,7 @@ test_store_persistence (Fixture       *fixture,
 }
 
 static void
-test_store_unicode_names (Fixture       *fixture,
+test_store_unicode_names (DgTestFixture *fixture,
                           gconstpointer  user_data)
 {
   static const char * const names[] = {
@@ -1028,7 +914,6 @@ test_store_unicode_names (Fixture       *fixture,
   };
   g_autoptr(DgAssistantStore) store = make_store (fixture->db);
   g_autoptr(DgAssistantStore) reloaded = NULL;
-  g_autoptr(DgDatabase) db = NULL;
   gint64 ids[G_N_ELEMENTS (names)];
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -1046,7 +931,7 @@ test_store_unicode_names (Fixture       *fixture,
 
   g_clear_object (&store);
   g_clear_object (&fixture->db);
-  reloaded = reload_store (fixture->path, &db);
+  reloaded = reload_store (fixture->path);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reloaded)), ==, G_N_ELEMENTS (names));
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -1065,10 +950,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
-  /* Report every failing case, not just the first one. */
-  g_test_set_nonfatal_assertions ();
+  dg_test_init (&argc, &argv);
 
   g_test_add_func ("/assistant/validate/complete", test_validate_complete);
   g_test_add_func ("/assistant/validate/missing-name", test_validate_missing_name);
@@ -1086,20 +968,15 @@ main (int   argc,
   g_test_add_func ("/assistant/parse/hourly-rate-negative", test_parse_hourly_rate_negative_message);
   g_test_add_func ("/assistant/local-time", test_format_local_time);
 
-#define ADD_STORE_TEST(path, func) \
-  g_test_add ("/assistant/store/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD_STORE_TEST ("add-sorted", test_store_add_sorted);
-  ADD_STORE_TEST ("add-invalid", test_store_add_invalid);
-  ADD_STORE_TEST ("update", test_store_update);
-  ADD_STORE_TEST ("update-invalid", test_store_update_invalid);
-  ADD_STORE_TEST ("archive-restore", test_store_archive_restore);
-  ADD_STORE_TEST ("delete-unreferenced", test_store_delete_unreferenced);
-  ADD_STORE_TEST ("delete-referenced", test_store_delete_referenced);
-  ADD_STORE_TEST ("persistence", test_store_persistence);
-  ADD_STORE_TEST ("unicode-names", test_store_unicode_names);
-
-#undef ADD_STORE_TEST
+  dg_test_add_with_database ("/assistant/store/add-sorted", test_store_add_sorted);
+  dg_test_add_with_database ("/assistant/store/add-invalid", test_store_add_invalid);
+  dg_test_add_with_database ("/assistant/store/update", test_store_update);
+  dg_test_add_with_database ("/assistant/store/update-invalid", test_store_update_invalid);
+  dg_test_add_with_database ("/assistant/store/archive-restore", test_store_archive_restore);
+  dg_test_add_with_database ("/assistant/store/delete-unreferenced", test_store_delete_unreferenced);
+  dg_test_add_with_database ("/assistant/store/delete-referenced", test_store_delete_referenced);
+  dg_test_add_with_database ("/assistant/store/persistence", test_store_persistence);
+  dg_test_add_with_database ("/assistant/store/unicode-names", test_store_unicode_names);
 
   return g_test_run ();
 }

@@ -1,67 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "test-business-profile"
 
-#include <glib/gstdio.h>
-#include <locale.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "dg-business-profile.h"
-#include "dg-database.h"
+#include "dg-test-utils.h"
 #include "dg-validation.h"
-
-typedef struct
-{
-  char       *dir;
-  char       *path;
-  DgDatabase *db;
-} Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir;
-  const char *name;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_unlink (path);
-      return;
-    }
-
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_clear_pointer (&dir, g_dir_close);
-  g_rmdir (path);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("delegate-test-business-profile-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "delegate.db", NULL);
-  fixture->db = dg_database_open (fixture->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->db);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  g_clear_object (&fixture->db);
-  remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->path, g_free);
-  g_clear_pointer (&fixture->dir, g_free);
-}
 
 static DgBusinessProfile *
 load_profile (DgDatabase *db)
@@ -78,10 +22,8 @@ load_profile (DgDatabase *db)
 static DgBusinessProfile *
 reload_profile (const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DgDatabase) db = dg_database_open (path, &error);
+  g_autoptr(DgDatabase) db = dg_test_open_database (path);
 
-  g_assert_no_error (error);
   return load_profile (db);
 }
 
@@ -139,7 +81,7 @@ assert_defaults (DgBusinessProfile *profile)
 }
 
 static void
-test_defaults (Fixture       *fixture,
+test_defaults (DgTestFixture *fixture,
                gconstpointer  user_data)
 {
   g_autoptr(DgBusinessProfile) loaded = load_profile (fixture->db);
@@ -157,7 +99,7 @@ test_defaults (Fixture       *fixture,
 }
 
 static void
-test_round_trip (Fixture       *fixture,
+test_round_trip (DgTestFixture *fixture,
                  gconstpointer  user_data)
 {
   g_autoptr(DgBusinessProfile) profile = make_complete_profile ();
@@ -178,8 +120,7 @@ test_round_trip (Fixture       *fixture,
 
   /* Saving again replaces the values; there is still one profile. */
   g_object_set (loaded, "name", "Acme Bakery Ltd", "currency", "GBP", "payment-terms-days", 0, NULL);
-  fixture->db = dg_database_open (fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->db = dg_test_open_database (fixture->path);
   g_assert_true (dg_business_profile_save (loaded, fixture->db, &error));
   g_assert_no_error (error);
   g_clear_object (&profile);
@@ -197,7 +138,7 @@ typedef struct
 } InvalidCase;
 
 static void
-test_invalid_refused (Fixture       *fixture,
+test_invalid_refused (DgTestFixture *fixture,
                       gconstpointer  user_data)
 {
   static const InvalidCase cases[] = {
@@ -230,8 +171,6 @@ test_invalid_refused (Fixture       *fixture,
     {
       g_autoptr(DgBusinessProfile) changed = load_profile (fixture->db);
       g_autoptr(DgBusinessProfile) reloaded = NULL;
-      g_autofree char *message = NULL;
-      g_autofree char *needle = NULL;
 
       g_test_message ("%s = “%s”", cases[i].property, cases[i].value);
 
@@ -249,10 +188,7 @@ test_invalid_refused (Fixture       *fixture,
       g_assert_false (dg_business_profile_save (changed, fixture->db, &error));
       g_assert_nonnull (error);
       g_assert_true (error->domain == DG_VALIDATION_ERROR);
-      message = g_utf8_strdown (error->message, -1);
-      needle = g_utf8_strdown (cases[i].mentions, -1);
-      if (strstr (message, needle) == NULL)
-        g_error ("The error “%s” does not mention “%s”", error->message, cases[i].mentions);
+      dg_test_assert_error_mentions (error, cases[i].mentions);
       g_clear_error (&error);
 
       reloaded = load_profile (fixture->db);
@@ -268,7 +204,7 @@ test_invalid_refused (Fixture       *fixture,
 }
 
 static void
-test_valid_edge_values (Fixture       *fixture,
+test_valid_edge_values (DgTestFixture *fixture,
                         gconstpointer  user_data)
 {
   g_autoptr(DgBusinessProfile) profile = make_complete_profile ();
@@ -300,8 +236,7 @@ test_valid_edge_values (Fixture       *fixture,
 
   /* Optional fields may be emptied again. */
   g_object_set (loaded, "iban", "", "bic", "", "vat-id", "", "email", "", "payment-terms-days", 0, NULL);
-  fixture->db = dg_database_open (fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->db = dg_test_open_database (fixture->path);
   g_assert_true (dg_business_profile_save (loaded, fixture->db, &error));
   g_assert_no_error (error);
   g_clear_object (&profile);
@@ -310,17 +245,10 @@ test_valid_edge_values (Fixture       *fixture,
   g_assert_cmpint (dg_business_profile_get_payment_terms_days (profile), ==, 0);
 }
 
-typedef struct
-{
-  const char *property;
-  const char *value;
-  gboolean    valid;
-} FieldCase;
-
 static void
 test_validate_field (void)
 {
-  static const FieldCase cases[] = {
+  static const DgTestFieldCase cases[] = {
     { "name", "", TRUE },
     { "address", "", TRUE },
     { "tax-number", "", TRUE },
@@ -345,33 +273,19 @@ test_validate_field (void)
     { "invoice-number-pattern", "{YYYY}", FALSE },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(GError) error = NULL;
-      gboolean valid = dg_business_profile_validate_field (cases[i].property, cases[i].value, &error);
-
-      g_test_message ("%s = “%s”", cases[i].property, cases[i].value);
-      g_assert_cmpint (valid, ==, cases[i].valid);
-      if (valid)
-        g_assert_no_error (error);
-      else
-        g_assert_nonnull (error);
-    }
+  dg_test_assert_field_cases (dg_business_profile_validate_field, cases, G_N_ELEMENTS (cases));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
-  /* Report every failing case, not just the first one. */
-  g_test_set_nonfatal_assertions ();
+  dg_test_init (&argc, &argv);
 
-  g_test_add ("/business-profile/defaults", Fixture, NULL, fixture_set_up, test_defaults, fixture_tear_down);
-  g_test_add ("/business-profile/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
-  g_test_add ("/business-profile/invalid-refused", Fixture, NULL, fixture_set_up, test_invalid_refused, fixture_tear_down);
-  g_test_add ("/business-profile/valid-edge-values", Fixture, NULL, fixture_set_up, test_valid_edge_values, fixture_tear_down);
+  dg_test_add_with_database ("/business-profile/defaults", test_defaults);
+  dg_test_add_with_database ("/business-profile/round-trip", test_round_trip);
+  dg_test_add_with_database ("/business-profile/invalid-refused", test_invalid_refused);
+  dg_test_add_with_database ("/business-profile/valid-edge-values", test_valid_edge_values);
   g_test_add_func ("/business-profile/validate-field", test_validate_field);
 
   return g_test_run ();

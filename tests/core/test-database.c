@@ -2,50 +2,17 @@
 #define G_LOG_DOMAIN "test-database"
 
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "dg-database-private.h"
+#include "dg-test-utils.h"
 
 #define TEST_ERROR (g_quark_from_static_string ("test-error"))
 
 /* Helpers */
-
-static char *
-make_tmp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("delegate-test-database-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (dir);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir;
-  const char *name;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_unlink (path);
-      return;
-    }
-
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_clear_pointer (&dir, g_dir_close);
-  g_rmdir (path);
-}
 
 static guint
 file_mode (const char *path)
@@ -150,47 +117,17 @@ plain_exec (const char *path,
 }
 
 /* @sql must be a string literal: dg_database_prepare() caches by address. */
-static gint64
-query_int (DgDatabase *db,
-           const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = dg_database_prepare (db, sql, &error);
-  gint64 value;
-
-  g_assert_no_error (error);
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return value;
-}
-
 static char *
 query_text (DgDatabase *db,
             const char *sql)
 {
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = dg_database_prepare (db, sql, &error);
+  sqlite3_stmt *stmt = dg_test_prepare (db, sql);
   char *value;
 
-  g_assert_no_error (error);
-  g_assert_nonnull (stmt);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   value = g_strdup (dg_database_column_text (stmt, 0));
   sqlite3_reset (stmt);
   return value;
-}
-
-static DgDatabase *
-open_database (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  DgDatabase *db = dg_database_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (DG_IS_DATABASE (db));
-  return db;
 }
 
 static const char *insert_assistant_sql =
@@ -215,16 +152,10 @@ count_assistants_named (DgDatabase *db,
                         const char *name)
 {
   static const char *sql = "SELECT count(*) FROM assistants WHERE name = ?1";
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = dg_database_prepare (db, sql, &error);
-  gint64 count;
+  sqlite3_stmt *stmt = dg_test_prepare (db, sql);
 
-  g_assert_no_error (error);
   dg_database_bind_text (stmt, 1, name);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return count;
+  return dg_test_step_int (stmt);
 }
 
 static gboolean
@@ -250,7 +181,7 @@ create_filled_database (const char *path,
                         guint       n)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(DgDatabase) db = open_database (path);
+  g_autoptr(DgDatabase) db = dg_test_open_database (path);
 
   dg_database_transaction (db, insert_many_assistants, GUINT_TO_POINTER (n), &error);
   g_assert_no_error (error);
@@ -261,7 +192,7 @@ create_filled_database (const char *path,
 static void
 test_create_mode (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = dg_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "delegate.db", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
@@ -269,7 +200,7 @@ test_create_mode (void)
   g_autoptr(DgDatabase) db = NULL;
 
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  db = open_database (path);
+  db = dg_test_open_database (path);
 
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpstr (dg_database_get_path (db), ==, path);
@@ -288,19 +219,19 @@ test_create_mode (void)
     g_assert_cmpint (file_mode (shm), ==, 0600);
 
   g_clear_object (&db);
-  remove_tree (dir);
+  dg_test_remove_tree (dir);
 }
 
 static void
 test_create_parent_folder (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = dg_test_make_tmp_dir ();
   g_autofree char *folder = g_build_filename (dir, "data", "delegate", NULL);
   g_autofree char *path = g_build_filename (folder, "delegate.db", NULL);
   g_autoptr(DgDatabase) db = NULL;
 
   g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
-  db = open_database (path);
+  db = dg_test_open_database (path);
 
   g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
   g_assert_cmpint (file_mode (folder), ==, 0700);
@@ -309,34 +240,29 @@ test_create_parent_folder (void)
   g_assert_cmpint (dg_database_get_version (db), ==, dg_database_get_latest_version ());
 
   g_clear_object (&db);
-  remove_tree (dir);
+  dg_test_remove_tree (dir);
 }
 
 static void
-test_create_pragmas (void)
+test_create_pragmas (DgTestFixture *fixture,
+                     gconstpointer  user_data)
 {
-  g_autofree char *dir = make_tmp_dir ();
-  g_autofree char *path = g_build_filename (dir, "delegate.db", NULL);
-  g_autoptr(DgDatabase) db = open_database (path);
   g_autofree char *journal_mode = NULL;
 
-  g_assert_cmpint (query_int (db, "PRAGMA foreign_keys"), ==, 1);
-  journal_mode = query_text (db, "PRAGMA journal_mode");
+  g_assert_cmpint (dg_test_query_int (fixture->db, "PRAGMA foreign_keys"), ==, 1);
+  journal_mode = query_text (fixture->db, "PRAGMA journal_mode");
   g_assert_cmpstr (journal_mode, ==, "wal");
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, dg_database_get_latest_version ());
-  g_assert_cmpint (query_int (db, "PRAGMA busy_timeout"), >, 0);
+  g_assert_cmpint (dg_test_query_int (fixture->db, "PRAGMA user_version"), ==, dg_database_get_latest_version ());
+  g_assert_cmpint (dg_test_query_int (fixture->db, "PRAGMA busy_timeout"), >, 0);
   /* The business profile has its one row from the start. */
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM business_profile"), ==, 1);
+  g_assert_cmpint (dg_test_query_int (fixture->db, "SELECT count(*) FROM business_profile"), ==, 1);
 
-  g_clear_object (&db);
+  g_clear_object (&fixture->db);
 
   /* Reopening a current database changes nothing and takes no backup. */
-  db = open_database (path);
-  g_assert_cmpint (dg_database_get_version (db), ==, dg_database_get_latest_version ());
-  g_assert_null (dg_database_get_backup_path (db));
-
-  g_clear_object (&db);
-  remove_tree (dir);
+  fixture->db = dg_test_open_database (fixture->path);
+  g_assert_cmpint (dg_database_get_version (fixture->db), ==, dg_database_get_latest_version ());
+  g_assert_null (dg_database_get_backup_path (fixture->db));
 }
 
 /* Migrations */
@@ -349,17 +275,13 @@ insert_data_at_version (DgDatabase *db,
   static const char *profile_sql =
     "UPDATE business_profile SET name = 'Acme Bakery', payment_terms_days = 30";
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
 
   g_assert_cmpint (version, >=, 1);
 
   g_assert_true (insert_assistant (db, "Maria Santos", &error));
   g_assert_no_error (error);
 
-  stmt = dg_database_prepare (db, profile_sql, &error);
-  g_assert_no_error (error);
-  g_assert_true (dg_database_execute (db, stmt, &error));
-  g_assert_no_error (error);
+  dg_test_execute (db, profile_sql);
 }
 
 static void
@@ -368,15 +290,15 @@ assert_data_present (DgDatabase *db)
   g_autofree char *profile_name = query_text (db, "SELECT name FROM business_profile WHERE id = 1");
 
   g_assert_cmpint (count_assistants_named (db, "Maria Santos"), ==, 1);
-  g_assert_cmpint (query_int (db, "SELECT hourly_rate FROM assistants WHERE name = 'Maria Santos'"), ==, 1500);
+  g_assert_cmpint (dg_test_query_int (db, "SELECT hourly_rate FROM assistants WHERE name = 'Maria Santos'"), ==, 1500);
   g_assert_cmpstr (profile_name, ==, "Acme Bakery");
-  g_assert_cmpint (query_int (db, "SELECT payment_terms_days FROM business_profile"), ==, 30);
+  g_assert_cmpint (dg_test_query_int (db, "SELECT payment_terms_days FROM business_profile"), ==, 30);
 }
 
 static void
 test_migrate_each_version (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = dg_test_make_tmp_dir ();
   int latest = dg_database_get_latest_version ();
 
   g_assert_cmpint (latest, >=, 1);
@@ -398,10 +320,10 @@ test_migrate_each_version (void)
       insert_data_at_version (db, v);
       g_clear_object (&db);
 
-      db = open_database (path);
+      db = dg_test_open_database (path);
       g_assert_cmpint (dg_database_get_version (db), ==, latest);
       assert_data_present (db);
-      g_assert_cmpint (query_int (db, "PRAGMA foreign_keys"), ==, 1);
+      g_assert_cmpint (dg_test_query_int (db, "PRAGMA foreign_keys"), ==, 1);
 
       g_assert_nonnull (dg_database_get_backup_path (db));
       backup_path = g_strdup (dg_database_get_backup_path (db));
@@ -417,18 +339,18 @@ test_migrate_each_version (void)
       g_assert_cmpstr (backup_name, ==, "Acme Bakery");
 
       /* Once migrated, opening it again takes no further backup. */
-      db = open_database (path);
+      db = dg_test_open_database (path);
       g_assert_null (dg_database_get_backup_path (db));
       assert_data_present (db);
     }
 
-  remove_tree (dir);
+  dg_test_remove_tree (dir);
 }
 
 static void
 test_migrate_current_takes_no_backup (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = dg_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "delegate.db", NULL);
   g_autoptr(DgDatabase) db = NULL;
   guint n_files = 0;
@@ -439,7 +361,7 @@ test_migrate_current_takes_no_backup (void)
   insert_data_at_version (db, dg_database_get_latest_version ());
   g_clear_object (&db);
 
-  db = open_database (path);
+  db = dg_test_open_database (path);
   g_assert_null (dg_database_get_backup_path (db));
   assert_data_present (db);
   g_clear_object (&db);
@@ -451,7 +373,7 @@ test_migrate_current_takes_no_backup (void)
   g_dir_close (listing);
   g_assert_cmpuint (n_files, ==, 1);
 
-  remove_tree (dir);
+  dg_test_remove_tree (dir);
 }
 
 static guint
@@ -472,7 +394,7 @@ count_backups (const char *dir)
 static void
 test_migrate_failure_keeps_old_state (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = dg_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "delegate.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(DgDatabase) db = NULL;
@@ -480,7 +402,7 @@ test_migrate_failure_keeps_old_state (void)
   if (dg_database_get_latest_version () < 2)
     {
       g_test_skip ("Needs a migration after the first one");
-      remove_tree (dir);
+      dg_test_remove_tree (dir);
       return;
     }
 
@@ -507,12 +429,12 @@ test_migrate_failure_keeps_old_state (void)
 
   /* Once the obstacle is gone, the migration goes through. */
   plain_exec (path, "DROP TABLE assistants_by_name");
-  db = open_database (path);
+  db = dg_test_open_database (path);
   g_assert_cmpint (dg_database_get_version (db), ==, dg_database_get_latest_version ());
   assert_data_present (db);
 
   g_clear_object (&db);
-  remove_tree (dir);
+  dg_test_remove_tree (dir);
 }
 
 /* Refusing files that must not be touched */
@@ -547,7 +469,7 @@ assert_refused_unchanged (const char *path,
 static void
 test_refuse_newer_version (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = dg_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "delegate.db", NULL);
   g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d",
                                                   dg_database_get_latest_version () + 1);
@@ -581,13 +503,13 @@ test_refuse_newer_version (void)
   g_assert_false (sidecar_exists (path, "-shm"));
   g_assert_cmpint (plain_query_int (path, "PRAGMA user_version"), ==, dg_database_get_latest_version () + 1);
 
-  remove_tree (dir);
+  dg_test_remove_tree (dir);
 }
 
 static void
 test_refuse_newer_version_rollback_journal (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = dg_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "delegate.db", NULL);
   g_autofree char *set_version = g_strdup_printf ("PRAGMA journal_mode = DELETE; PRAGMA user_version = %d",
                                                   dg_database_get_latest_version () + 1);
@@ -597,13 +519,13 @@ test_refuse_newer_version_rollback_journal (void)
   plain_exec (path, set_version);
   assert_refused_unchanged (path, DG_DATABASE_ERROR_NEWER_VERSION, DG_DATABASE_ERROR_NEWER_VERSION);
 
-  remove_tree (dir);
+  dg_test_remove_tree (dir);
 }
 
 static void
 test_refuse_random_bytes (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = dg_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "random.db", NULL);
   g_autoptr(GRand) rand = g_rand_new_with_seed (20260701);
   g_autofree char *contents = g_malloc (8192);
@@ -614,13 +536,13 @@ test_refuse_random_bytes (void)
 
   assert_refused_unchanged (path, DG_DATABASE_ERROR_NOT_A_DATABASE, DG_DATABASE_ERROR_CORRUPT);
 
-  remove_tree (dir);
+  dg_test_remove_tree (dir);
 }
 
 static void
 test_refuse_text_file (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = dg_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "notes.txt", NULL);
   const char *text = "Shopping list\n- flour\n- yeast\n- salt\n";
 
@@ -628,13 +550,13 @@ test_refuse_text_file (void)
 
   assert_refused_unchanged (path, DG_DATABASE_ERROR_NOT_A_DATABASE, DG_DATABASE_ERROR_CORRUPT);
 
-  remove_tree (dir);
+  dg_test_remove_tree (dir);
 }
 
 static void
 test_refuse_truncated (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = dg_test_make_tmp_dir ();
   g_autofree char *real_path = g_build_filename (dir, "real.db", NULL);
   g_autofree char *path = g_build_filename (dir, "truncated.db", NULL);
   g_autoptr(GBytes) real = NULL;
@@ -656,13 +578,13 @@ test_refuse_truncated (void)
 
   assert_refused_unchanged (path, DG_DATABASE_ERROR_NOT_A_DATABASE, DG_DATABASE_ERROR_CORRUPT);
 
-  remove_tree (dir);
+  dg_test_remove_tree (dir);
 }
 
 static void
 test_refuse_other_program (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = dg_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "places.sqlite", NULL);
 
   plain_exec (path,
@@ -674,13 +596,13 @@ test_refuse_other_program (void)
   assert_refused_unchanged (path, DG_DATABASE_ERROR_NOT_A_DATABASE, DG_DATABASE_ERROR_NOT_A_DATABASE);
   g_assert_cmpint (plain_query_int (path, "SELECT count(*) FROM bookmarks"), ==, 1);
 
-  remove_tree (dir);
+  dg_test_remove_tree (dir);
 }
 
 static void
 test_refuse_corrupt (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = dg_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "delegate.db", NULL);
   g_autoptr(GBytes) original = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
@@ -706,13 +628,13 @@ test_refuse_corrupt (void)
 
   assert_refused_unchanged (path, DG_DATABASE_ERROR_CORRUPT, DG_DATABASE_ERROR_CORRUPT);
 
-  remove_tree (dir);
+  dg_test_remove_tree (dir);
 }
 
 static void
 test_refuse_folder (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = dg_test_make_tmp_dir ();
   g_autoptr(GError) error = NULL;
   g_autoptr(DgDatabase) db = NULL;
 
@@ -721,31 +643,31 @@ test_refuse_folder (void)
   g_assert_error (error, DG_DATABASE_ERROR, DG_DATABASE_ERROR_CANNOT_OPEN);
   g_assert_true (g_file_test (dir, G_FILE_TEST_IS_DIR));
 
-  remove_tree (dir);
+  dg_test_remove_tree (dir);
 }
 
 static void
 test_accept_empty_file (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = dg_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "delegate.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(DgDatabase) db = NULL;
 
   write_bytes (path, "", 0);
 
-  db = open_database (path);
+  db = dg_test_open_database (path);
   g_assert_cmpint (dg_database_get_version (db), ==, dg_database_get_latest_version ());
   g_assert_null (dg_database_get_backup_path (db));
   g_assert_true (insert_assistant (db, "Maria Santos", &error));
   g_assert_no_error (error);
   g_clear_object (&db);
 
-  db = open_database (path);
+  db = dg_test_open_database (path);
   g_assert_cmpint (count_assistants_named (db, "Maria Santos"), ==, 1);
 
   g_clear_object (&db);
-  remove_tree (dir);
+  dg_test_remove_tree (dir);
 }
 
 /* Transactions */
@@ -821,137 +743,110 @@ insert_nested (DgDatabase  *db,
 }
 
 static void
-test_transaction_rollback (void)
+test_transaction_rollback (DgTestFixture *fixture,
+                           gconstpointer  user_data)
 {
-  g_autofree char *dir = make_tmp_dir ();
-  g_autofree char *path = g_build_filename (dir, "delegate.db", NULL);
-  g_autoptr(DgDatabase) db = open_database (path);
   g_autoptr(GError) error = NULL;
   InsertTwo data = { "Anna", "Bernd", TRUE };
 
-  g_assert_false (dg_database_transaction (db, insert_two, &data, &error));
+  g_assert_false (dg_database_transaction (fixture->db, insert_two, &data, &error));
   g_assert_error (error, TEST_ERROR, 1);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM assistants"), ==, 0);
+  g_assert_cmpint (dg_test_query_int (fixture->db, "SELECT count(*) FROM assistants"), ==, 0);
 
   /* Still nothing after reopening: the rollback reached the file. */
-  g_clear_object (&db);
-  db = open_database (path);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM assistants"), ==, 0);
+  g_clear_object (&fixture->db);
+  fixture->db = dg_test_open_database (fixture->path);
+  g_assert_cmpint (dg_test_query_int (fixture->db, "SELECT count(*) FROM assistants"), ==, 0);
 
   /* The database is usable again after a rollback. */
   g_clear_error (&error);
   data.fail = FALSE;
-  g_assert_true (dg_database_transaction (db, insert_two, &data, &error));
+  g_assert_true (dg_database_transaction (fixture->db, insert_two, &data, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM assistants"), ==, 2);
-
-  g_clear_object (&db);
-  remove_tree (dir);
+  g_assert_cmpint (dg_test_query_int (fixture->db, "SELECT count(*) FROM assistants"), ==, 2);
 }
 
 static void
-test_transaction_rollback_on_constraint (void)
+test_transaction_rollback_on_constraint (DgTestFixture *fixture,
+                                         gconstpointer  user_data)
 {
-  g_autofree char *dir = make_tmp_dir ();
-  g_autofree char *path = g_build_filename (dir, "delegate.db", NULL);
-  g_autoptr(DgDatabase) db = open_database (path);
   g_autoptr(GError) error = NULL;
   /* The schema refuses a blank name: the second row fails in SQLite itself. */
   InsertTwo data = { "Anna", "   ", FALSE };
 
-  g_assert_false (dg_database_transaction (db, insert_two, &data, &error));
+  g_assert_false (dg_database_transaction (fixture->db, insert_two, &data, &error));
   g_assert_error (error, DG_DATABASE_ERROR, DG_DATABASE_ERROR_CONSTRAINT);
-  g_assert_cmpint (count_assistants_named (db, "Anna"), ==, 0);
-
-  g_clear_object (&db);
-  remove_tree (dir);
+  g_assert_cmpint (count_assistants_named (fixture->db, "Anna"), ==, 0);
 }
 
 static void
-test_transaction_commit (void)
+test_transaction_commit (DgTestFixture *fixture,
+                         gconstpointer  user_data)
 {
-  g_autofree char *dir = make_tmp_dir ();
-  g_autofree char *path = g_build_filename (dir, "delegate.db", NULL);
-  g_autoptr(DgDatabase) db = open_database (path);
   g_autoptr(GError) error = NULL;
   InsertTwo data = { "Anna", "Bernd", FALSE };
 
-  g_assert_true (dg_database_transaction (db, insert_two, &data, &error));
+  g_assert_true (dg_database_transaction (fixture->db, insert_two, &data, &error));
   g_assert_no_error (error);
-  g_clear_object (&db);
+  g_clear_object (&fixture->db);
 
-  db = open_database (path);
-  g_assert_cmpint (count_assistants_named (db, "Anna"), ==, 1);
-  g_assert_cmpint (count_assistants_named (db, "Bernd"), ==, 1);
-
-  g_clear_object (&db);
-  remove_tree (dir);
+  fixture->db = dg_test_open_database (fixture->path);
+  g_assert_cmpint (count_assistants_named (fixture->db, "Anna"), ==, 1);
+  g_assert_cmpint (count_assistants_named (fixture->db, "Bernd"), ==, 1);
 }
 
 static void
-test_transaction_nested_inner_fails (void)
+test_transaction_nested_inner_fails (DgTestFixture *fixture,
+                                     gconstpointer  user_data)
 {
-  g_autofree char *dir = make_tmp_dir ();
-  g_autofree char *path = g_build_filename (dir, "delegate.db", NULL);
-  g_autoptr(DgDatabase) db = open_database (path);
   g_autoptr(GError) error = NULL;
   Nested nested = { TRUE, FALSE };
 
-  g_assert_true (dg_database_transaction (db, insert_nested, &nested, &error));
+  g_assert_true (dg_database_transaction (fixture->db, insert_nested, &nested, &error));
   g_assert_no_error (error);
-  g_clear_object (&db);
+  g_clear_object (&fixture->db);
 
-  db = open_database (path);
-  g_assert_cmpint (count_assistants_named (db, "Outer A"), ==, 1);
-  g_assert_cmpint (count_assistants_named (db, "Outer B"), ==, 1);
-  g_assert_cmpint (count_assistants_named (db, "Inner A"), ==, 0);
-  g_assert_cmpint (count_assistants_named (db, "Inner B"), ==, 0);
-
-  g_clear_object (&db);
-  remove_tree (dir);
+  fixture->db = dg_test_open_database (fixture->path);
+  g_assert_cmpint (count_assistants_named (fixture->db, "Outer A"), ==, 1);
+  g_assert_cmpint (count_assistants_named (fixture->db, "Outer B"), ==, 1);
+  g_assert_cmpint (count_assistants_named (fixture->db, "Inner A"), ==, 0);
+  g_assert_cmpint (count_assistants_named (fixture->db, "Inner B"), ==, 0);
 }
 
 static void
-test_transaction_nested_outer_fails (void)
+test_transaction_nested_outer_fails (DgTestFixture *fixture,
+                                     gconstpointer  user_data)
 {
-  g_autofree char *dir = make_tmp_dir ();
-  g_autofree char *path = g_build_filename (dir, "delegate.db", NULL);
-  g_autoptr(DgDatabase) db = open_database (path);
   g_autoptr(GError) error = NULL;
   Nested nested = { FALSE, TRUE };
 
-  g_assert_false (dg_database_transaction (db, insert_nested, &nested, &error));
+  g_assert_false (dg_database_transaction (fixture->db, insert_nested, &nested, &error));
   g_assert_error (error, TEST_ERROR, 2);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM assistants"), ==, 0);
+  g_assert_cmpint (dg_test_query_int (fixture->db, "SELECT count(*) FROM assistants"), ==, 0);
 
   /* Both succeeding commits all four rows. */
   g_clear_error (&error);
   nested.outer_fails = FALSE;
-  g_assert_true (dg_database_transaction (db, insert_nested, &nested, &error));
+  g_assert_true (dg_database_transaction (fixture->db, insert_nested, &nested, &error));
   g_assert_no_error (error);
-  g_clear_object (&db);
+  g_clear_object (&fixture->db);
 
-  db = open_database (path);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM assistants"), ==, 4);
-
-  g_clear_object (&db);
-  remove_tree (dir);
+  fixture->db = dg_test_open_database (fixture->path);
+  g_assert_cmpint (dg_test_query_int (fixture->db, "SELECT count(*) FROM assistants"), ==, 4);
 }
 
 /* Statements */
 
 static void
-test_statement_cache (void)
+test_statement_cache (DgTestFixture *fixture,
+                      gconstpointer  user_data)
 {
   static const char *sql = "SELECT ?1";
-  g_autofree char *dir = make_tmp_dir ();
-  g_autofree char *path = g_build_filename (dir, "delegate.db", NULL);
-  g_autoptr(DgDatabase) db = open_database (path);
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *first;
   sqlite3_stmt *second;
 
-  first = dg_database_prepare (db, sql, &error);
+  first = dg_database_prepare (fixture->db, sql, &error);
   g_assert_no_error (error);
   g_assert_nonnull (first);
   sqlite3_bind_int (first, 1, 42);
@@ -959,7 +854,7 @@ test_statement_cache (void)
   g_assert_cmpint (sqlite3_column_int (first, 0), ==, 42);
 
   /* The same statement, reset and with its old binding cleared. */
-  second = dg_database_prepare (db, sql, &error);
+  second = dg_database_prepare (fixture->db, sql, &error);
   g_assert_no_error (error);
   g_assert_true (second == first);
   g_assert_cmpint (sqlite3_step (second), ==, SQLITE_ROW);
@@ -967,11 +862,8 @@ test_statement_cache (void)
   sqlite3_reset (second);
 
   /* Bad SQL is an error, not a crash. */
-  g_assert_null (dg_database_prepare (db, "SELECT FROM WHERE", &error));
+  g_assert_null (dg_database_prepare (fixture->db, "SELECT FROM WHERE", &error));
   g_assert_error (error, DG_DATABASE_ERROR, DG_DATABASE_ERROR_FAILED);
-
-  g_clear_object (&db);
-  remove_tree (dir);
 }
 
 /* Crash safety */
@@ -1016,7 +908,7 @@ test_crash_safety (void)
     {
       path = g_strdup (g_getenv ("DG_TEST_CRASH_DATABASE"));
       g_assert_nonnull (path);
-      db = open_database (path);
+      db = dg_test_open_database (path);
       g_assert_true (dg_database_transaction (db, insert_many_assistants,
                                               GUINT_TO_POINTER (CRASH_COMMITTED_ROWS), &error));
       g_assert_no_error (error);
@@ -1024,7 +916,7 @@ test_crash_safety (void)
       g_assert_not_reached ();
     }
 
-  dir = make_tmp_dir ();
+  dir = dg_test_make_tmp_dir ();
   path = g_build_filename (dir, "delegate.db", NULL);
   g_setenv ("DG_TEST_CRASH_DATABASE", path, TRUE);
   g_test_trap_subprocess (NULL, 0, 0);
@@ -1034,29 +926,26 @@ test_crash_safety (void)
   /* The process died with its log still there: nothing was checkpointed. */
   g_assert_true (sidecar_exists (path, "-wal"));
 
-  db = open_database (path);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM assistants WHERE name LIKE 'Assistant %'"),
+  db = dg_test_open_database (path);
+  g_assert_cmpint (dg_test_query_int (db, "SELECT count(*) FROM assistants WHERE name LIKE 'Assistant %'"),
                    ==, CRASH_COMMITTED_ROWS);
   g_assert_cmpint (count_assistants_named (db, "Uncommitted"), ==, 0);
   check = query_text (db, "PRAGMA quick_check");
   g_assert_cmpstr (check, ==, "ok");
   g_clear_object (&db);
 
-  remove_tree (dir);
+  dg_test_remove_tree (dir);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
-  /* Report every failing case, not just the first one. */
-  g_test_set_nonfatal_assertions ();
+  dg_test_init (&argc, &argv);
 
   g_test_add_func ("/database/create/mode", test_create_mode);
   g_test_add_func ("/database/create/parent-folder", test_create_parent_folder);
-  g_test_add_func ("/database/create/pragmas", test_create_pragmas);
+  dg_test_add_with_database ("/database/create/pragmas", test_create_pragmas);
   g_test_add_func ("/database/migrate/each-version", test_migrate_each_version);
   g_test_add_func ("/database/migrate/current-takes-no-backup", test_migrate_current_takes_no_backup);
   g_test_add_func ("/database/migrate/failure-keeps-old-state", test_migrate_failure_keeps_old_state);
@@ -1069,12 +958,12 @@ main (int   argc,
   g_test_add_func ("/database/refuse/corrupt", test_refuse_corrupt);
   g_test_add_func ("/database/refuse/folder", test_refuse_folder);
   g_test_add_func ("/database/accept/empty-file", test_accept_empty_file);
-  g_test_add_func ("/database/transaction/rollback", test_transaction_rollback);
-  g_test_add_func ("/database/transaction/rollback-on-constraint", test_transaction_rollback_on_constraint);
-  g_test_add_func ("/database/transaction/commit", test_transaction_commit);
-  g_test_add_func ("/database/transaction/nested-inner-fails", test_transaction_nested_inner_fails);
-  g_test_add_func ("/database/transaction/nested-outer-fails", test_transaction_nested_outer_fails);
-  g_test_add_func ("/database/statement-cache", test_statement_cache);
+  dg_test_add_with_database ("/database/transaction/rollback", test_transaction_rollback);
+  dg_test_add_with_database ("/database/transaction/rollback-on-constraint", test_transaction_rollback_on_constraint);
+  dg_test_add_with_database ("/database/transaction/commit", test_transaction_commit);
+  dg_test_add_with_database ("/database/transaction/nested-inner-fails", test_transaction_nested_inner_fails);
+  dg_test_add_with_database ("/database/transaction/nested-outer-fails", test_transaction_nested_outer_fails);
+  dg_test_add_with_database ("/database/statement-cache", test_statement_cache);
   g_test_add_func ("/database/crash-safety", test_crash_safety);
 
   return g_test_run ();
