@@ -43,35 +43,21 @@ static const DgCliPropertyOption assistant_options[N_ASSISTANT_OPTIONS] = {
   [ASSISTANT_OPTION_NOTES] = { "notes", "notes", N_("Notes"), N_("TEXT") },
 };
 
-typedef struct
-{
-  char *values[N_ASSISTANT_OPTIONS];
-} AssistantValues;
-
-static void
-assistant_values_clear (AssistantValues *self)
-{
-  for (guint i = 0; i < N_ASSISTANT_OPTIONS; i++)
-    g_clear_pointer (&self->values[i], g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AssistantValues, assistant_values_clear)
-
 typedef gboolean (*AssistantChangeFunc) (DgAssistantStore  *store,
                                          DgAssistant       *assistant,
                                          GError           **error);
 
 static gboolean
-apply_assistant_values (DgAssistant      *assistant,
-                        AssistantValues  *values,
-                        GError          **error)
+apply_assistant_values (DgAssistant                *assistant,
+                        const DgCliPropertyValues  *values,
+                        GError                    **error)
 {
   const char *rate_text = values->values[ASSISTANT_OPTION_RATE];
   const char *tax_status_text = values->values[ASSISTANT_OPTION_TAX_STATUS];
   const char *vat_rate_text = values->values[ASSISTANT_OPTION_VAT_RATE];
 
   /* Strings first: the rate is read in the currency given with it. */
-  dg_cli_set_string_properties (assistant, assistant_options, N_ASSISTANT_OPTIONS, values->values);
+  dg_cli_set_string_properties (assistant, values);
 
   if (tax_status_text != NULL)
     {
@@ -225,13 +211,19 @@ open_store (DgCli   *cli,
   return dg_assistant_store_new (db, error);
 }
 
+/* For the commands on one assistant: opens the store and finds @id in it. */
 static DgAssistant *
-find_assistant (DgAssistantStore  *store,
+find_assistant (DgCli             *cli,
                 gint64             id,
+                DgAssistantStore **out_store,
                 GError           **error)
 {
-  DgAssistant *assistant = dg_assistant_store_find (store, id);
+  DgAssistant *assistant;
 
+  if (!(*out_store = open_store (cli, error)))
+    return NULL;
+
+  assistant = dg_assistant_store_find (*out_store, id);
   if (assistant == NULL)
     {
       g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
@@ -275,15 +267,14 @@ run_assistant_list (DgCli              *cli,
   const GOptionEntry entries[] = {
     { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("List archived assistants too"), NULL },
     { "archived", 0, 0, G_OPTION_ARG_NONE, &archived, N_("List only archived assistants"), NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON, for scripts"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
   context = dg_cli_option_context_new (NULL, command->summary);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  dg_cli_add_json_option (context, &json);
 
-  if (!dg_cli_parse_options (context, &argc, &argv) ||
-      !dg_cli_expect_no_arguments (argc, argv))
+  if (!dg_cli_parse_no_arguments (context, &argc, &argv))
     return DG_CLI_EXIT_USAGE;
 
   if (all && archived)
@@ -326,15 +317,9 @@ run_assistant_list (DgCli              *cli,
   json_builder_end_array (builder);
 
   if (json)
-    {
-      g_autoptr(JsonNode) root = json_builder_get_root (builder);
-
-      dg_cli_print_json (root);
-    }
+    dg_cli_print_json (builder);
   else if (rows->len == 0)
-    {
-      g_print ("%s\n", _("There are no assistants to list."));
-    }
+    g_print ("%s\n", _("There are no assistants to list."));
   else
     {
       const char *headers[] = {
@@ -359,30 +344,22 @@ run_assistant_show (DgCli              *cli,
   DgAssistant *assistant;
   gboolean json = FALSE;
   gint64 id;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON, for scripts"), NULL },
-    G_OPTION_ENTRY_NULL
-  };
 
   context = dg_cli_option_context_new (N_("ID"), command->summary);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  dg_cli_add_json_option (context, &json);
 
-  if (!dg_cli_parse_options (context, &argc, &argv) ||
-      !dg_cli_get_id_argument (argc, argv, &id))
+  if (!dg_cli_parse_id_argument (context, &argc, &argv, &id))
     return DG_CLI_EXIT_USAGE;
 
-  if (!(store = open_store (cli, &error)) ||
-      !(assistant = find_assistant (store, id, &error)))
+  if (!(assistant = find_assistant (cli, id, &store, &error)))
     return dg_cli_fail (error);
 
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       add_assistant_json (builder, assistant);
-      root = json_builder_get_root (builder);
-      dg_cli_print_json (root);
+      dg_cli_print_json (builder);
     }
   else
     {
@@ -402,17 +379,17 @@ run_assistant_add (DgCli              *cli,
   g_autoptr(DgAssistantStore) store = NULL;
   g_autoptr(DgAssistant) assistant = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(AssistantValues) values = { { NULL } };
+  g_auto(DgCliPropertyValues) values = { NULL };
 
+  dg_cli_property_values_init (&values, assistant_options, N_ASSISTANT_OPTIONS);
   context = dg_cli_option_context_new (NULL, command->summary);
   g_option_context_set_description (context,
                                     N_("--name is required. The currency is the business "
                                        "profile’s unless given; the time zone is this "
                                        "computer’s unless given. Prints the new assistant’s ID."));
-  dg_cli_add_property_options (context, assistant_options, N_ASSISTANT_OPTIONS, values.values);
+  dg_cli_add_property_options (context, &values);
 
-  if (!dg_cli_parse_options (context, &argc, &argv) ||
-      !dg_cli_expect_no_arguments (argc, argv))
+  if (!dg_cli_parse_no_arguments (context, &argc, &argv))
     return DG_CLI_EXIT_USAGE;
 
   if (values.values[ASSISTANT_OPTION_NAME] == NULL)
@@ -464,25 +441,18 @@ run_assistant_edit (DgCli              *cli,
   g_autoptr(DgAssistantStore) store = NULL;
   g_autoptr(DgAssistant) changes = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(AssistantValues) values = { { NULL } };
+  g_auto(DgCliPropertyValues) values = { NULL };
   DgAssistant *assistant;
   gint64 id;
 
-  context = dg_cli_option_context_new (N_("ID"), command->summary);
-  g_option_context_set_description (context,
-                                    N_("Only the fields given change. An empty value clears a field. "
-                                       "Nothing is stored when a value is not valid."));
-  dg_cli_add_property_options (context, assistant_options, N_ASSISTANT_OPTIONS, values.values);
+  dg_cli_property_values_init (&values, assistant_options, N_ASSISTANT_OPTIONS);
+  context = dg_cli_change_context_new (N_("ID"), command->summary, &values);
 
-  if (!dg_cli_parse_options (context, &argc, &argv) ||
-      !dg_cli_get_id_argument (argc, argv, &id))
+  if (!dg_cli_parse_id_argument (context, &argc, &argv, &id) ||
+      !dg_cli_expect_changes (&values))
     return DG_CLI_EXIT_USAGE;
 
-  if (!dg_cli_any_value_given (values.values, N_ASSISTANT_OPTIONS))
-    return dg_cli_usage_error (_("No field to change was given."));
-
-  if (!(store = open_store (cli, &error)) ||
-      !(assistant = find_assistant (store, id, &error)))
+  if (!(assistant = find_assistant (cli, id, &store, &error)))
     return dg_cli_fail (error);
 
   changes = dg_assistant_copy (assistant);
@@ -494,27 +464,29 @@ run_assistant_edit (DgCli              *cli,
   return DG_CLI_EXIT_OK;
 }
 
+/* “archive”, “restore” and “delete”: the command's action is the store's
+ * function that makes the change. */
 static int
-change_assistant (DgCli               *cli,
-                  const DgCliCommand  *command,
-                  int                  argc,
-                  char               **argv,
-                  AssistantChangeFunc  change)
+run_assistant_change (DgCli              *cli,
+                      const DgCliCommand *command,
+                      int                 argc,
+                      char              **argv)
 {
+  AssistantChangeFunc change = (AssistantChangeFunc) command->action;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(DgAssistantStore) store = NULL;
   g_autoptr(GError) error = NULL;
   DgAssistant *assistant;
   gint64 id;
 
+  g_assert (change != NULL);
+
   context = dg_cli_option_context_new (N_("ID"), command->summary);
 
-  if (!dg_cli_parse_options (context, &argc, &argv) ||
-      !dg_cli_get_id_argument (argc, argv, &id))
+  if (!dg_cli_parse_id_argument (context, &argc, &argv, &id))
     return DG_CLI_EXIT_USAGE;
 
-  if (!(store = open_store (cli, &error)) ||
-      !(assistant = find_assistant (store, id, &error)))
+  if (!(assistant = find_assistant (cli, id, &store, &error)))
     return dg_cli_fail (error);
 
   if (!change (store, assistant, &error))
@@ -534,41 +506,17 @@ change_assistant (DgCli               *cli,
   return DG_CLI_EXIT_OK;
 }
 
-static int
-run_assistant_archive (DgCli              *cli,
-                       const DgCliCommand *command,
-                       int                 argc,
-                       char              **argv)
-{
-  return change_assistant (cli, command, argc, argv, dg_assistant_store_archive);
-}
-
-static int
-run_assistant_restore (DgCli              *cli,
-                       const DgCliCommand *command,
-                       int                 argc,
-                       char              **argv)
-{
-  return change_assistant (cli, command, argc, argv, dg_assistant_store_restore);
-}
-
-static int
-run_assistant_delete (DgCli              *cli,
-                      const DgCliCommand *command,
-                      int                 argc,
-                      char              **argv)
-{
-  return change_assistant (cli, command, argc, argv, dg_assistant_store_delete);
-}
-
 static const DgCliCommand assistant_commands[] = {
   { "list", N_("List assistants"), run_assistant_list },
   { "show", N_("Show every field of one assistant"), run_assistant_show },
   { "add", N_("Add an assistant"), run_assistant_add },
   { "edit", N_("Change fields of an assistant"), run_assistant_edit },
-  { "archive", N_("Archive an assistant: hidden from lists, records kept"), run_assistant_archive },
-  { "restore", N_("Make an archived assistant active again"), run_assistant_restore },
-  { "delete", N_("Delete an assistant that nothing refers to"), run_assistant_delete },
+  { "archive", N_("Archive an assistant: hidden from lists, records kept"),
+    run_assistant_change, G_CALLBACK (dg_assistant_store_archive) },
+  { "restore", N_("Make an archived assistant active again"),
+    run_assistant_change, G_CALLBACK (dg_assistant_store_restore) },
+  { "delete", N_("Delete an assistant that nothing refers to"),
+    run_assistant_change, G_CALLBACK (dg_assistant_store_delete) },
   { NULL }
 };
 

@@ -219,12 +219,16 @@ dg_cli_usage_error (const char *format,
 }
 
 gboolean
-dg_cli_expect_no_arguments (int    argc,
-                            char **argv)
+dg_cli_parse_no_arguments (GOptionContext   *context,
+                           int              *argc,
+                           char           ***argv)
 {
-  if (argc > 1)
+  if (!dg_cli_parse_options (context, argc, argv))
+    return FALSE;
+
+  if (*argc > 1)
     {
-      dg_cli_usage_error (_("The argument “%s” was not expected."), argv[1]);
+      dg_cli_usage_error (_("The argument “%s” was not expected."), (*argv)[1]);
       return FALSE;
     }
 
@@ -232,35 +236,55 @@ dg_cli_expect_no_arguments (int    argc,
 }
 
 gboolean
-dg_cli_get_id_argument (int     argc,
-                        char  **argv,
-                        gint64 *out_id)
+dg_cli_parse_id_argument (GOptionContext   *context,
+                          int              *argc,
+                          char           ***argv,
+                          gint64           *out_id)
 {
   guint64 id;
 
   g_return_val_if_fail (out_id != NULL, FALSE);
 
-  if (argc < 2)
+  if (!dg_cli_parse_options (context, argc, argv))
+    return FALSE;
+
+  if (*argc < 2)
     {
       dg_cli_usage_error (_("The ID is missing."));
       return FALSE;
     }
 
-  if (argc > 2)
+  if (*argc > 2)
     {
-      dg_cli_usage_error (_("The argument “%s” was not expected."), argv[2]);
+      dg_cli_usage_error (_("The argument “%s” was not expected."), (*argv)[2]);
       return FALSE;
     }
 
-  if (!g_ascii_string_to_unsigned (argv[1], 10, 1, G_MAXINT64, &id, NULL))
+  if (!g_ascii_string_to_unsigned ((*argv)[1], 10, 1, G_MAXINT64, &id, NULL))
     {
-      dg_cli_usage_error (_("“%s” is not an ID: an ID is a whole number from 1 up."), argv[1]);
+      dg_cli_usage_error (_("“%s” is not an ID: an ID is a whole number from 1 up."), (*argv)[1]);
       return FALSE;
     }
 
   *out_id = (gint64) id;
 
   return TRUE;
+}
+
+void
+dg_cli_add_json_option (GOptionContext *context,
+                        gboolean       *json)
+{
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, json, N_("Print JSON, for scripts"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  g_return_if_fail (context != NULL);
+  g_return_if_fail (json != NULL);
+
+  /* GOption copies the entries. */
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 }
 
 void
@@ -340,11 +364,15 @@ dg_cli_print_table (const char * const *headers,
 }
 
 void
-dg_cli_print_json (JsonNode *root)
+dg_cli_print_json (JsonBuilder *builder)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
 
+  g_return_if_fail (JSON_IS_BUILDER (builder));
+
+  root = json_builder_get_root (builder);
   g_return_if_fail (root != NULL);
 
   json_generator_set_pretty (generator, TRUE);
@@ -357,24 +385,45 @@ dg_cli_print_json (JsonNode *root)
 }
 
 void
-dg_cli_add_property_options (GOptionContext            *context,
+dg_cli_property_values_init (DgCliPropertyValues       *values,
                              const DgCliPropertyOption *options,
-                             guint                      n_options,
-                             char                     **values)
+                             guint                      n_options)
 {
-  g_autofree GOptionEntry *entries = g_new0 (GOptionEntry, n_options + 1);
-
-  g_return_if_fail (context != NULL);
+  g_return_if_fail (values != NULL);
   g_return_if_fail (options != NULL);
+
+  values->options = options;
+  values->n_options = n_options;
+  values->values = g_new0 (char *, n_options);
+}
+
+void
+dg_cli_property_values_clear (DgCliPropertyValues *values)
+{
   g_return_if_fail (values != NULL);
 
-  for (guint i = 0; i < n_options; i++)
+  for (guint i = 0; values->values != NULL && i < values->n_options; i++)
+    g_free (values->values[i]);
+  g_clear_pointer (&values->values, g_free);
+}
+
+void
+dg_cli_add_property_options (GOptionContext      *context,
+                             DgCliPropertyValues *values)
+{
+  g_autofree GOptionEntry *entries = NULL;
+
+  g_return_if_fail (context != NULL);
+  g_return_if_fail (values != NULL && values->values != NULL);
+
+  entries = g_new0 (GOptionEntry, values->n_options + 1);
+  for (guint i = 0; i < values->n_options; i++)
     {
-      entries[i].long_name = options[i].option;
+      entries[i].long_name = values->options[i].option;
       entries[i].arg = G_OPTION_ARG_STRING;
-      entries[i].arg_data = &values[i];
-      entries[i].description = options[i].description;
-      entries[i].arg_description = options[i].arg_description;
+      entries[i].arg_data = &values->values[i];
+      entries[i].description = values->options[i].description;
+      entries[i].arg_description = values->options[i].arg_description;
     }
 
   /* GOption copies the entries. */
@@ -383,41 +432,56 @@ dg_cli_add_property_options (GOptionContext            *context,
 
 void
 dg_cli_set_string_properties (gpointer                   object,
-                              const DgCliPropertyOption *options,
-                              guint                      n_options,
-                              char                     **values)
+                              const DgCliPropertyValues *values)
 {
   GObjectClass *klass;
 
   g_return_if_fail (G_IS_OBJECT (object));
-  g_return_if_fail (options != NULL);
-  g_return_if_fail (values != NULL);
+  g_return_if_fail (values != NULL && values->values != NULL);
 
   klass = G_OBJECT_GET_CLASS (object);
 
-  for (guint i = 0; i < n_options; i++)
+  for (guint i = 0; i < values->n_options; i++)
     {
-      GParamSpec *pspec = g_object_class_find_property (klass, options[i].property);
+      const char *property = values->options[i].property;
+      GParamSpec *pspec = g_object_class_find_property (klass, property);
 
       /* The option tables name the properties: a typo is a bug here. */
       g_return_if_fail (pspec != NULL);
 
-      if (values[i] != NULL && G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRING)
-        g_object_set (object, options[i].property, values[i], NULL);
+      if (values->values[i] != NULL && G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRING)
+        g_object_set (object, property, values->values[i], NULL);
     }
 }
 
-gboolean
-dg_cli_any_value_given (char  **values,
-                        guint   n_values)
+GOptionContext *
+dg_cli_change_context_new (const char          *parameter_string,
+                           const char          *summary,
+                           DgCliPropertyValues *values)
 {
-  g_return_val_if_fail (values != NULL, FALSE);
+  GOptionContext *context;
 
-  for (guint i = 0; i < n_values; i++)
+  context = dg_cli_option_context_new (parameter_string, summary);
+  g_option_context_set_description (context,
+                                    N_("Only the fields given change. An empty value clears a field. "
+                                       "Nothing is stored when a value is not valid."));
+  dg_cli_add_property_options (context, values);
+
+  return context;
+}
+
+gboolean
+dg_cli_expect_changes (const DgCliPropertyValues *values)
+{
+  g_return_val_if_fail (values != NULL && values->values != NULL, FALSE);
+
+  for (guint i = 0; i < values->n_options; i++)
     {
-      if (values[i] != NULL)
+      if (values->values[i] != NULL)
         return TRUE;
     }
+
+  dg_cli_usage_error (_("No field to change was given."));
 
   return FALSE;
 }

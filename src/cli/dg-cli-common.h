@@ -38,6 +38,7 @@ struct _DgCliCommand
   const char       *name;
   const char       *summary;  /* N_(): one line for the list of commands and --help */
   DgCliCommandFunc  func;
+  GCallback         action;   /* for @func, when one func serves several commands */
 };
 
 /* Opens the database named by --database (or the default) once. */
@@ -77,14 +78,20 @@ int             dg_cli_fail                (const GError       *error);
 int             dg_cli_usage_error         (const char         *format,
                                             ...) G_GNUC_PRINTF (1, 2);
 
-/* Checks that no argument is left after the options. */
-gboolean        dg_cli_expect_no_arguments (int                 argc,
-                                            char              **argv);
-/* Reads the single ID argument (a positive integer); on a usage error prints
- * it and returns FALSE. */
-gboolean        dg_cli_get_id_argument     (int                 argc,
-                                            char              **argv,
+/* Parses the options of a command that takes no argument; on a usage error
+ * prints it and returns FALSE. */
+gboolean        dg_cli_parse_no_arguments  (GOptionContext     *context,
+                                            int                *argc,
+                                            char             ***argv);
+/* Parses the options and the single ID argument (a positive integer) of a
+ * command on one record; on a usage error prints it and returns FALSE. */
+gboolean        dg_cli_parse_id_argument   (GOptionContext     *context,
+                                            int                *argc,
+                                            char             ***argv,
                                             gint64             *out_id);
+/* Adds --json, which sets @json. */
+void            dg_cli_add_json_option     (GOptionContext     *context,
+                                            gboolean           *json);
 
 typedef struct
 {
@@ -99,8 +106,7 @@ void            dg_cli_print_fields        (const DgCliField   *fields,
 void            dg_cli_print_table         (const char * const *headers,
                                             guint               n_columns,
                                             GPtrArray          *rows);
-/* An option that sets the object property of the same meaning; its value is
- * stored as typed in values[i] (NULL when not given). */
+/* An option that sets the object property of the same meaning. */
 typedef struct
 {
   const char *option;           /* long name: --option */
@@ -109,19 +115,35 @@ typedef struct
   const char *arg_description;  /* N_() */
 } DgCliPropertyOption;
 
-void            dg_cli_add_property_options  (GOptionContext            *context,
+/* The values of @options as typed: values[i] for options[i], NULL when that
+ * option was not given. */
+typedef struct
+{
+  const DgCliPropertyOption  *options;
+  guint                       n_options;
+  char                      **values;
+} DgCliPropertyValues;
+
+void            dg_cli_property_values_init  (DgCliPropertyValues       *values,
                                               const DgCliPropertyOption *options,
-                                              guint                      n_options,
-                                              char                     **values);
+                                              guint                      n_options);
+void            dg_cli_property_values_clear (DgCliPropertyValues       *values);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DgCliPropertyValues, dg_cli_property_values_clear)
+
+/* Adds the options of @values, which parsing then fills in. */
+void            dg_cli_add_property_options  (GOptionContext            *context,
+                                              DgCliPropertyValues       *values);
 /* Sets the properties of type string whose option was given; the caller
  * converts the others (numbers, enums, money) from the text itself. */
 void            dg_cli_set_string_properties (gpointer                   object,
-                                              const DgCliPropertyOption *options,
-                                              guint                      n_options,
-                                              char                     **values);
-/* Whether any of @values was given. */
-gboolean        dg_cli_any_value_given       (char                     **values,
-                                              guint                      n_values);
+                                              const DgCliPropertyValues *values);
+/* The option context of a command that changes only the fields given, such
+ * as “assistant edit”: the options of @values, and a description saying so. */
+GOptionContext *dg_cli_change_context_new    (const char                *parameter_string,
+                                              const char                *summary,
+                                              DgCliPropertyValues       *values);
+/* After parsing a change: FALSE, with a usage error, when no field was given. */
+gboolean        dg_cli_expect_changes        (const DgCliPropertyValues *values);
 
 void            dg_cli_json_add_string     (JsonBuilder        *builder,
                                             const char         *member,
@@ -132,7 +154,7 @@ void            dg_cli_json_add_int        (JsonBuilder        *builder,
 void            dg_cli_json_add_boolean    (JsonBuilder        *builder,
                                             const char         *member,
                                             gboolean            value);
-/* Pretty-printed JSON on stdout. */
-void            dg_cli_print_json          (JsonNode           *root);
+/* What @builder built, as pretty-printed JSON on stdout. */
+void            dg_cli_print_json          (JsonBuilder        *builder);
 
 G_END_DECLS

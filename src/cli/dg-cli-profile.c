@@ -36,28 +36,14 @@ static const DgCliPropertyOption profile_options[N_PROFILE_OPTIONS] = {
   [PROFILE_OPTION_PAYMENT_TERMS_DAYS] = { "payment-terms-days", "payment-terms-days", N_("Days until an invoice is due"), N_("DAYS") },
 };
 
-typedef struct
-{
-  char *values[N_PROFILE_OPTIONS];
-} ProfileValues;
-
-static void
-profile_values_clear (ProfileValues *self)
-{
-  for (guint i = 0; i < N_PROFILE_OPTIONS; i++)
-    g_clear_pointer (&self->values[i], g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ProfileValues, profile_values_clear)
-
 static gboolean
-apply_profile_values (DgBusinessProfile  *profile,
-                      ProfileValues      *values,
-                      GError            **error)
+apply_profile_values (DgBusinessProfile          *profile,
+                      const DgCliPropertyValues  *values,
+                      GError                    **error)
 {
   const char *days_text = values->values[PROFILE_OPTION_PAYMENT_TERMS_DAYS];
 
-  dg_cli_set_string_properties (profile, profile_options, N_PROFILE_OPTIONS, values->values);
+  dg_cli_set_string_properties (profile, values);
 
   if (days_text != NULL)
     {
@@ -82,7 +68,6 @@ static void
 print_profile_json (DgBusinessProfile *profile)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
   dg_cli_json_add_string (builder, "name", dg_business_profile_get_name (profile));
@@ -99,8 +84,7 @@ print_profile_json (DgBusinessProfile *profile)
                        dg_business_profile_get_payment_terms_days (profile));
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  dg_cli_print_json (root);
+  dg_cli_print_json (builder);
 }
 
 static void
@@ -143,16 +127,11 @@ run_profile_show (DgCli              *cli,
   g_autoptr(GError) error = NULL;
   DgDatabase *db;
   gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON, for scripts"), NULL },
-    G_OPTION_ENTRY_NULL
-  };
 
   context = dg_cli_option_context_new (NULL, command->summary);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  dg_cli_add_json_option (context, &json);
 
-  if (!dg_cli_parse_options (context, &argc, &argv) ||
-      !dg_cli_expect_no_arguments (argc, argv))
+  if (!dg_cli_parse_no_arguments (context, &argc, &argv))
     return DG_CLI_EXIT_USAGE;
 
   if (!(db = dg_cli_get_database (cli, &error)) ||
@@ -176,21 +155,15 @@ run_profile_set (DgCli              *cli,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(DgBusinessProfile) profile = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(ProfileValues) values = { { NULL } };
+  g_auto(DgCliPropertyValues) values = { NULL };
   DgDatabase *db;
 
-  context = dg_cli_option_context_new (NULL, command->summary);
-  g_option_context_set_description (context,
-                                    N_("Only the fields given change. An empty value clears a field. "
-                                       "Nothing is stored when a value is not valid."));
-  dg_cli_add_property_options (context, profile_options, N_PROFILE_OPTIONS, values.values);
+  dg_cli_property_values_init (&values, profile_options, N_PROFILE_OPTIONS);
+  context = dg_cli_change_context_new (NULL, command->summary, &values);
 
-  if (!dg_cli_parse_options (context, &argc, &argv) ||
-      !dg_cli_expect_no_arguments (argc, argv))
+  if (!dg_cli_parse_no_arguments (context, &argc, &argv) ||
+      !dg_cli_expect_changes (&values))
     return DG_CLI_EXIT_USAGE;
-
-  if (!dg_cli_any_value_given (values.values, N_PROFILE_OPTIONS))
-    return dg_cli_usage_error (_("No field to change was given."));
 
   if (!(db = dg_cli_get_database (cli, &error)) ||
       !(profile = dg_business_profile_load (db, &error)) ||
