@@ -98,8 +98,13 @@ apply_assistant_values (DgAssistant                *assistant,
   return TRUE;
 }
 
+typedef char *(*MoneyFormatFunc) (const DgMoney *money);
+
+/* The hourly rate with @format (for people or for scripts); empty when the
+ * currency is not one core knows, as no amount can be shown in it. */
 static char *
-format_rate (DgAssistant *assistant)
+format_rate (DgAssistant     *assistant,
+             MoneyFormatFunc  format)
 {
   const char *currency = dg_assistant_get_currency (assistant);
   DgMoney rate;
@@ -109,21 +114,7 @@ format_rate (DgAssistant *assistant)
 
   dg_money_init (&rate, dg_assistant_get_hourly_rate (assistant), currency);
 
-  return dg_money_format (&rate);
-}
-
-static char *
-format_rate_plain (DgAssistant *assistant)
-{
-  const char *currency = dg_assistant_get_currency (assistant);
-  DgMoney rate;
-
-  if (!dg_currency_is_known (currency))
-    return g_strdup ("");
-
-  dg_money_init (&rate, dg_assistant_get_hourly_rate (assistant), currency);
-
-  return dg_money_format_plain (&rate);
+  return format (&rate);
 }
 
 static const char *
@@ -136,7 +127,7 @@ static void
 add_assistant_json (JsonBuilder *builder,
                     DgAssistant *assistant)
 {
-  g_autofree char *rate = format_rate_plain (assistant);
+  g_autofree char *rate = format_rate (assistant, dg_money_format_plain);
 
   json_builder_begin_object (builder);
   dg_cli_json_add_int (builder, "id", dg_assistant_get_id (assistant));
@@ -162,7 +153,7 @@ static void
 print_assistant_text (DgAssistant *assistant)
 {
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, dg_assistant_get_id (assistant));
-  g_autofree char *rate = format_rate (assistant);
+  g_autofree char *rate = format_rate (assistant, dg_money_format);
   g_autofree char *machine_percent = NULL;
   g_autofree char *percent = NULL;
   g_autofree char *vat_rate = NULL;
@@ -309,7 +300,7 @@ run_assistant_list (DgCli              *cli,
       cells[2] = g_strdup (dg_assistant_get_email (assistant));
       cells[3] = g_strdup (dg_assistant_get_time_zone (assistant));
       cells[4] = g_strdup (dg_assistant_get_currency (assistant));
-      cells[5] = format_rate (assistant);
+      cells[5] = format_rate (assistant, dg_money_format);
       cells[6] = g_strdup (get_state_label (assistant));
       g_ptr_array_add (rows, cells);
     }
