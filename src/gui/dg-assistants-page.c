@@ -23,6 +23,7 @@ struct _DgAssistantsPage
   GtkStack           *list_stack;
   GtkListView        *list_view;
   GtkToggleButton    *show_archived_button;
+  GtkWidget          *sidebar_box;
   GtkWidget          *content_box;
   DgAssistantEditor  *editor;
 };
@@ -114,20 +115,32 @@ on_selection_changed (GtkSingleSelection *selection,
 
   if (self->reverting_selection || assistant == NULL)
     return;
-  if (assistant == dg_assistant_editor_get_edited (self->editor))
-    return;
 
-  /* Changes to the assistant on screen are kept: saved when valid, and when
-   * not, the selection stays so that the owner sees what to correct. */
-  if (dg_assistant_editor_get_dirty (self->editor) && !dg_assistant_editor_save (self->editor))
+  if (assistant != dg_assistant_editor_get_edited (self->editor))
     {
-      select_assistant (self, dg_assistant_editor_get_edited (self->editor));
-      return;
+      /* Changes to the assistant on screen are kept: saved when valid, and
+       * when not, the selection stays so that the owner sees what to correct. */
+      if (dg_assistant_editor_get_dirty (self->editor) && !dg_assistant_editor_save (self->editor))
+        {
+          select_assistant (self, dg_assistant_editor_get_edited (self->editor));
+          return;
+        }
+      dg_assistant_editor_edit (self->editor, assistant);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->editor), TRUE);
-  dg_assistant_editor_edit (self->editor, assistant);
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+/* On a narrow window the list stands alone: nothing is shown selected there,
+ * so that a click on any row, also the last one edited, opens it. */
+static void
+on_leaflet_changed (DgAssistantsPage *self)
+{
+  gboolean list_alone = adw_leaflet_get_folded (self->leaflet) &&
+                        adw_leaflet_get_visible_child (self->leaflet) != self->content_box;
+
+  select_assistant (self, list_alone ? NULL : dg_assistant_editor_get_edited (self->editor));
 }
 
 static void
@@ -176,7 +189,7 @@ on_editor_deleted (DgAssistantEditor *editor,
       gtk_widget_set_visible (GTK_WIDGET (self->editor), FALSE);
       select_assistant (self, NULL);
     }
-  adw_leaflet_set_visible_child (self->leaflet, gtk_widget_get_first_child (GTK_WIDGET (self->leaflet)));
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar_box);
   update_stacks (self);
 }
 
@@ -206,7 +219,7 @@ on_search_activated (GtkWidget  *widget,
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "list") != 0)
     return;
-  adw_leaflet_set_visible_child (self->leaflet, gtk_widget_get_first_child (GTK_WIDGET (self->leaflet)));
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar_box);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
@@ -347,10 +360,12 @@ dg_assistants_page_class_init (DgAssistantsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgAssistantsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, DgAssistantsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, DgAssistantsPage, show_archived_button);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantsPage, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, DgAssistantsPage, content_box);
   gtk_widget_class_bind_template_child (widget_class, DgAssistantsPage, editor);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_inputs_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_saved);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_deleted);
   gtk_widget_class_bind_template_callback (widget_class, on_list_item_setup);

@@ -14,6 +14,9 @@ check_list_shows_cli_assistant (DgApplication *app,
   GtkWidget *page = dg_gui_test_find_by_type (GTK_WIDGET (window), DG_TYPE_ASSISTANTS_PAGE);
   GtkListView *list = GTK_LIST_VIEW (dg_gui_test_find_by_name (page, "assistant_list"));
   GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (model);
+  AdwLeaflet *leaflet = ADW_LEAFLET (dg_gui_test_find_by_type (page, ADW_TYPE_LEAFLET));
+  GtkWidget *sidebar = dg_gui_test_find_by_name (page, "assistant_sidebar");
   g_autoptr(DgAssistant) assistant = NULL;
 
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
@@ -22,6 +25,24 @@ check_list_shows_cli_assistant (DgApplication *app,
   g_assert_cmpstr (dg_assistant_get_name (assistant), ==, "Jonas Becker");
   g_assert_cmpstr (dg_assistant_get_time_zone (assistant), ==, "Europe/Berlin");
   g_assert_cmpint (dg_assistant_get_hourly_rate (assistant), ==, 2850);
+
+  /* On a narrow window the list stands alone; a row opens the editor, Back
+   * returns, and the same row opens it again. */
+  gtk_window_set_default_size (window, 360, 640);
+  while (!adw_leaflet_get_folded (leaflet))
+    g_main_context_iteration (NULL, TRUE);
+  dg_gui_test_iterate ();
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == sidebar);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
+  for (guint i = 0; i < 2; i++)
+    {
+      gtk_single_selection_set_selected (selection, 0);
+      dg_gui_test_iterate ();
+      g_assert_true (adw_leaflet_get_visible_child (leaflet) != sidebar);
+      g_assert_true (adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK));
+      dg_gui_test_iterate ();
+      g_assert_true (adw_leaflet_get_visible_child (leaflet) == sidebar);
+    }
 }
 
 static void
