@@ -282,13 +282,51 @@ dg_validate_time_zone (const char  *tzid,
    * "Europe/berlin" is refused rather than silently corrected. */
   if (icaltimezone_get_builtin_timezone (tzid) == NULL)
     {
-      g_set_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID,
-                   _("“%s” is not a known time zone. Use a name such as Europe/Berlin or Asia/Manila."),
-                   tzid);
+      g_autofree char *suggestion = dg_time_zone_suggest (tzid);
+
+      if (suggestion != NULL)
+        g_set_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID,
+                     _("“%s” is not a time zone name: write it as %s."),
+                     tzid, suggestion);
+      else
+        g_set_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID,
+                     _("“%s” is not a known time zone. Use a name such as Europe/Berlin or Asia/Manila."),
+                     tzid);
       return FALSE;
     }
 
   return TRUE;
+}
+
+char *
+dg_time_zone_suggest (const char *text)
+{
+  icalarray *zones = icaltimezone_get_builtin_timezones ();
+  g_autofree char *wanted = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* People type the city ("manila", "Buenos Aires") or get the case wrong
+   * ("europe/berlin"): compare without case, with spaces as underscores. */
+  wanted = g_strdelimit (g_ascii_strdown (g_strstrip (g_strdup (text)), -1), " ", '_');
+  if (*wanted == '\0')
+    return NULL;
+
+  for (size_t i = 0; i < zones->num_elements; i++)
+    {
+      icaltimezone *zone = icalarray_element_at (zones, i);
+      const char *location = icaltimezone_get_location (zone);
+      const char *city;
+      g_autofree char *folded = NULL;
+
+      if (location == NULL)
+        continue;
+      folded = g_ascii_strdown (location, -1);
+      city = strrchr (folded, '/');
+      if (g_str_equal (folded, wanted) || (city != NULL && g_str_equal (city + 1, wanted)))
+        return g_strdup (location);
+    }
+  return NULL;
 }
 
 /* ---- country ---------------------------------------------------------- */

@@ -20,6 +20,9 @@ GQuark    dg_validation_error_quark          (void);
 gboolean  dg_validate_email                  (const char *text, GError **error);
 /* An IANA zone known to libical's built-in zone database ("Europe/Berlin"). */
 gboolean  dg_validate_time_zone              (const char *tzid, GError **error);
+/* The zone a user probably meant: "manila" → "Asia/Manila",
+ * "europe/berlin" → "Europe/Berlin"; NULL when nothing matches. */
+char     *dg_time_zone_suggest               (const char *text);
 /* ISO 3166-1 alpha-2 in capitals ("DE"); also XK (Kosovo), which the EU and
  * SWIFT use although ISO has not assigned it. */
 gboolean  dg_validate_country_code           (const char *code, GError **error);

@@ -371,6 +371,32 @@ test_time_zone (void)
     ASSERT_INVALID (dg_validate_time_zone, invalid[i]);
 }
 
+static void
+test_time_zone_suggestion (void)
+{
+  static const struct { const char *typed; const char *suggested; } cases[] = {
+    { "manila", "Asia/Manila" },
+    { "Berlin", "Europe/Berlin" },
+    { "europe/berlin", "Europe/Berlin" },
+    { " Buenos Aires ", "America/Argentina/Buenos_Aires" },
+    { "Lord_Howe", "Australia/Lord_Howe" },
+    { "Atlantis", NULL },
+    { "", NULL },
+  };
+  g_autoptr(GError) error = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *suggested = dg_time_zone_suggest (cases[i].typed);
+
+      g_assert_cmpstr (suggested, ==, cases[i].suggested);
+    }
+
+  /* The message offers the suggestion. */
+  g_assert_false (dg_validate_time_zone ("manila", &error));
+  g_assert_nonnull (strstr (error->message, "Asia/Manila"));
+}
+
 /* ---- country ---------------------------------------------------------- */
 
 static void
@@ -462,6 +488,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/validation/vat-id", test_vat_id);
   g_test_add_func ("/validation/email", test_email);
   g_test_add_func ("/validation/time-zone", test_time_zone);
+  g_test_add_func ("/validation/time-zone-suggestion", test_time_zone_suggestion);
   g_test_add_func ("/validation/country-code", test_country_code);
   g_test_add_func ("/validation/date", test_date);
   g_test_add_func ("/validation/invoice-number-pattern", test_invoice_number_pattern);
