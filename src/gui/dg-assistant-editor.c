@@ -162,7 +162,12 @@ static void
 validate_rate (DgAssistantEditor *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
   gint64 rate = 0;
+
+  /* Translators: the title of the rate field, with the currency code: "Hourly Rate in EUR" */
+  title = g_strdup_printf (_("Hourly Rate in %s"), dg_assistant_get_currency (self->working));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->rate_row), title);
 
   if (dg_assistant_parse_hourly_rate (gtk_editable_get_text (GTK_EDITABLE (self->rate_row)),
                                       dg_assistant_get_currency (self->working),
@@ -332,7 +337,7 @@ load_form (DgAssistantEditor *self)
   g_hash_table_remove_all (self->problems);
   for (guint i = 0; i < G_N_ELEMENTS (text_rows); i++)
     set_problem (self, text_rows[i], NULL);
-  set_problem (self, GTK_WIDGET (self->rate_row), NULL);
+  validate_rate (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->vat_rate_row),
                             dg_assistant_get_tax_status (self->working) == DG_TAX_STATUS_VAT);
   set_problem (self, GTK_WIDGET (self->vat_rate_row), NULL);
