@@ -336,6 +336,9 @@ dg_assistants_page_dispose (GObject *object)
 {
   DgAssistantsPage *self = DG_ASSISTANTS_PAGE (object);
 
+  /* The bin's child is a template child too: release it through the bin
+   * first, or both would unparent it. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_ASSISTANTS_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);

@@ -137,12 +137,24 @@ drive_add_assistant (DgApplication *app,
   g_assert_nonnull (preferences);
   g_assert_nonnull (dg_preferences_window_get_profile (DG_PREFERENCES_WINDOW (preferences)));
   gtk_window_close (preferences);
+
+  /* Closing the window keeps its size for the next start. */
+  gtk_window_set_default_size (window, 820, 610);
+  dg_gui_test_iterate ();
+  gtk_window_close (window);
 }
 
 static void
 test_add_assistant (void)
 {
+  g_autoptr(GSettings) settings = NULL;
+
   dg_gui_test_run_app (database_path, drive_add_assistant);
+
+  settings = g_settings_new (APPLICATION_ID);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 820);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 610);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 }
 
 int
