@@ -38,6 +38,7 @@ struct _DgAssistant
   int          vat_rate;
   gboolean     active;
   char        *strings[LAST_STRING_PROP + 1];   /* indexed by PROP_ of a string property */
+  GTimeZone   *zone;      /* parsed "time-zone", made when first needed */
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -302,7 +303,6 @@ char *
 dg_assistant_format_local_time (DgAssistant *self,
                                 GDateTime   *now)
 {
-  g_autoptr(GTimeZone) zone = NULL;
   g_autoptr(GDateTime) local = NULL;
 
   g_return_val_if_fail (DG_IS_ASSISTANT (self), NULL);
@@ -310,10 +310,12 @@ dg_assistant_format_local_time (DgAssistant *self,
 
   if (is_blank (self->strings[PROP_TIME_ZONE]))
     return NULL;
-  zone = g_time_zone_new_identifier (self->strings[PROP_TIME_ZONE]);
-  if (zone == NULL)
+  /* Parsing the zone reads its file: lists show many assistants, often. */
+  if (self->zone == NULL)
+    self->zone = g_time_zone_new_identifier (self->strings[PROP_TIME_ZONE]);
+  if (self->zone == NULL)
     return NULL;
-  local = g_date_time_to_timezone (now, zone);
+  local = g_date_time_to_timezone (now, self->zone);
   /* Translators: the assistant's local time of day, see strftime */
   return g_date_time_format (local, _("%H:%M"));
 }
@@ -340,6 +342,7 @@ dg_assistant_finalize (GObject *object)
 
   for (guint i = 1; i <= LAST_STRING_PROP; i++)
     g_free (self->strings[i]);
+  g_clear_pointer (&self->zone, g_time_zone_unref);
 
   G_OBJECT_CLASS (dg_assistant_parent_class)->finalize (object);
 }
@@ -383,6 +386,8 @@ dg_assistant_set_property (GObject      *object,
 
       if (g_strcmp0 (self->strings[prop_id], text ? text : "") != 0)
         {
+          if (prop_id == PROP_TIME_ZONE)
+            g_clear_pointer (&self->zone, g_time_zone_unref);
           g_free (self->strings[prop_id]);
           self->strings[prop_id] = g_strdup (text ? text : "");
           g_object_notify_by_pspec (object, pspec);

@@ -11,10 +11,7 @@ struct _DgAssistantRow
 
   DgAssistant *assistant;
 
-  AdwAvatar   *avatar;
-  GtkLabel    *name_label;
-  GtkLabel    *zone_label;
-  GtkWidget   *archived_label;
+  GtkLabel    *label;
   guint        clock_id;
 };
 
@@ -25,25 +22,25 @@ refresh (DgAssistantRow *self)
 {
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *local_time = NULL;
-  g_autofree char *zone_text = NULL;
-  const char *zone;
+  g_autoptr(GString) details = NULL;
+  g_autofree char *markup = NULL;
 
   if (self->assistant == NULL)
     return;
 
-  zone = dg_assistant_get_time_zone (self->assistant);
   now = g_date_time_new_now_utc ();
   local_time = dg_assistant_format_local_time (self->assistant, now);
+  details = g_string_new (dg_assistant_get_time_zone (self->assistant));
   if (local_time != NULL)
-    /* Translators: time zone, then the current time there: "Asia/Manila · 20:05" */
-    zone_text = g_strdup_printf (_("%s · %s"), zone, local_time);
-  else
-    zone_text = g_strdup (zone);
+    /* Translators: after the time zone, the current time there: "Asia/Manila · 20:05" */
+    g_string_append_printf (details, _(" · %s"), local_time);
+  if (!dg_assistant_get_active (self->assistant))
+    /* Translators: after the time zone and time of an archived assistant */
+    g_string_append (details, _(" · Archived"));
 
-  adw_avatar_set_text (self->avatar, dg_assistant_get_name (self->assistant));
-  gtk_label_set_label (self->name_label, dg_assistant_get_name (self->assistant));
-  gtk_label_set_label (self->zone_label, zone_text);
-  gtk_widget_set_visible (self->archived_label, !dg_assistant_get_active (self->assistant));
+  markup = g_markup_printf_escaped ("<b>%s</b>\n<span size=\"small\" alpha=\"60%%\">%s</span>",
+                                    dg_assistant_get_name (self->assistant), details->str);
+  gtk_label_set_markup (self->label, markup);
 }
 
 static gboolean
@@ -83,6 +80,8 @@ dg_assistant_row_dispose (GObject *object)
 
   g_clear_handle_id (&self->clock_id, g_source_remove);
   dg_assistant_row_set_assistant (self, NULL);
+  /* The label is the bin's child and a template child: let the bin release it. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_ASSISTANT_ROW);
 
   G_OBJECT_CLASS (dg_assistant_row_parent_class)->dispose (object);
@@ -97,10 +96,7 @@ dg_assistant_row_class_init (DgAssistantRowClass *klass)
   object_class->dispose = dg_assistant_row_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/delegatedesk/Delegate/dg-assistant-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, DgAssistantRow, avatar);
-  gtk_widget_class_bind_template_child (widget_class, DgAssistantRow, name_label);
-  gtk_widget_class_bind_template_child (widget_class, DgAssistantRow, zone_label);
-  gtk_widget_class_bind_template_child (widget_class, DgAssistantRow, archived_label);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantRow, label);
 }
 
 static void

@@ -10,8 +10,8 @@ G_BEGIN_DECLS
 #define DG_TYPE_ASSISTANT_ROW (dg_assistant_row_get_type ())
 G_DECLARE_FINAL_TYPE (DgAssistantRow, dg_assistant_row, DG, ASSISTANT_ROW, AdwBin)
 
-/* One assistant in the sidebar list: avatar, name, zone with the local time,
- * and an "Archived" tag. Set by the list's factory; NULL to unbind. */
+/* One assistant in the sidebar list: the name, and below it the zone, the
+ * local time there and whether the assistant is archived. Set by the list's factory; NULL to unbind. */
 void dg_assistant_row_set_assistant (DgAssistantRow *self,
                                      DgAssistant    *assistant);
 

@@ -25,6 +25,7 @@ struct _DgAssistantsPage
   GtkToggleButton    *show_archived_button;
   GtkWidget          *sidebar_box;
   GtkWidget          *content_box;
+  GtkStack           *detail_stack;
   DgAssistantEditor  *editor;
 };
 
@@ -92,13 +93,27 @@ select_assistant (DgAssistantsPage *self,
   self->reverting_selection = FALSE;
 }
 
+static gboolean
+editor_shown (DgAssistantsPage *self)
+{
+  return gtk_stack_get_visible_child (self->detail_stack) == GTK_WIDGET (self->editor);
+}
+
+/* The editor, or the hint to pick an assistant when none is being edited. */
+static void
+show_editor (DgAssistantsPage *self,
+             gboolean          shown)
+{
+  gtk_stack_set_visible_child_name (self->detail_stack, shown ? "editor" : "placeholder");
+}
+
 static void
 update_stacks (DgAssistantsPage *self)
 {
   gboolean any = g_list_model_get_n_items (G_LIST_MODEL (self->store)) > 0;
   gboolean editing_new = dg_assistant_editor_get_edited (self->editor) == NULL &&
                          g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "list") == 0 &&
-                         gtk_widget_get_visible (GTK_WIDGET (self->editor));
+                         editor_shown (self);
 
   gtk_stack_set_visible_child_name (self->main_stack, any || editing_new ? "list" : "empty");
   gtk_stack_set_visible_child_name (self->list_stack,
@@ -128,7 +143,7 @@ on_selection_changed (GtkSingleSelection *selection,
       dg_assistant_editor_edit (self->editor, assistant);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->editor), TRUE);
+  show_editor (self, TRUE);
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
 
@@ -177,18 +192,8 @@ static void
 on_editor_deleted (DgAssistantEditor *editor,
                    DgAssistantsPage  *self)
 {
-  g_autoptr(DgAssistant) first = g_list_model_get_item (G_LIST_MODEL (self->filtered), 0);
-
-  if (first != NULL)
-    {
-      dg_assistant_editor_edit (self->editor, first);
-      select_assistant (self, first);
-    }
-  else
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->editor), FALSE);
-      select_assistant (self, NULL);
-    }
+  show_editor (self, FALSE);
+  select_assistant (self, NULL);
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar_box);
   update_stacks (self);
 }
@@ -204,7 +209,7 @@ on_add_activated (GtkWidget  *widget,
     return;
 
   select_assistant (self, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->editor), TRUE);
+  show_editor (self, TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "list");
   dg_assistant_editor_edit (self->editor, NULL);
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
@@ -259,8 +264,6 @@ void
 dg_assistants_page_set_store (DgAssistantsPage *self,
                               DgAssistantStore *store)
 {
-  g_autoptr(DgAssistant) first = NULL;
-
   g_return_if_fail (DG_IS_ASSISTANTS_PAGE (self));
   g_return_if_fail (DG_IS_ASSISTANT_STORE (store));
   g_return_if_fail (self->store == NULL);
@@ -269,17 +272,6 @@ dg_assistants_page_set_store (DgAssistantsPage *self,
   g_signal_connect_object (store, "items-changed", G_CALLBACK (on_store_items_changed), self, 0);
   dg_assistant_editor_set_store (self->editor, store);
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (store));
-
-  first = g_list_model_get_item (G_LIST_MODEL (self->filtered), 0);
-  if (first != NULL)
-    {
-      dg_assistant_editor_edit (self->editor, first);
-      select_assistant (self, first);
-    }
-  else
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->editor), FALSE);
-    }
   update_stacks (self);
 }
 
@@ -365,6 +357,7 @@ dg_assistants_page_class_init (DgAssistantsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgAssistantsPage, show_archived_button);
   gtk_widget_class_bind_template_child (widget_class, DgAssistantsPage, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, DgAssistantsPage, content_box);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantsPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, DgAssistantsPage, editor);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_inputs_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
