@@ -170,10 +170,27 @@ on_about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* Built when asked for, not with every window as GTK's automatic
+ * help overlay would: it costs start-up time that few runs need. */
+static void
+on_shortcuts_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  DgApplication *self = user_data;
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/delegatedesk/Delegate/dg-shortcuts-window.ui");
+  GtkWindow *window = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  gtk_window_set_transient_for (window, gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (window);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", on_quit_activated },
   { "preferences", on_preferences_activated },
   { "about", on_about_activated },
+  { "shortcuts", on_shortcuts_activated },
 };
 
 static void
@@ -182,6 +199,7 @@ dg_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
   static const char *add_accels[] = { "<Control>n", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
   static const char *save_accels[] = { "<Control>s", NULL };
@@ -193,6 +211,7 @@ dg_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.shortcuts", shortcuts_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "assistants.add", add_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "assistants.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "editor.save", save_accels);

@@ -26,7 +26,7 @@ struct _DgAssistantsPage
   GtkWidget          *sidebar_box;
   GtkWidget          *content_box;
   GtkStack           *detail_stack;
-  DgAssistantEditor  *editor;
+  DgAssistantEditor  *editor;      /* made when first needed: it is large */
 };
 
 G_DEFINE_FINAL_TYPE (DgAssistantsPage, dg_assistants_page, ADW_TYPE_BIN)
@@ -96,7 +96,41 @@ select_assistant (DgAssistantsPage *self,
 static gboolean
 editor_shown (DgAssistantsPage *self)
 {
-  return gtk_stack_get_visible_child (self->detail_stack) == GTK_WIDGET (self->editor);
+  return self->editor != NULL &&
+         gtk_stack_get_visible_child (self->detail_stack) == GTK_WIDGET (self->editor);
+}
+
+/* The stored assistant in the editor, NULL for none or a new one. */
+static DgAssistant *
+edited_assistant (DgAssistantsPage *self)
+{
+  return self->editor ? dg_assistant_editor_get_edited (self->editor) : NULL;
+}
+
+static gboolean
+has_unsaved_changes (DgAssistantsPage *self)
+{
+  return self->editor != NULL && dg_assistant_editor_get_dirty (self->editor);
+}
+
+static void on_editor_saved   (DgAssistantEditor *editor,
+                               DgAssistant       *assistant,
+                               DgAssistantsPage  *self);
+static void on_editor_deleted (DgAssistantEditor *editor,
+                               DgAssistantsPage  *self);
+
+static DgAssistantEditor *
+ensure_editor (DgAssistantsPage *self)
+{
+  if (self->editor == NULL)
+    {
+      self->editor = g_object_new (DG_TYPE_ASSISTANT_EDITOR, NULL);
+      dg_assistant_editor_set_store (self->editor, self->store);
+      g_signal_connect_object (self->editor, "saved", G_CALLBACK (on_editor_saved), self, 0);
+      g_signal_connect_object (self->editor, "deleted", G_CALLBACK (on_editor_deleted), self, 0);
+      gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->editor), "editor");
+    }
+  return self->editor;
 }
 
 /* The editor, or the hint to pick an assistant when none is being edited. */
@@ -104,14 +138,18 @@ static void
 show_editor (DgAssistantsPage *self,
              gboolean          shown)
 {
-  gtk_stack_set_visible_child_name (self->detail_stack, shown ? "editor" : "placeholder");
+  if (shown)
+    gtk_stack_set_visible_child (self->detail_stack, GTK_WIDGET (ensure_editor (self)));
+  else
+    gtk_stack_set_visible_child_name (self->detail_stack, "placeholder");
 }
+
 
 static void
 update_stacks (DgAssistantsPage *self)
 {
   gboolean any = g_list_model_get_n_items (G_LIST_MODEL (self->store)) > 0;
-  gboolean editing_new = dg_assistant_editor_get_edited (self->editor) == NULL &&
+  gboolean editing_new = edited_assistant (self) == NULL &&
                          g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "list") == 0 &&
                          editor_shown (self);
 
@@ -131,16 +169,16 @@ on_selection_changed (GtkSingleSelection *selection,
   if (self->reverting_selection || assistant == NULL)
     return;
 
-  if (assistant != dg_assistant_editor_get_edited (self->editor))
+  if (assistant != edited_assistant (self))
     {
       /* Changes to the assistant on screen are kept: saved when valid, and
        * when not, the selection stays so that the owner sees what to correct. */
-      if (dg_assistant_editor_get_dirty (self->editor) && !dg_assistant_editor_save (self->editor))
+      if (has_unsaved_changes (self) && !dg_assistant_editor_save (self->editor))
         {
-          select_assistant (self, dg_assistant_editor_get_edited (self->editor));
+          select_assistant (self, edited_assistant (self));
           return;
         }
-      dg_assistant_editor_edit (self->editor, assistant);
+      dg_assistant_editor_edit (ensure_editor (self), assistant);
     }
 
   show_editor (self, TRUE);
@@ -155,13 +193,13 @@ on_leaflet_changed (DgAssistantsPage *self)
   gboolean list_alone = adw_leaflet_get_folded (self->leaflet) &&
                         adw_leaflet_get_visible_child (self->leaflet) != self->content_box;
 
-  select_assistant (self, list_alone ? NULL : dg_assistant_editor_get_edited (self->editor));
+  select_assistant (self, list_alone ? NULL : edited_assistant (self));
 }
 
 static void
 on_filter_inputs_changed (DgAssistantsPage *self)
 {
-  DgAssistant *edited = dg_assistant_editor_get_edited (self->editor);
+  DgAssistant *edited = edited_assistant (self);
 
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   if (edited != NULL)
@@ -205,13 +243,13 @@ on_add_activated (GtkWidget  *widget,
 {
   DgAssistantsPage *self = DG_ASSISTANTS_PAGE (widget);
 
-  if (dg_assistant_editor_get_dirty (self->editor) && !dg_assistant_editor_save (self->editor))
+  if (has_unsaved_changes (self) && !dg_assistant_editor_save (self->editor))
     return;
 
   select_assistant (self, NULL);
   show_editor (self, TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "list");
-  dg_assistant_editor_edit (self->editor, NULL);
+  dg_assistant_editor_edit (ensure_editor (self), NULL);
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
 
@@ -270,7 +308,6 @@ dg_assistants_page_set_store (DgAssistantsPage *self,
 
   self->store = g_object_ref (store);
   g_signal_connect_object (store, "items-changed", G_CALLBACK (on_store_items_changed), self, 0);
-  dg_assistant_editor_set_store (self->editor, store);
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (store));
   update_stacks (self);
 }
@@ -297,15 +334,10 @@ dg_assistants_page_prepare_close (DgAssistantsPage *self)
 
   g_return_val_if_fail (DG_IS_ASSISTANTS_PAGE (self), TRUE);
 
-  if (!dg_assistant_editor_get_dirty (self->editor) || !dg_assistant_editor_get_valid (self->editor))
-    {
-      if (!dg_assistant_editor_get_dirty (self->editor))
-        return TRUE;
-    }
-  else if (dg_assistant_editor_save (self->editor))
-    {
-      return TRUE;
-    }
+  if (!has_unsaved_changes (self))
+    return TRUE;
+  if (dg_assistant_editor_get_valid (self->editor) && dg_assistant_editor_save (self->editor))
+    return TRUE;
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
@@ -332,6 +364,7 @@ dg_assistants_page_dispose (GObject *object)
    * first, or both would unparent it. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_ASSISTANTS_PAGE);
+  self->editor = NULL;
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
 
@@ -346,8 +379,6 @@ dg_assistants_page_class_init (DgAssistantsPageClass *klass)
 
   object_class->dispose = dg_assistants_page_dispose;
 
-  g_type_ensure (DG_TYPE_ASSISTANT_EDITOR);
-
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/delegatedesk/Delegate/dg-assistants-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DgAssistantsPage, main_stack);
   gtk_widget_class_bind_template_child (widget_class, DgAssistantsPage, leaflet);
@@ -358,12 +389,9 @@ dg_assistants_page_class_init (DgAssistantsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgAssistantsPage, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, DgAssistantsPage, content_box);
   gtk_widget_class_bind_template_child (widget_class, DgAssistantsPage, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, DgAssistantsPage, editor);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_inputs_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_editor_saved);
-  gtk_widget_class_bind_template_callback (widget_class, on_editor_deleted);
   gtk_widget_class_bind_template_callback (widget_class, on_list_item_setup);
   gtk_widget_class_bind_template_callback (widget_class, on_list_item_bind);
   gtk_widget_class_bind_template_callback (widget_class, on_list_item_unbind);

@@ -98,6 +98,21 @@ dg_gui_test_find_by_type (GtkWidget *root,
   return NULL;
 }
 
+GtkWindow *
+dg_gui_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (g_type_is_a (G_OBJECT_TYPE (toplevel), type))
+        return toplevel;
+    }
+  return NULL;
+}
+
 static void
 on_after_paint (GdkFrameClock *clock,
                 gboolean      *painted)

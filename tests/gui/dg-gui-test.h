@@ -19,6 +19,8 @@ GtkWidget *dg_gui_test_find_by_name      (GtkWidget      *root,
                                           const char     *name);
 GtkWidget *dg_gui_test_find_by_type      (GtkWidget      *root,
                                           GType           type);
+/* The first toplevel window of @type, or NULL. */
+GtkWindow *dg_gui_test_find_toplevel     (GType           type);
 /* Renders @widget to a PNG file; returns the texture's width. */
 int        dg_gui_test_render_png        (GtkWidget      *widget,
                                           const char     *path);

@@ -58,8 +58,8 @@ drive_add_assistant (DgApplication *app,
   g_autofree char *png = NULL;
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  GtkWindow *preferences = NULL;
-  GListModel *toplevels;
+  GtkWindow *preferences;
+  GtkWindow *shortcuts;
 
   g_assert_nonnull (page);
   g_assert_cmpstr (gtk_window_get_title (window), ==, "Delegate");
@@ -126,17 +126,18 @@ drive_add_assistant (DgApplication *app,
   /* Preferences open on the same database. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   dg_gui_test_iterate ();
-  toplevels = gtk_window_get_toplevels ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (DG_IS_PREFERENCES_WINDOW (toplevel))
-        preferences = toplevel;
-    }
+  preferences = dg_gui_test_find_toplevel (DG_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
   g_assert_nonnull (dg_preferences_window_get_profile (DG_PREFERENCES_WINDOW (preferences)));
   gtk_window_close (preferences);
+
+  /* So does the list of keyboard shortcuts. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
+  dg_gui_test_iterate ();
+  shortcuts = dg_gui_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == window);
+  gtk_window_close (shortcuts);
 
   /* Closing the window keeps its size for the next start. */
   gtk_window_set_default_size (window, 820, 610);
