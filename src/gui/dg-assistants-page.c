@@ -182,7 +182,10 @@ on_selection_changed (GtkSingleSelection *selection,
     }
 
   show_editor (self, TRUE);
-  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  /* Side by side, the keyboard focus stays in the list so that the arrow
+   * keys go on browsing; only a narrow window turns to the editor. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
 
 /* On a narrow window the list stands alone: nothing is shown selected there,
