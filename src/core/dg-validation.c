@@ -302,13 +302,15 @@ char *
 dg_time_zone_suggest (const char *text)
 {
   icalarray *zones = icaltimezone_get_builtin_timezones ();
+  g_autofree char *trimmed = NULL;
   g_autofree char *wanted = NULL;
 
   g_return_val_if_fail (text != NULL, NULL);
 
   /* People type the city ("manila", "Buenos Aires") or get the case wrong
    * ("europe/berlin"): compare without case, with spaces as underscores. */
-  wanted = g_strdelimit (g_ascii_strdown (g_strstrip (g_strdup (text)), -1), " ", '_');
+  trimmed = g_strstrip (g_strdup (text));
+  wanted = g_strdelimit (g_ascii_strdown (trimmed, -1), " ", '_');
   if (*wanted == '\0')
     return NULL;
 
