@@ -159,16 +159,7 @@ dg_assistant_validate_field (const char  *property,
   if (g_str_equal (property, "time-zone"))
     return dg_validate_time_zone (value, error);
   if (g_str_equal (property, "currency"))
-    {
-      if (!dg_currency_is_known (value))
-        {
-          g_set_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID,
-                       _("“%s” is not a currency code Delegate knows. Use an ISO 4217 code such as EUR or USD."),
-                       value ? value : "");
-          return FALSE;
-        }
-      return TRUE;
-    }
+    return dg_validate_currency (value, error);
 
   /* The remaining fields are optional: checked only when filled in. */
   if (is_blank (value))

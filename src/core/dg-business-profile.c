@@ -4,7 +4,6 @@
 #include <glib/gi18n.h>
 
 #include "dg-business-profile.h"
-#include "dg-money.h"
 #include "dg-validation.h"
 
 enum {
@@ -94,16 +93,7 @@ dg_business_profile_validate_field (const char  *property,
   g_return_val_if_fail (property != NULL, FALSE);
 
   if (g_str_equal (property, "currency"))
-    {
-      if (!dg_currency_is_known (value))
-        {
-          g_set_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID,
-                       _("“%s” is not a currency code Delegate knows. Use an ISO 4217 code such as EUR or USD."),
-                       value ? value : "");
-          return FALSE;
-        }
-      return TRUE;
-    }
+    return dg_validate_currency (value, error);
   if (g_str_equal (property, "invoice-number-pattern"))
     return dg_validate_invoice_number_pattern (value, error);
 

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "dg-validation"
 
 #include "dg-validation.h"
+#include "dg-money.h"
 
 #include <glib/gi18n.h>
 #include <libical/ical.h>
@@ -329,6 +330,22 @@ dg_time_zone_suggest (const char *text)
         return g_strdup (location);
     }
   return NULL;
+}
+
+/* ---- currency --------------------------------------------------------- */
+
+gboolean
+dg_validate_currency (const char  *code,
+                      GError     **error)
+{
+  if (!dg_currency_is_known (code))
+    {
+      g_set_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID,
+                   _("“%s” is not a currency code Delegate knows. Use an ISO 4217 code such as EUR or USD."),
+                   code ? code : "");
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* ---- country ---------------------------------------------------------- */

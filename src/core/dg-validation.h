@@ -23,6 +23,8 @@ gboolean  dg_validate_time_zone              (const char *tzid, GError **error);
 /* The zone a user probably meant: "manila" → "Asia/Manila",
  * "europe/berlin" → "Europe/Berlin"; NULL when nothing matches. */
 char     *dg_time_zone_suggest               (const char *text);
+/* An ISO 4217 code Delegate knows the minor digits of ("EUR"). */
+gboolean  dg_validate_currency               (const char *code, GError **error);
 /* ISO 3166-1 alpha-2 in capitals ("DE"); also XK (Kosovo), which the EU and
  * SWIFT use although ISO has not assigned it. */
 gboolean  dg_validate_country_code           (const char *code, GError **error);
