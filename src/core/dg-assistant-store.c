@@ -25,7 +25,7 @@ G_DEFINE_QUARK (dg-assistant-error-quark, dg_assistant_error)
   "tax_status, vat_rate, vat_id, self_billing_date, notes, active"
 
 static const char *select_all_sql =
-  "SELECT id, " COLUMNS " FROM assistants";
+  "SELECT id, " COLUMNS " FROM assistants ORDER BY name COLLATE NOCASE";
 static const char *insert_sql =
   "INSERT INTO assistants (" COLUMNS ") "
   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
@@ -89,6 +89,34 @@ insert_sorted (DgAssistantStore *self,
   g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
 }
 
+static void
+set_gone_error (DgAssistant  *assistant,
+                GError      **error)
+{
+  g_set_error (error, DG_ASSISTANT_ERROR, DG_ASSISTANT_ERROR_NOT_FOUND,
+               _("The assistant “%s” no longer exists. Reload the list and try again."),
+               dg_assistant_get_name (assistant));
+}
+
+/* Runs @stmt, which changes the row of @assistant; fails when another
+ * program removed that row meanwhile, so nothing is reported saved that was
+ * not. */
+static gboolean
+change_row (DgAssistantStore  *self,
+            sqlite3_stmt      *stmt,
+            DgAssistant       *assistant,
+            GError           **error)
+{
+  if (!dg_database_execute (self->db, stmt, error))
+    return FALSE;
+  if (dg_database_changes (self->db) == 0)
+    {
+      set_gone_error (assistant, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 find_position (DgAssistantStore *self,
                DgAssistant      *assistant,
@@ -106,9 +134,7 @@ find_position (DgAssistantStore *self,
         }
     }
 
-  g_set_error (error, DG_ASSISTANT_ERROR, DG_ASSISTANT_ERROR_NOT_FOUND,
-               _("The assistant “%s” no longer exists. Reload the list and try again."),
-               dg_assistant_get_name (assistant));
+  set_gone_error (assistant, error);
   return FALSE;
 }
 
@@ -236,6 +262,7 @@ dg_assistant_store_add (DgAssistantStore  *self,
 
   if (!dg_assistant_validate (assistant, error))
     return FALSE;
+  dg_assistant_normalize (assistant);
 
   stmt = dg_database_prepare (self->db, insert_sql, error);
   if (stmt == NULL)
@@ -266,13 +293,14 @@ dg_assistant_store_update (DgAssistantStore  *self,
   if (!find_position (self, changes, &position, error) ||
       !dg_assistant_validate (changes, error))
     return FALSE;
+  dg_assistant_normalize (changes);
 
   stmt = dg_database_prepare (self->db, update_sql, error);
   if (stmt == NULL)
     return FALSE;
   bind_assistant (stmt, changes);
   sqlite3_bind_int64 (stmt, 14, dg_assistant_get_id (changes));
-  if (!dg_database_execute (self->db, stmt, error))
+  if (!change_row (self, stmt, changes, error))
     return FALSE;
 
   stored = g_ptr_array_steal_index (self->items, position);
@@ -314,7 +342,7 @@ set_active (DgAssistantStore  *self,
     return FALSE;
   sqlite3_bind_int (stmt, 1, active);
   sqlite3_bind_int64 (stmt, 2, dg_assistant_get_id (assistant));
-  if (!dg_database_execute (self->db, stmt, error))
+  if (!change_row (self, stmt, assistant, error))
     return FALSE;
 
   g_object_set (g_ptr_array_index (self->items, position), "active", active, NULL);
@@ -369,7 +397,7 @@ dg_assistant_store_delete (DgAssistantStore  *self,
 
   /* Records that refer to the assistant (tasks, hours, invoices) hold foreign
    * keys: the database itself refuses the delete while any exists. */
-  if (!dg_database_execute (self->db, stmt, &local_error))
+  if (!change_row (self, stmt, assistant, &local_error))
     {
       if (g_error_matches (local_error, DG_DATABASE_ERROR, DG_DATABASE_ERROR_CONSTRAINT))
         g_set_error (error, DG_ASSISTANT_ERROR, DG_ASSISTANT_ERROR_IN_USE,

@@ -128,17 +128,6 @@ dg_assistant_copy (DgAssistant *self)
   return copy;
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
-}
-
 gboolean
 dg_assistant_validate_field (const char  *property,
                              const char  *value,
@@ -148,7 +137,7 @@ dg_assistant_validate_field (const char  *property,
 
   if (g_str_equal (property, "name"))
     {
-      if (is_blank (value))
+      if (dg_text_is_blank (value))
         {
           g_set_error_literal (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_REQUIRED,
                                _("Enter the assistant’s name."));
@@ -162,7 +151,7 @@ dg_assistant_validate_field (const char  *property,
     return dg_validate_currency (value, error);
 
   /* The remaining fields are optional: checked only when filled in. */
-  if (is_blank (value))
+  if (dg_text_is_blank (value))
     return TRUE;
   if (g_str_equal (property, "email"))
     return dg_validate_email (value, error);
@@ -173,6 +162,32 @@ dg_assistant_validate_field (const char  *property,
   if (g_str_equal (property, "self-billing-date"))
     return dg_validate_date (value, error);
   return TRUE;
+}
+
+void
+dg_assistant_normalize (DgAssistant *self)
+{
+  g_return_if_fail (DG_IS_ASSISTANT (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = 1; i <= LAST_STRING_PROP; i++)
+    {
+      g_autofree char *value = NULL;
+
+      /* Addresses and notes keep their lines as typed. */
+      if (i == PROP_ADDRESS || i == PROP_NOTES)
+        continue;
+      value = g_strstrip (g_strdup (self->strings[i]));
+      if (i == PROP_VAT_ID && *value != '\0')
+        {
+          char *vat_id = dg_vat_id_normalize (value);
+
+          g_free (value);
+          value = vat_id;
+        }
+      g_object_set (self, properties[i]->name, value, NULL);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 gboolean
@@ -210,7 +225,7 @@ dg_assistant_parse_hourly_rate (const char  *text,
 
   g_return_val_if_fail (out_minor != NULL, FALSE);
 
-  if (is_blank (text))
+  if (dg_text_is_blank (text))
     {
       *out_minor = 0;
       return TRUE;
@@ -299,7 +314,7 @@ dg_assistant_format_local_time (DgAssistant *self,
   g_return_val_if_fail (DG_IS_ASSISTANT (self), NULL);
   g_return_val_if_fail (now != NULL, NULL);
 
-  if (is_blank (self->strings[PROP_TIME_ZONE]))
+  if (dg_text_is_blank (self->strings[PROP_TIME_ZONE]))
     return NULL;
   /* Parsing the zone reads its file: lists show many assistants, often. */
   if (self->zone == NULL)

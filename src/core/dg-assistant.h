@@ -38,6 +38,9 @@ DgAssistant *dg_assistant_copy              (DgAssistant *self);
  * 0…100 %. The error is a sentence that names the field. */
 gboolean     dg_assistant_validate          (DgAssistant *self,
                                              GError     **error);
+/* Brings typed values to their stored form: single-line fields stripped,
+ * the VAT ID without spaces and in capitals. The store applies it. */
+void         dg_assistant_normalize         (DgAssistant *self);
 /* Validates one field by property name with a string value as typed. */
 gboolean     dg_assistant_validate_field    (const char  *property,
                                              const char  *value,

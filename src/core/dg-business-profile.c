@@ -98,7 +98,7 @@ dg_business_profile_validate_field (const char  *property,
     return dg_validate_invoice_number_pattern (value, error);
 
   /* The rest may stay empty until an invoice needs them. */
-  if (value == NULL || *value == '\0')
+  if (dg_text_is_blank (value))
     return TRUE;
   if (g_str_equal (property, "iban"))
     return dg_validate_iban (value, error);
@@ -109,6 +109,29 @@ dg_business_profile_validate_field (const char  *property,
   if (g_str_equal (property, "vat-id"))
     return dg_validate_vat_id (value, error);
   return TRUE;
+}
+
+char *
+dg_business_profile_normalize_field (const char *property,
+                                     const char *value)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (property != NULL, NULL);
+
+  stripped = g_strstrip (g_strdup (value ? value : ""));
+  /* Identifiers are kept in one form, so invoices print them alike
+   * whatever spacing or case was typed. */
+  if (*stripped != '\0')
+    {
+      if (g_str_equal (property, "iban"))
+        return dg_iban_normalize (stripped);
+      if (g_str_equal (property, "bic"))
+        return dg_bic_normalize (stripped);
+      if (g_str_equal (property, "vat-id"))
+        return dg_vat_id_normalize (stripped);
+    }
+  return g_steal_pointer (&stripped);
 }
 
 gboolean
@@ -147,7 +170,12 @@ dg_business_profile_save (DgBusinessProfile  *self,
   if (stmt == NULL)
     return FALSE;
   for (guint i = 1; i <= LAST_STRING_PROP; i++)
-    dg_database_bind_text (stmt, i, self->strings[i]);
+    {
+      g_autofree char *value = dg_business_profile_normalize_field (properties[i]->name, self->strings[i]);
+
+      g_object_set (self, properties[i]->name, value, NULL);
+      dg_database_bind_text (stmt, i, self->strings[i]);
+    }
   sqlite3_bind_int (stmt, LAST_STRING_PROP + 1, self->payment_terms_days);
   return dg_database_execute (db, stmt, error);
 }

@@ -21,6 +21,10 @@ gboolean           dg_business_profile_save     (DgBusinessProfile *self,
 /* Checks every field that is filled in; the error names the field. */
 gboolean           dg_business_profile_validate (DgBusinessProfile *self,
                                                  GError           **error);
+/* The form a valid value is stored in: stripped; IBAN, BIC and VAT ID
+ * without spaces and in capitals. Save applies it to every field. */
+char              *dg_business_profile_normalize_field (const char *property,
+                                                        const char *value);
 /* Validates one field by property name with the value given. */
 gboolean           dg_business_profile_validate_field (const char  *property,
                                                        const char  *value,

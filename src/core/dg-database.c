@@ -64,7 +64,7 @@ static const char * const migrations[] = {
   "  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))"
   ");",
 
-  /* 2: the assistants list is read sorted by name, active ones first */
+  /* 2: the assistants list is read in name order */
   "CREATE INDEX assistants_by_name ON assistants (name COLLATE NOCASE);",
 };
 
@@ -94,6 +94,26 @@ error_code_for_sqlite (int code)
 }
 
 static void
+set_damaged_error (const char  *path,
+                   GError     **error)
+{
+  g_set_error (error, DG_DATABASE_ERROR, DG_DATABASE_ERROR_CORRUPT,
+               _("The database “%s” is damaged. Restore it from a backup; it was left unchanged."),
+               path);
+}
+
+static void
+set_newer_version_error (const char  *path,
+                         int          version,
+                         int          known_version,
+                         GError     **error)
+{
+  g_set_error (error, DG_DATABASE_ERROR, DG_DATABASE_ERROR_NEWER_VERSION,
+               _("The database “%s” was written by a newer version of Delegate (schema %d; this version knows up to %d). Update Delegate to open it; the file was left unchanged."),
+               path, version, known_version);
+}
+
+static void
 set_error_from_handle (sqlite3     *handle,
                        const char  *path,
                        GError     **error)
@@ -108,9 +128,7 @@ set_error_from_handle (sqlite3     *handle,
                    path);
       break;
     case SQLITE_CORRUPT:
-      g_set_error (error, DG_DATABASE_ERROR, DG_DATABASE_ERROR_CORRUPT,
-                   _("The database “%s” is damaged. Restore it from a backup; it was left unchanged."),
-                   path);
+      set_damaged_error (path, error);
       break;
     default:
       g_set_error (error, DG_DATABASE_ERROR, error_code_for_sqlite (code),
@@ -221,9 +239,7 @@ inspect_existing_file (const char  *path,
 
   if (version > dg_database_get_latest_version ())
     {
-      g_set_error (error, DG_DATABASE_ERROR, DG_DATABASE_ERROR_NEWER_VERSION,
-                   _("The database “%s” was written by a newer version of Delegate (schema %d; this version knows up to %d). Update Delegate to open it; the file was left unchanged."),
-                   path, version, dg_database_get_latest_version ());
+      set_newer_version_error (path, version, dg_database_get_latest_version (), error);
       goto out;
     }
 
@@ -235,9 +251,7 @@ inspect_existing_file (const char  *path,
     }
   if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
     {
-      g_set_error (error, DG_DATABASE_ERROR, DG_DATABASE_ERROR_CORRUPT,
-                   _("The database “%s” is damaged. Restore it from a backup; it was left unchanged."),
-                   path);
+      set_damaged_error (path, error);
       goto out;
     }
 
@@ -403,18 +417,21 @@ migrate (DgDatabase  *self,
 }
 
 DgDatabase *
-_dg_database_open_at_version (const char  *path,
+_dg_database_open_at_version (const char  *relative_path,
                               int          version,
                               GError     **error)
 {
+  /* Absolute, so that it can become the file: URI of the read-only check. */
+  g_autofree char *path = NULL;
   g_autoptr(DgDatabase) self = NULL;
   gboolean created = FALSE;
   int current_version = 0;
 
-  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (relative_path != NULL, NULL);
   g_return_val_if_fail (version >= 0 && version <= dg_database_get_latest_version (), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  path = g_canonicalize_filename (relative_path, NULL);
   if (!create_private_file (path, &created, error))
     return NULL;
 
@@ -448,9 +465,7 @@ _dg_database_open_at_version (const char  *path,
 
   if (current_version > version)
     {
-      g_set_error (error, DG_DATABASE_ERROR, DG_DATABASE_ERROR_NEWER_VERSION,
-                   _("The database “%s” was written by a newer version of Delegate (schema %d; this version knows up to %d). Update Delegate to open it; the file was left unchanged."),
-                   path, current_version, version);
+      set_newer_version_error (path, current_version, version, error);
       return NULL;
     }
 
@@ -536,6 +551,14 @@ dg_database_execute (DgDatabase    *self,
     dg_database_propagate_error (self, error);
   sqlite3_reset (stmt);
   return rc == SQLITE_DONE;
+}
+
+int
+dg_database_changes (DgDatabase *self)
+{
+  g_return_val_if_fail (DG_IS_DATABASE (self), 0);
+
+  return sqlite3_changes (self->handle);
 }
 
 gint64

@@ -57,6 +57,8 @@ gboolean       dg_database_execute             (DgDatabase   *self,
 void           dg_database_propagate_error     (DgDatabase   *self,
                                                 GError      **error);
 gint64         dg_database_last_insert_id      (DgDatabase   *self);
+/* Rows changed by the last INSERT, UPDATE or DELETE. */
+int            dg_database_changes             (DgDatabase   *self);
 
 /* Runs @func inside a transaction (a savepoint when nested): committed when it
  * returns TRUE, rolled back entirely when it returns FALSE. Every change that

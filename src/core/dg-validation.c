@@ -70,9 +70,11 @@ static const struct
   { "UA", 29 }, { "VA", 22 }, { "VG", 24 }, { "XK", 20 }, { "YE", 30 },
 };
 
-static gboolean
-is_blank (const char *text)
+gboolean
+dg_text_is_blank (const char *text)
 {
+  if (text == NULL)
+    return TRUE;
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       if (!g_unichar_isspace (g_utf8_get_char (p)))
@@ -96,7 +98,7 @@ check_present (const char  *text,
       return FALSE;
     }
 
-  if (is_blank (text))
+  if (dg_text_is_blank (text))
     {
       g_set_error_literal (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_REQUIRED,
                            required_message);
@@ -300,6 +302,17 @@ dg_validate_time_zone (const char  *tzid,
 }
 
 char *
+dg_time_zone_get_default (void)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  const char *identifier = g_time_zone_get_identifier (local);
+
+  if (identifier != NULL && icaltimezone_get_builtin_timezone (identifier) != NULL)
+    return g_strdup (identifier);
+  return g_strdup ("UTC");
+}
+
+char *
 dg_time_zone_suggest (const char *text)
 {
   icalarray *zones = icaltimezone_get_builtin_timezones ();
@@ -338,7 +351,7 @@ gboolean
 dg_validate_currency (const char  *code,
                       GError     **error)
 {
-  if (!dg_currency_is_known (code))
+  if (code == NULL || !dg_currency_is_known (code))
     {
       g_set_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID,
                    _("“%s” is not a currency code Delegate knows. Use an ISO 4217 code such as EUR or USD."),

@@ -15,11 +15,17 @@ typedef enum
 
 GQuark    dg_validation_error_quark          (void);
 
+/* NULL, empty or only white space */
+gboolean  dg_text_is_blank                   (const char *text);
+
 /* Each returns TRUE for a valid value, or FALSE with a translated sentence the
  * user can act on. An empty value is invalid; callers decide what is optional. */
 gboolean  dg_validate_email                  (const char *text, GError **error);
 /* An IANA zone known to libical's built-in zone database ("Europe/Berlin"). */
 gboolean  dg_validate_time_zone              (const char *tzid, GError **error);
+/* This computer's zone when libical knows it, else "UTC": the guess for a
+ * new assistant. */
+char     *dg_time_zone_get_default           (void);
 /* The zone a user probably meant: "manila" → "Asia/Manila",
  * "europe/berlin" → "Europe/Berlin"; NULL when nothing matches. */
 char     *dg_time_zone_suggest               (const char *text);

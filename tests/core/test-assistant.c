@@ -689,6 +689,49 @@ count_rows_with_id (DgDatabase *db,
 }
 
 static void
+test_store_row_gone (DgTestFixture *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(DgAssistantStore) store = make_store (fixture->db);
+  g_autoptr(DgAssistant) changed = NULL;
+  g_autoptr(GError) error = NULL;
+  DgAssistant *anna = add_assistant (store, "Anna");
+
+  /* Another program (the command line) removes the row meanwhile: a save
+   * must not be reported done. */
+  dg_test_execute (fixture->db, "DELETE FROM assistants");
+
+  changed = dg_assistant_copy (anna);
+  g_object_set (changed, "notes", "changed", NULL);
+  g_assert_false (dg_assistant_store_update (store, changed, &error));
+  g_assert_error (error, DG_ASSISTANT_ERROR, DG_ASSISTANT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (dg_assistant_store_archive (store, anna, &error));
+  g_assert_error (error, DG_ASSISTANT_ERROR, DG_ASSISTANT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (dg_assistant_store_delete (store, anna, &error));
+  g_assert_error (error, DG_ASSISTANT_ERROR, DG_ASSISTANT_ERROR_NOT_FOUND);
+}
+
+static void
+test_store_normalizes (DgTestFixture *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(DgAssistantStore) store = make_store (fixture->db);
+  DgAssistant *anna = add_assistant (store, "Anna");
+  g_autoptr(DgAssistant) changed = dg_assistant_copy (anna);
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (changed, "name", "  Anna Berg ", "vat-id", "de 123.456-789",
+                "address", "Street 1\nTown\n", NULL);
+  g_assert_true (dg_assistant_store_update (store, changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dg_test_query_int (fixture->db, "SELECT count(*) FROM assistants WHERE name = 'Anna Berg' "
+                                                   "AND vat_id = 'DE123456789' AND address = 'Street 1' || char(10) || 'Town' || char(10)"),
+                   ==, 1);
+}
+
+static void
 test_store_archive_restore (DgTestFixture *fixture,
                             gconstpointer  user_data)
 {
@@ -973,6 +1016,8 @@ main (int   argc,
   dg_test_add_with_database ("/assistant/store/update", test_store_update);
   dg_test_add_with_database ("/assistant/store/update-invalid", test_store_update_invalid);
   dg_test_add_with_database ("/assistant/store/archive-restore", test_store_archive_restore);
+  dg_test_add_with_database ("/assistant/store/row-gone", test_store_row_gone);
+  dg_test_add_with_database ("/assistant/store/normalizes", test_store_normalizes);
   dg_test_add_with_database ("/assistant/store/delete-unreferenced", test_store_delete_unreferenced);
   dg_test_add_with_database ("/assistant/store/delete-referenced", test_store_delete_referenced);
   dg_test_add_with_database ("/assistant/store/persistence", test_store_persistence);

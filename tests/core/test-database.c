@@ -507,6 +507,32 @@ test_refuse_newer_version (void)
 }
 
 static void
+test_refuse_newer_version_relative_path (void)
+{
+  g_autofree char *dir = dg_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "delegate.db", NULL);
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d",
+                                                  dg_database_get_latest_version () + 1);
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgDatabase) db = NULL;
+
+  /* As the command line passes it: relative to the working directory. */
+  create_filled_database (path, 3);
+  plain_exec (path, set_version);
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  db = dg_database_open ("delegate.db", &error);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+
+  g_assert_null (db);
+  g_assert_error (error, DG_DATABASE_ERROR, DG_DATABASE_ERROR_NEWER_VERSION);
+  g_assert_false (sidecar_exists (path, "-wal"));
+  g_assert_false (sidecar_exists (path, "-shm"));
+
+  dg_test_remove_tree (dir);
+}
+
+static void
 test_refuse_newer_version_rollback_journal (void)
 {
   g_autofree char *dir = dg_test_make_tmp_dir ();
@@ -951,6 +977,7 @@ main (int   argc,
   g_test_add_func ("/database/migrate/failure-keeps-old-state", test_migrate_failure_keeps_old_state);
   g_test_add_func ("/database/refuse/newer-version", test_refuse_newer_version);
   g_test_add_func ("/database/refuse/newer-version-rollback-journal", test_refuse_newer_version_rollback_journal);
+  g_test_add_func ("/database/refuse/newer-version-relative-path", test_refuse_newer_version_relative_path);
   g_test_add_func ("/database/refuse/random-bytes", test_refuse_random_bytes);
   g_test_add_func ("/database/refuse/text-file", test_refuse_text_file);
   g_test_add_func ("/database/refuse/truncated", test_refuse_truncated);
