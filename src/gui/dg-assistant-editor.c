@@ -46,7 +46,7 @@ G_DEFINE_FINAL_TYPE (DgAssistantEditor, dg_assistant_editor, ADW_TYPE_BIN)
 
 enum {
   SAVED,
-  DELETED,
+  CLOSED,
   N_SIGNALS
 };
 
@@ -119,12 +119,18 @@ set_problem (DgAssistantEditor *self,
       g_hash_table_replace (self->problems, row, g_strdup (error->message));
       gtk_widget_add_css_class (row, "error");
       gtk_widget_set_tooltip_text (row, error->message);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message, -1);
     }
   else
     {
       g_hash_table_remove (self->problems, row);
       gtk_widget_remove_css_class (row, "error");
       gtk_widget_set_tooltip_text (row, NULL);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
     }
   update_errors_label (self, errors_label_for (self, row));
 }
@@ -347,17 +353,6 @@ load_form (DgAssistantEditor *self)
   update_actions (self);
 }
 
-static char *
-default_time_zone (void)
-{
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-  const char *identifier = g_time_zone_get_identifier (local);
-
-  if (identifier != NULL && dg_assistant_validate_field ("time-zone", identifier, NULL))
-    return g_strdup (identifier);
-  return g_strdup ("UTC");
-}
-
 void
 dg_assistant_editor_edit (DgAssistantEditor *self,
                           DgAssistant       *assistant)
@@ -374,7 +369,7 @@ dg_assistant_editor_edit (DgAssistantEditor *self,
   else
     {
       g_autoptr(DgBusinessProfile) profile = NULL;
-      g_autofree char *zone = default_time_zone ();
+      g_autofree char *zone = dg_time_zone_get_default ();
       const char *currency = "EUR";
 
       if (self->store != NULL)
@@ -386,8 +381,6 @@ dg_assistant_editor_edit (DgAssistantEditor *self,
     }
 
   load_form (self);
-  if (assistant == NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
 
 DgAssistant *
@@ -477,9 +470,13 @@ on_discard_activated (GtkWidget  *widget,
   DgAssistantEditor *self = DG_ASSISTANT_EDITOR (widget);
 
   if (self->edited != NULL)
-    dg_assistant_editor_edit (self, self->edited);
-  else
-    g_signal_emit (self, signals[DELETED], 0);
+    {
+      dg_assistant_editor_edit (self, self->edited);
+      return;
+    }
+  /* A new assistant discarded: nothing of it may be saved later. */
+  dg_assistant_editor_edit (self, NULL);
+  g_signal_emit (self, signals[CLOSED], 0);
 }
 
 static void
@@ -535,8 +532,10 @@ on_delete_dialog_response (AdwMessageDialog  *dialog,
       show_toast (self, error->message);
       return;
     }
-  g_clear_object (&self->edited);
-  g_signal_emit (self, signals[DELETED], 0);
+  /* Leaves a blank form behind, so the unsaved edits of the deleted
+   * assistant can never be saved as a new one. */
+  dg_assistant_editor_edit (self, NULL);
+  g_signal_emit (self, signals[CLOSED], 0);
 }
 
 static void
@@ -618,7 +617,7 @@ dg_assistant_editor_class_init (DgAssistantEditorClass *klass)
 
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, DG_TYPE_ASSISTANT);
-  signals[DELETED] = g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+  signals[CLOSED] = g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/delegatedesk/Delegate/dg-assistant-editor.ui");

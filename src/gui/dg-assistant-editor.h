@@ -13,7 +13,8 @@ G_DECLARE_FINAL_TYPE (DgAssistantEditor, dg_assistant_editor, DG, ASSISTANT_EDIT
 /* The detail form of one assistant. It edits a copy and writes it through
  * @store on Save (Ctrl+S); actions: editor.save, editor.discard,
  * editor.archive, editor.restore, editor.delete. Signals: "saved"
- * (DgAssistant *stored) and "deleted". */
+ * (DgAssistant *stored) and "closed" (deleted, or a new one discarded:
+ * the form is blank again). */
 void         dg_assistant_editor_set_store     (DgAssistantEditor *self,
                                                 DgAssistantStore  *store);
 /* Starts editing @assistant (a stored one), or a new one when NULL. */

@@ -16,6 +16,7 @@ struct _DgAssistantsPage
   GtkSingleSelection *selection;
   GtkCustomFilter    *filter;
   gboolean            reverting_selection;
+  gboolean            switching;     /* saving the edited one to open another */
 
   GtkStack           *main_stack;
   AdwLeaflet         *leaflet;
@@ -116,7 +117,7 @@ has_unsaved_changes (DgAssistantsPage *self)
 static void on_editor_saved   (DgAssistantEditor *editor,
                                DgAssistant       *assistant,
                                DgAssistantsPage  *self);
-static void on_editor_deleted (DgAssistantEditor *editor,
+static void on_editor_closed (DgAssistantEditor *editor,
                                DgAssistantsPage  *self);
 
 static DgAssistantEditor *
@@ -127,7 +128,7 @@ ensure_editor (DgAssistantsPage *self)
       self->editor = g_object_new (DG_TYPE_ASSISTANT_EDITOR, NULL);
       dg_assistant_editor_set_store (self->editor, self->store);
       g_signal_connect_object (self->editor, "saved", G_CALLBACK (on_editor_saved), self, 0);
-      g_signal_connect_object (self->editor, "deleted", G_CALLBACK (on_editor_deleted), self, 0);
+      g_signal_connect_object (self->editor, "closed", G_CALLBACK (on_editor_closed), self, 0);
       gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->editor), "editor");
     }
   return self->editor;
@@ -173,7 +174,12 @@ on_selection_changed (GtkSingleSelection *selection,
     {
       /* Changes to the assistant on screen are kept: saved when valid, and
        * when not, the selection stays so that the owner sees what to correct. */
-      if (has_unsaved_changes (self) && !dg_assistant_editor_save (self->editor))
+      gboolean saved;
+
+      self->switching = TRUE;
+      saved = !has_unsaved_changes (self) || dg_assistant_editor_save (self->editor);
+      self->switching = FALSE;
+      if (!saved)
         {
           select_assistant (self, edited_assistant (self));
           return;
@@ -225,12 +231,19 @@ on_editor_saved (DgAssistantEditor *editor,
                  DgAssistant       *assistant,
                  DgAssistantsPage  *self)
 {
+  /* Saved on the way to another assistant: the list may be re-sorted, but
+   * the selection goes where the owner clicked. */
+  if (self->switching)
+    {
+      update_stacks (self);
+      return;
+    }
   select_assistant (self, assistant);
   update_stacks (self);
 }
 
 static void
-on_editor_deleted (DgAssistantEditor *editor,
+on_editor_closed (DgAssistantEditor *editor,
                    DgAssistantsPage  *self)
 {
   show_editor (self, FALSE);
@@ -253,6 +266,7 @@ on_add_activated (GtkWidget  *widget,
   show_editor (self, TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "list");
   dg_assistant_editor_edit (ensure_editor (self), NULL);
+  gtk_widget_child_focus (GTK_WIDGET (self->editor), GTK_DIR_TAB_FORWARD);
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
 

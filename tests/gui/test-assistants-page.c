@@ -94,6 +94,25 @@ answer_dialog (const char *response)
 }
 
 static void
+set_notes (GtkWidget  *editor,
+           const char *text)
+{
+  GtkTextView *notes = GTK_TEXT_VIEW (dg_gui_test_find_by_name (editor, "notes_view"));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (notes), text, -1);
+  dg_gui_test_iterate ();
+  g_assert_true (dg_assistant_editor_get_dirty (DG_ASSISTANT_EDITOR (editor)));
+}
+
+static const char *
+edited_name (GtkWidget *editor)
+{
+  DgAssistant *edited = dg_assistant_editor_get_edited (DG_ASSISTANT_EDITOR (editor));
+
+  return edited ? dg_assistant_get_name (edited) : NULL;
+}
+
+static void
 drive_page (DgApplication *app,
             GtkWindow     *window)
 {
@@ -152,6 +171,40 @@ drive_page (DgApplication *app,
   answer_dialog ("delete");
   g_assert_cmpuint (position_of (model, "Jonas Becker"), !=, GTK_INVALID_LIST_POSITION);
   g_assert_cmpstr (dg_assistant_get_name (dg_assistant_editor_get_edited (DG_ASSISTANT_EDITOR (editor))), ==, "Jonas Becker");
+
+  /* Valid changes are saved on the way to another assistant, and the one
+   * clicked is the one that opens. */
+  set_notes (editor, "Prefers calls before noon.");
+  gtk_single_selection_set_selected (selection, position_of (model, "Lucía Fernández"));
+  dg_gui_test_iterate ();
+  g_assert_cmpstr (edited_name (editor), ==, "Lucía Fernández");
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, position_of (model, "Lucía Fernández"));
+
+  /* A new assistant that is discarded is never saved later. */
+  g_assert_true (gtk_widget_activate_action (page, "assistants.add", NULL));
+  dg_gui_test_iterate ();
+  gtk_editable_set_text (GTK_EDITABLE (dg_gui_test_find_by_name (editor, "name_row")), "Dora Discarded");
+  dg_gui_test_iterate ();
+  g_assert_true (gtk_widget_activate_action (editor, "editor.discard", NULL));
+  dg_gui_test_iterate ();
+  g_assert_false (dg_assistant_editor_get_dirty (DG_ASSISTANT_EDITOR (editor)));
+  gtk_single_selection_set_selected (selection, position_of (model, "Jonas Becker"));
+  dg_gui_test_iterate ();
+  g_assert_cmpstr (edited_name (editor), ==, "Jonas Becker");
+  g_assert_cmpuint (position_of (model, "Dora Discarded"), ==, GTK_INVALID_LIST_POSITION);
+
+  /* Unsaved edits of a deleted assistant go with it. */
+  gtk_single_selection_set_selected (selection, position_of (model, "Lucía Fernández"));
+  dg_gui_test_iterate ();
+  set_notes (editor, "Typed, then deleted.");
+  g_assert_true (gtk_widget_activate_action (editor, "editor.delete", NULL));
+  dg_gui_test_iterate ();
+  answer_dialog ("delete");
+  g_assert_false (dg_assistant_editor_get_dirty (DG_ASSISTANT_EDITOR (editor)));
+  gtk_single_selection_set_selected (selection, position_of (model, "Jonas Becker"));
+  dg_gui_test_iterate ();
+  g_assert_cmpstr (edited_name (editor), ==, "Jonas Becker");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
 }
 
 static void
@@ -164,7 +217,12 @@ check_database_after (void)
   g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT group_concat(name, '|') FROM (SELECT name FROM assistants ORDER BY name)",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "Jonas Becker|Lucía Fernández|Tomás Ruiz");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "Jonas Becker|Tomás Ruiz");
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT notes FROM assistants WHERE name = 'Jonas Becker'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "Prefers calls before noon.");
   sqlite3_finalize (stmt);
   sqlite3_close (handle);
 }
