@@ -329,6 +329,13 @@ dg_assistants_page_set_store (DgAssistantsPage *self,
   update_stacks (self);
 }
 
+static gboolean
+close_window (gpointer window)
+{
+  gtk_window_close (window);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_discard_dialog_response (AdwMessageDialog *dialog,
                             const char       *response,
@@ -339,8 +346,9 @@ on_discard_dialog_response (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "discard") != 0)
     return;
   gtk_widget_activate_action (GTK_WIDGET (self->editor), "editor.discard", NULL);
+  /* Once the dialog, which belongs to the window, has finished. */
   if (GTK_IS_WINDOW (root))
-    gtk_window_close (GTK_WINDOW (root));
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_window, g_object_ref (root), g_object_unref);
 }
 
 gboolean

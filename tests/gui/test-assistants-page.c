@@ -88,8 +88,11 @@ answer_dialog (const char *response)
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (dg_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   g_assert_nonnull (dialog);
+  /* The response may close the main window, and the dialog with it. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
   dg_gui_test_iterate ();
 }
 
@@ -205,6 +208,18 @@ drive_page (DgApplication *app,
   dg_gui_test_iterate ();
   g_assert_cmpstr (edited_name (editor), ==, "Jonas Becker");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  /* Closing with an invalid new assistant asks first; Discard closes. */
+  g_assert_true (gtk_widget_activate_action (page, "assistants.add", NULL));
+  dg_gui_test_iterate ();
+  gtk_editable_set_text (GTK_EDITABLE (dg_gui_test_find_by_name (editor, "email_row")), "not an address");
+  dg_gui_test_iterate ();
+  gtk_window_close (window);
+  dg_gui_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  answer_dialog ("discard");
+  g_assert_null (window);
 }
 
 static void
