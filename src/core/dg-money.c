@@ -690,8 +690,18 @@ dg_number_style_from_locale (DgNumberStyle *style)
 
   conv = localeconv ();
 
-  style->decimal_point = intern_locale_string (conv->decimal_point[0] != '\0' ? conv->decimal_point : ".", ".");
-  style->thousands_sep = intern_locale_string (conv->thousands_sep, "");
+  /* Amounts follow the locale's money conventions (LC_MONETARY) where it has
+   * them, e.g. de_CH writes 1'234.50; plain numbers (LC_NUMERIC) otherwise. */
+  if (conv->mon_decimal_point[0] != '\0')
+    {
+      style->decimal_point = intern_locale_string (conv->mon_decimal_point, ".");
+      style->thousands_sep = intern_locale_string (conv->mon_thousands_sep, "");
+    }
+  else
+    {
+      style->decimal_point = intern_locale_string (conv->decimal_point[0] != '\0' ? conv->decimal_point : ".", ".");
+      style->thousands_sep = intern_locale_string (conv->thousands_sep, "");
+    }
 
   /* CHAR_MAX means "not specified", as in the C locale. */
   style->symbol_first = conv->p_cs_precedes == CHAR_MAX ? TRUE : conv->p_cs_precedes != 0;
@@ -800,6 +810,24 @@ dg_money_format_plain (const DgMoney *money)
 
   out = g_string_new (money->minor < 0 ? "-" : "");
   append_number (out, money->minor, info->digits, ".", NULL);
+  return g_string_free (out, FALSE);
+}
+
+char *
+dg_money_format_number (const DgMoney *money)
+{
+  const CurrencyInfo *info;
+  DgNumberStyle style;
+  GString *out;
+
+  g_return_val_if_fail (money != NULL, NULL);
+
+  info = lookup_currency (money->currency);
+  g_return_val_if_fail (info != NULL, NULL);
+
+  dg_number_style_from_locale (&style);
+  out = g_string_new (money->minor < 0 ? "-" : "");
+  append_number (out, money->minor, info->digits, style.decimal_point, NULL);
   return g_string_free (out, FALSE);
 }
 

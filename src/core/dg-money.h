@@ -70,6 +70,9 @@ char        *dg_money_format_with_style      (const DgMoney *money,
 char        *dg_money_format                 (const DgMoney *money);
 /* Locale-independent machine form for CLI/JSON: "1234.56" (no symbol). */
 char        *dg_money_format_plain           (const DgMoney *money);
+/* For a field the user edits: the locale's decimal point, no symbol and no
+ * grouping, so that it parses back as typed: "1234,50" in German. */
+char        *dg_money_format_number          (const DgMoney *money);
 /* round(minutes × hourly_rate / 60), half away from zero, in minor units. */
 gboolean     dg_money_amount_for_minutes     (gint64         minutes,
                                               gint64         hourly_rate_minor,

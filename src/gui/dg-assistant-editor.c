@@ -322,7 +322,7 @@ load_form (DgAssistantEditor *self)
 
   dg_money_init (&rate, dg_assistant_get_hourly_rate (self->working),
                  dg_assistant_get_currency (self->working));
-  rate_text = dg_money_format_plain (&rate);
+  rate_text = dg_money_format_number (&rate);
   gtk_editable_set_text (GTK_EDITABLE (self->rate_row), rate_text);
   vat_text = dg_assistant_format_vat_rate (dg_assistant_get_vat_rate (self->working));
   gtk_editable_set_text (GTK_EDITABLE (self->vat_rate_row), vat_text);

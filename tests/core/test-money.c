@@ -345,25 +345,36 @@ test_format_c_locale (void)
 static void
 test_format_locales (void)
 {
-  static const struct { const char *locale; const char *expected; } cases[] = {
-    { "de_DE.UTF-8", "-1.234,56 €" },
-    { "en_US.UTF-8", "-€1,234.56" },
-    { "fr_FR.UTF-8", "-1\u202f234,56 €" },
+  static const struct { const char *locale; const char *expected; const char *number; } cases[] = {
+    { "de_DE.UTF-8", "-1.234,56 €", "-1234,56" },
+    { "en_US.UTF-8", "-€1,234.56", "-1234.56" },
+    { "fr_FR.UTF-8", "-1\u202f234,56 €", "-1234,56" },
+    /* Swiss money has its own separators, unlike Swiss numbers. */
+    { "de_CH.UTF-8", "-€ 1’234.56", "-1234.56" },
   };
   guint tested = 0;
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *text = NULL;
+      g_autofree char *number = NULL;
       DgMoney money;
+      DgMoney parsed;
+      g_autoptr(GError) error = NULL;
 
       if (setlocale (LC_ALL, cases[i].locale) == NULL)
         continue;
 
       dg_money_init (&money, -123456, "EUR");
       text = dg_money_format (&money);
+      number = dg_money_format_number (&money);
       setlocale (LC_ALL, "C");
       g_assert_cmpstr (text, ==, cases[i].expected);
+      /* What an edit field shows parses back to the same amount. */
+      g_assert_cmpstr (number, ==, cases[i].number);
+      g_assert_true (dg_money_parse (number, "EUR", &parsed, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (parsed.minor, ==, money.minor);
       tested++;
     }
 
