@@ -55,9 +55,30 @@ apply_assistant_values (DgAssistant                *assistant,
   const char *rate_text = values->values[ASSISTANT_OPTION_RATE];
   const char *tax_status_text = values->values[ASSISTANT_OPTION_TAX_STATUS];
   const char *vat_rate_text = values->values[ASSISTANT_OPTION_VAT_RATE];
+  g_autofree char *old_currency = g_strdup (dg_assistant_get_currency (assistant));
+  const char *currency;
 
-  /* Strings first: the rate is read in the currency given with it. */
+  /* Strings first, in the form the store keeps them: the rate is read in
+   * the currency given with it. */
   dg_cli_set_string_properties (assistant, values);
+  dg_assistant_normalize (assistant);
+  currency = dg_assistant_get_currency (assistant);
+
+  /* The rate is stored in minor units of the currency: kept as it is, €12.50
+   * (1250 cents) would become ¥1250. Only the user knows the new amount. */
+  if (rate_text == NULL &&
+      dg_assistant_get_hourly_rate (assistant) != 0 &&
+      g_strcmp0 (old_currency, currency) != 0)
+    {
+      /* An unknown code is the error to report, not the missing rate. */
+      if (!dg_validate_currency (currency, error))
+        return FALSE;
+
+      g_set_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_REQUIRED,
+                   _("Give the hourly rate in %s too (--rate), as the currency changes."),
+                   currency);
+      return FALSE;
+    }
 
   if (tax_status_text != NULL)
     {
@@ -87,12 +108,12 @@ apply_assistant_values (DgAssistant                *assistant,
 
   if (rate_text != NULL)
     {
-      DgMoney rate;
+      gint64 rate;
 
-      if (!dg_money_parse (rate_text, dg_assistant_get_currency (assistant), &rate, error))
+      if (!dg_assistant_parse_hourly_rate (rate_text, currency, &rate, error))
         return FALSE;
 
-      g_object_set (assistant, "hourly-rate", rate.minor, NULL);
+      g_object_set (assistant, "hourly-rate", rate, NULL);
     }
 
   return TRUE;
@@ -190,11 +211,14 @@ print_assistant_text (DgAssistant *assistant)
   }
 }
 
+/* Only “add” may create the database: the other commands read it, or
+ * change an assistant that a new database cannot hold. */
 static DgAssistantStore *
-open_store (DgCli   *cli,
-            GError **error)
+open_store (DgCli     *cli,
+            gboolean   create,
+            GError   **error)
 {
-  DgDatabase *db = dg_cli_get_database (cli, error);
+  DgDatabase *db = dg_cli_get_database (cli, create, error);
 
   if (db == NULL)
     return NULL;
@@ -211,7 +235,7 @@ find_assistant (DgCli             *cli,
 {
   DgAssistant *assistant;
 
-  if (!(*out_store = open_store (cli, error)))
+  if (!(*out_store = open_store (cli, FALSE, error)))
     return NULL;
 
   assistant = dg_assistant_store_find (*out_store, id);
@@ -224,20 +248,6 @@ find_assistant (DgCli             *cli,
     }
 
   return assistant;
-}
-
-/* The zone of this computer, when it is one an assistant may have: most
- * owners add assistants who live elsewhere, but a guess beats nothing. */
-static char *
-get_local_time_zone (void)
-{
-  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
-  const char *identifier = g_time_zone_get_identifier (zone);
-
-  if (!dg_validate_time_zone (identifier, NULL))
-    return NULL;
-
-  return g_strdup (identifier);
 }
 
 static int
@@ -271,7 +281,7 @@ run_assistant_list (DgCli              *cli,
   if (all && archived)
     return dg_cli_usage_error (_("The options --all and --archived cannot be used together."));
 
-  if (!(store = open_store (cli, &error)))
+  if (!(store = open_store (cli, FALSE, &error)))
     return dg_cli_fail (error);
 
   builder = json_builder_new ();
@@ -377,7 +387,8 @@ run_assistant_add (DgCli              *cli,
   g_option_context_set_description (context,
                                     N_("--name is required. The currency is the business "
                                        "profile’s unless given; the time zone is this "
-                                       "computer’s unless given. Prints the new assistant’s ID."));
+                                       "computer’s (or UTC) unless given. Prints the new "
+                                       "assistant’s ID."));
   dg_cli_add_property_options (context, &values);
 
   if (!dg_cli_parse_no_arguments (context, &argc, &argv))
@@ -386,7 +397,7 @@ run_assistant_add (DgCli              *cli,
   if (values.values[ASSISTANT_OPTION_NAME] == NULL)
     return dg_cli_usage_error (_("The option --name is required."));
 
-  if (!(store = open_store (cli, &error)))
+  if (!(store = open_store (cli, TRUE, &error)))
     return dg_cli_fail (error);
 
   assistant = dg_assistant_new ();
@@ -407,10 +418,9 @@ run_assistant_add (DgCli              *cli,
 
   if (values.values[ASSISTANT_OPTION_TIME_ZONE] == NULL)
     {
-      g_autofree char *zone = get_local_time_zone ();
+      g_autofree char *zone = dg_time_zone_get_default ();
 
-      if (zone != NULL)
-        g_object_set (assistant, "time-zone", zone, NULL);
+      g_object_set (assistant, "time-zone", zone, NULL);
     }
 
   if (!apply_assistant_values (assistant, &values, &error) ||

@@ -14,8 +14,9 @@ dg_cli_clear (DgCli *cli)
 }
 
 DgDatabase *
-dg_cli_get_database (DgCli   *cli,
-                     GError **error)
+dg_cli_get_database (DgCli     *cli,
+                     gboolean   create,
+                     GError   **error)
 {
   g_return_val_if_fail (cli != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -27,6 +28,19 @@ dg_cli_get_database (DgCli   *cli,
 
       if (path == NULL)
         path = default_path = dg_database_get_default_path ();
+
+      /* Opening would create the file and its folder: a read would then
+       * answer from an empty database instead of saying the path is wrong. */
+      if (!create && !g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          g_autofree char *display_path = g_filename_display_name (path);
+
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                       _("There is no database at “%s”. Check the path, or create the "
+                         "database by adding an assistant or setting the business profile."),
+                       display_path);
+          return NULL;
+        }
 
       cli->database = dg_database_open (path, error);
     }

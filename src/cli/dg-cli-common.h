@@ -41,8 +41,11 @@ struct _DgCliCommand
   GCallback         action;   /* for @func, when one func serves several commands */
 };
 
-/* Opens the database named by --database (or the default) once. */
+/* Opens the database named by --database (or the default) once. Only the
+ * commands that store something new pass @create: for the others a missing
+ * file is an error, as the path is more likely mistyped than meant to be new. */
 DgDatabase     *dg_cli_get_database        (DgCli              *cli,
+                                            gboolean            create,
                                             GError            **error);
 
 /* An option context with the usage line "PRGNAME [OPTION…] @parameter_string"

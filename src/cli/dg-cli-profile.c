@@ -134,7 +134,7 @@ run_profile_show (DgCli              *cli,
   if (!dg_cli_parse_no_arguments (context, &argc, &argv))
     return DG_CLI_EXIT_USAGE;
 
-  if (!(db = dg_cli_get_database (cli, &error)) ||
+  if (!(db = dg_cli_get_database (cli, FALSE, &error)) ||
       !(profile = dg_business_profile_load (db, &error)))
     return dg_cli_fail (error);
 
@@ -165,7 +165,7 @@ run_profile_set (DgCli              *cli,
       !dg_cli_expect_changes (&values))
     return DG_CLI_EXIT_USAGE;
 
-  if (!(db = dg_cli_get_database (cli, &error)) ||
+  if (!(db = dg_cli_get_database (cli, TRUE, &error)) ||
       !(profile = dg_business_profile_load (db, &error)) ||
       !apply_profile_values (profile, &values, &error) ||
       !dg_business_profile_save (profile, db, &error))

@@ -128,12 +128,21 @@ expect_status 2 "a usage error before the database is opened" \
   --database "$tmp/never.db" assistant list --frobnicate
 check "a usage error creates no database" test ! -e "$tmp/never.db"
 
-# --- business profile ---------------------------------------------------
+# --- a database that does not exist -------------------------------------
 
-db_status 0 "profile show on a new database" profile show --json
-check "profile show --json has every field" json \
-  'set(d) == {"name", "address", "tax_number", "vat_id", "iban", "bic", "email",
-              "currency", "invoice_number_pattern", "payment_terms_days"}'
+# A mistyped path must not answer from a new, empty database.
+typo="$tmp/no-such-folder/typo.db"
+names_typo () { stderr_is_sentence && stderr_has "$typo"; }
+for command in "profile show" "assistant list" "assistant show 1" \
+               "assistant edit 1 --name X" "assistant archive 1" "assistant delete 1"; do
+  # shellcheck disable=SC2086 # the words of the command are meant to split
+  expect_status 1 "'$command' on a database that does not exist fails" \
+    --database "$typo" $command
+  check "'$command' names the missing database" names_typo
+done
+check "reading creates neither the database nor its folder" test ! -e "$tmp/no-such-folder"
+
+# --- business profile ---------------------------------------------------
 
 db_status 0 "profile set" profile set --name "Acme Consulting GmbH" \
   --address $'Hauptstraße 1\n10115 Berlin' --tax-number "29/815/08150" \
@@ -141,8 +150,12 @@ db_status 0 "profile set" profile set --name "Acme Consulting GmbH" \
   --email billing@acme.example --currency EUR \
   --invoice-number-pattern "{YYYY}-{NNNN}" --payment-terms-days 14
 check "profile set prints nothing" test ! -s "$out"
+check "profile set created the database" test -s "$db"
 
 db_status 0 "profile show --json after set" profile show --json
+check "profile show --json has every field" json \
+  'set(d) == {"name", "address", "tax_number", "vat_id", "iban", "bic", "email",
+              "currency", "invoice_number_pattern", "payment_terms_days"}'
 check "profile show --json has the values set" json \
   'd["name"] == "Acme Consulting GmbH" and d["address"] == "Hauptstraße 1\n10115 Berlin"
    and d["vat_id"] == "DE123456789" and d["iban"].replace(" ", "") == "DE89370400440532013000"
@@ -256,6 +269,29 @@ check "nothing was stored by the failed edits" json \
    and d["time_zone"] == "Asia/Manila" and d["tax_status"] == "outside-scope"
    and d["name"] == "Maria Santos" and d["self_billing_date"] == ""'
 
+# The rate is kept in minor units: a new currency needs a new rate.
+db_status 1 "a new currency without a new rate fails" assistant edit "$maria" --currency JPY
+check "the currency error asks for the rate" eval 'stderr_is_sentence && stderr_has "--rate" && stderr_has JPY'
+db_status 1 "an unknown currency without a rate fails for the currency" \
+  assistant edit "$maria" --currency XYZ
+check "the unknown currency is named" stderr_has "XYZ"
+db_status 0 "assistant show --json" assistant show "$maria" --json
+check "the refused currency change kept rate and currency" json \
+  'd["currency"] == "EUR" and d["hourly_rate_minor"] == 1500 and d["hourly_rate"] == "15.00"'
+db_status 1 "a rate with decimals JPY does not have fails" \
+  assistant edit "$maria" --currency JPY --rate 700.50
+db_status 0 "a new currency with its rate" assistant edit "$maria" --currency JPY --rate 2400
+db_status 0 "assistant show --json" assistant show "$maria" --json
+check "the rate is read in the new currency" json \
+  'd["currency"] == "JPY" and d["hourly_rate_minor"] == 2400 and d["hourly_rate"] == "2400"'
+db_status 0 "the same currency again needs no rate" assistant edit "$maria" --currency JPY
+db_status 0 "an empty rate is no rate" assistant edit "$maria" --rate ""
+db_status 0 "a new currency when the rate is 0" assistant edit "$maria" --currency EUR
+db_status 0 "assistant show --json" assistant show "$maria" --json
+check "the currency changed with no rate to convert" json \
+  'd["currency"] == "EUR" and d["hourly_rate_minor"] == 0'
+db_status 0 "back to the earlier rate" assistant edit "$maria" --rate 15
+
 db_status 2 "assistant edit without a field is a usage error" assistant edit "$maria"
 db_status 2 "assistant edit without an ID is a usage error" assistant edit --name X
 db_status 2 "an ID that is not a number is a usage error" assistant edit abc --name X
@@ -271,6 +307,18 @@ db_status 1 "assistant add with a negative rate fails" assistant add --name "Ann
 db_status 1 "assistant add with an unknown currency fails" assistant add --name "Ann" --currency XYZ
 db_status 0 "assistant list --all --json" assistant list --all --json
 check "the failed adds stored nothing" json 'len(d) == 2'
+
+# The zone comes from core: this computer's when libical knows it, else UTC.
+TZ=Asia/Manila db_status 0 "assistant add in a known local zone" assistant add --name "Ana Reyes"
+ana=$(cat "$out")
+TZ=XYZ-3 db_status 0 "assistant add in a zone libical does not know" assistant add --name "Lee Tan"
+lee=$(cat "$out")
+db_status 0 "assistant list --json" assistant list --json
+check "a new assistant gets the local zone, or UTC" json \
+  '{a["id"]: a["time_zone"] for a in d if a["id"] in ('"${ana:-0}"', '"${lee:-0}"')}
+   == {'"${ana:-0}"': "Asia/Manila", '"${lee:-0}"': "UTC"}'
+db_status 0 "delete the assistants added for the zone" assistant delete "$ana"
+db_status 0 "delete the assistants added for the zone" assistant delete "$lee"
 
 db_status 0 "assistant archive" assistant archive "$maria"
 db_status 0 "assistant list" assistant list
@@ -305,6 +353,10 @@ expect_status 1 "a file that is not a database is refused for changes" \
   --database "$tmp/notes.txt" profile set --name "Acme"
 after=$(sha256sum < "$tmp/notes.txt")
 check "the refused file is unchanged" test "$before" = "$after"
+
+expect_status 0 "a command that stores creates the database and its folder" \
+  --database "$tmp/new-folder/new.db" profile set --name "New Ltd"
+check "the new database exists" test -s "$tmp/new-folder/new.db"
 
 expect_status 0 "without --database the default database is used" profile set --name "Default Ltd"
 check "the default database is under XDG_DATA_HOME" test -s "$XDG_DATA_HOME/delegate/delegate.db"
