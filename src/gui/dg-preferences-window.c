@@ -108,23 +108,6 @@ find_text_field (DgPreferencesWindow *self,
   g_assert_not_reached ();
 }
 
-/* The form a valid, stripped value is stored in, so that invoices print it
- * the same way whatever spacing or case was typed. */
-static char *
-normalize_value (const char *property,
-                 const char *text)
-{
-  if (*text == '\0')
-    return g_strdup (text);
-  if (g_str_equal (property, "iban"))
-    return dg_iban_normalize (text);
-  if (g_str_equal (property, "bic"))
-    return dg_bic_normalize (text);
-  if (g_str_equal (property, "vat-id"))
-    return dg_vat_id_normalize (text);
-  return g_strdup (text);
-}
-
 /* How a stored value is shown: an IBAN in groups of four is far easier to
  * compare with a bank statement than 22 digits in a row. */
 static char *
@@ -290,7 +273,7 @@ commit (DgPreferencesWindow *self)
 
       if (!dg_business_profile_validate_field (field->property, text, NULL))
         continue;
-      value = normalize_value (field->property, text);
+      value = dg_business_profile_normalize_field (field->property, text);
       apply_value (self, field->property, value);
     }
 
@@ -495,6 +478,78 @@ dg_preferences_window_constructed (GObject *object)
   fill_from_profile (self);
 }
 
+static gboolean
+destroy_window (gpointer user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_discard_dialog_response (AdwMessageDialog    *dialog,
+                            const char          *response,
+                            DgPreferencesWindow *self)
+{
+  /* Once the dialog has finished: it is destroyed with this window, and
+   * GTK would leave it pointing at a freed parent if the window went first. */
+  if (g_str_equal (response, "discard"))
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_window, g_object_ref (self), g_object_unref);
+}
+
+/* One sentence per field marked invalid, or NULL when there is none. */
+static char *
+describe_invalid_fields (DgPreferencesWindow *self)
+{
+  g_autoptr(GString) body = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    {
+      GtkWidget *row = FIELD_ROW (self, &text_fields[i]);
+
+      if (!gtk_widget_has_css_class (row, "error"))
+        continue;
+
+      if (body == NULL)
+        body = g_string_new (NULL);
+      else
+        g_string_append_c (body, '\n');
+      /* Translators: the title of a field in the preferences, such as "IBAN". */
+      g_string_append_printf (body, _("The field “%s” is not valid, so it was not saved."),
+                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+    }
+
+  return body != NULL ? g_string_free (g_steal_pointer (&body), FALSE) : NULL;
+}
+
+static gboolean
+dg_preferences_window_close_request (GtkWindow *window)
+{
+  DgPreferencesWindow *self = DG_PREFERENCES_WINDOW (window);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  /* Valid edits are stored whatever the owner decides below. */
+  commit (self);
+
+  /* An invalid value never reaches the database: closing would drop what
+   * was typed without a word, so the owner decides. */
+  body = describe_invalid_fields (self);
+  if (body == NULL)
+    return GTK_WINDOW_CLASS (dg_preferences_window_parent_class)->close_request (window);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Discard Invalid Changes?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_dialog_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 static void
 dg_preferences_window_dispose (GObject *object)
 {
@@ -547,11 +602,13 @@ dg_preferences_window_class_init (DgPreferencesWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = dg_preferences_window_constructed;
   object_class->dispose = dg_preferences_window_dispose;
   object_class->finalize = dg_preferences_window_finalize;
   object_class->set_property = dg_preferences_window_set_property;
+  window_class->close_request = dg_preferences_window_close_request;
 
   properties[PROP_DATABASE] =
     g_param_spec_object ("database", NULL, NULL,

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "test-preferences"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "dg-gui-test.h"
 #include "dg-preferences-window.h"
@@ -174,6 +175,86 @@ test_reopen_and_pending_edit (Fixture       *fixture,
   g_assert_cmpstr (dg_business_profile_get_iban (stored), ==, "GB82WEST12345698765432");
 }
 
+/* What a click on a response button does: the dialog closes, then reports
+ * the response while it is still alive. */
+static void
+answer_dialog (GtkWindow  *dialog,
+               const char *response)
+{
+  g_object_ref (dialog);
+  gtk_window_destroy (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  g_object_unref (dialog);
+  dg_gui_test_iterate ();
+}
+
+static void
+test_close_with_invalid_field (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkWidget *window = open_window (fixture);
+  GtkWidget *iban = child (window, "iban_row");
+  GtkWindow *dialog;
+  g_autoptr(DgBusinessProfile) stored = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (iban), "DE89 3704 0044 0532 0130 00");
+  dg_gui_test_iterate ();
+  gtk_editable_set_text (GTK_EDITABLE (iban), "DE89 3704 0044 0532 0130 01");
+  gtk_editable_set_text (GTK_EDITABLE (child (window, "bic_row")), "deut de ff");
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+
+  /* The invalid IBAN keeps the window open and is named in the question. */
+  gtk_window_close (GTK_WINDOW (window));
+  dg_gui_test_iterate ();
+  g_assert_nonnull (window);
+  g_assert_true (gtk_widget_get_visible (window));
+  dialog = dg_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "IBAN"));
+  g_assert_null (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "BIC"));
+
+  /* Keep Editing leaves the typed text where it was. */
+  answer_dialog (dialog, "cancel");
+  g_assert_nonnull (window);
+  g_assert_null (dg_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (iban)), ==, "DE89 3704 0044 0532 0130 01");
+
+  gtk_window_close (GTK_WINDOW (window));
+  dg_gui_test_iterate ();
+  dialog = dg_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  answer_dialog (dialog, "discard");
+  g_assert_null (window);
+  g_assert_null (dg_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* The database keeps the last valid IBAN, and the valid BIC typed
+   * beside the invalid IBAN was saved all the same. */
+  stored = stored_profile (fixture);
+  g_assert_cmpstr (dg_business_profile_get_iban (stored), ==, "DE89370400440532013000");
+  g_assert_cmpstr (dg_business_profile_get_bic (stored), ==, "DEUTDEFF");
+}
+
+static void
+test_close_when_valid (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *window = open_window (fixture);
+  g_autoptr(DgBusinessProfile) stored = NULL;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+
+  /* Closed before the pending edit was committed: it is saved on the way. */
+  gtk_editable_set_text (GTK_EDITABLE (child (window, "iban_row")), "gb82 west 1234 5698 7654 32");
+  gtk_window_close (GTK_WINDOW (window));
+  dg_gui_test_iterate ();
+  g_assert_null (window);
+  g_assert_null (dg_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  stored = stored_profile (fixture);
+  g_assert_cmpstr (dg_business_profile_get_iban (stored), ==, "GB82WEST12345698765432");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -184,5 +265,7 @@ main (int   argc,
   g_test_add ("/preferences/iban-inline", Fixture, NULL, fixture_set_up, test_iban_validated_inline, fixture_tear_down);
   g_test_add ("/preferences/fields-saved", Fixture, NULL, fixture_set_up, test_fields_saved, fixture_tear_down);
   g_test_add ("/preferences/reopen-and-pending-edit", Fixture, NULL, fixture_set_up, test_reopen_and_pending_edit, fixture_tear_down);
+  g_test_add ("/preferences/close-with-invalid-field", Fixture, NULL, fixture_set_up, test_close_with_invalid_field, fixture_tear_down);
+  g_test_add ("/preferences/close-when-valid", Fixture, NULL, fixture_set_up, test_close_when_valid, fixture_tear_down);
   return g_test_run ();
 }
