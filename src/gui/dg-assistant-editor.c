@@ -5,6 +5,7 @@
 
 #include "dg-assistant-editor.h"
 #include "dg-business-profile.h"
+#include "dg-confirmation.h"
 #include "dg-money.h"
 #include "dg-validation.h"
 #include "dg-window.h"
@@ -545,22 +546,14 @@ on_delete_activated (GtkWidget  *widget,
 {
   DgAssistantEditor *self = DG_ASSISTANT_EDITOR (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
-  AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       _("Delete Assistant?"), NULL));
-  adw_message_dialog_format_body (dialog,
-                                  _("“%s” will be removed from this database. This cannot be undone; archive the assistant instead to keep their records."),
-                                  dg_assistant_get_name (self->edited));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_dialog_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  g_autofree char *body = g_strdup_printf (_("“%s” will be removed from this database. This cannot be undone; archive the assistant instead to keep their records."),
+                                           dg_assistant_get_name (self->edited));
+
+  dg_confirmation_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                           _("Delete Assistant?"), body,
+                           _("_Cancel"), "delete", _("_Delete"),
+                           G_CALLBACK (on_delete_dialog_response), self);
 }
 
 static gboolean

@@ -6,6 +6,7 @@
 #include "dg-assistant-editor.h"
 #include "dg-assistant-row.h"
 #include "dg-assistants-page.h"
+#include "dg-confirmation.h"
 
 struct _DgAssistantsPage
 {
@@ -355,7 +356,6 @@ gboolean
 dg_assistants_page_prepare_close (DgAssistantsPage *self)
 {
   GtkRoot *root;
-  AdwMessageDialog *dialog;
 
   g_return_val_if_fail (DG_IS_ASSISTANTS_PAGE (self), TRUE);
 
@@ -365,18 +365,11 @@ dg_assistants_page_prepare_close (DgAssistantsPage *self)
     return TRUE;
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       _("Discard Unsaved Changes?"),
-                                                       _("Some fields of this assistant are not valid, so the changes could not be saved.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Keep Editing"),
-                                    "discard", _("_Discard and Close"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_dialog_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  dg_confirmation_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                           _("Discard Unsaved Changes?"),
+                           _("Some fields of this assistant are not valid, so the changes could not be saved."),
+                           _("_Keep Editing"), "discard", _("_Discard and Close"),
+                           G_CALLBACK (on_discard_dialog_response), self);
   return FALSE;
 }
 

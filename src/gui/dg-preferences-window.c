@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dg-confirmation.h"
 #include "dg-money.h"
 #include "dg-preferences-window.h"
 #include "dg-validation.h"
@@ -526,7 +527,6 @@ dg_preferences_window_close_request (GtkWindow *window)
 {
   DgPreferencesWindow *self = DG_PREFERENCES_WINDOW (window);
   g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
 
   /* Valid edits are stored whatever the owner decides below. */
   commit (self);
@@ -537,16 +537,9 @@ dg_preferences_window_close_request (GtkWindow *window)
   if (body == NULL)
     return GTK_WINDOW_CLASS (dg_preferences_window_parent_class)->close_request (window);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Discard Invalid Changes?"), body));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_dialog_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  dg_confirmation_present (window, _("Discard Invalid Changes?"), body,
+                           _("_Keep Editing"), "discard", _("_Discard"),
+                           G_CALLBACK (on_discard_dialog_response), self);
   return TRUE;
 }
 
