@@ -41,8 +41,8 @@ G_DECLARE_FINAL_TYPE (DgHandbook, dg_handbook, DG, HANDBOOK, GObject)
 DgHandbook     *dg_handbook_new               (const char     *title);
 DgHandbook     *dg_handbook_copy              (DgHandbook     *self);
 GListModel     *dg_handbook_get_steps         (DgHandbook     *self);
-/* Step editing on a draft; every change notifies "steps-changed" via the
- * model's items-changed. */
+/* Step editing on a draft; every change shows as items-changed on the
+ * steps model. @to in move_step is the step's position after the move. */
 void            dg_handbook_insert_step       (DgHandbook     *self,
                                                guint           position,
                                                DgHandbookStep *step);
@@ -57,6 +57,10 @@ gboolean        dg_handbook_validate          (DgHandbook     *self,
                                                GError        **error);
 /* Sum of the steps' estimates in minutes. */
 int             dg_handbook_get_total_minutes (DgHandbook     *self);
+/* Same title, purpose, tags, links and steps (in order): what publishing
+ * freezes. Id, dates, version and archived are not compared. */
+gboolean        dg_handbook_content_equal     (DgHandbook     *a,
+                                               DgHandbook     *b);
 
 gint64          dg_handbook_get_id            (DgHandbook     *self);
 const char     *dg_handbook_get_title         (DgHandbook     *self);
@@ -76,8 +80,11 @@ typedef enum
 {
   DG_STEP_CHANGE_ADDED,
   DG_STEP_CHANGE_REMOVED,
-  DG_STEP_CHANGE_CHANGED,   /* same step (matched by title), other content */
-  DG_STEP_CHANGE_MOVED,     /* same content, other position */
+  DG_STEP_CHANGE_CHANGED,   /* same step (matched by title), other content;
+                             * may also have moved (see the positions) */
+  DG_STEP_CHANGE_MOVED,     /* same content, out of its former order (steps
+                             * that only shift because others were added or
+                             * removed are not reported) */
 } DgStepChangeKind;
 
 typedef struct
