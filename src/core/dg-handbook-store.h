@@ -33,17 +33,24 @@ DgHandbook      *dg_handbook_store_find             (DgHandbookStore *self,
                                                      gint64           id);
 
 /* Validates and stores @handbook (a new one, id 0, or a draft from the list)
- * with all its steps in one transaction; updates the search index. */
+ * with all its steps in one transaction; updates the search index. Title,
+ * tags and links are trimmed first (blank tags and links dropped). Then
+ * "has-changes" tells whether the draft differs from the latest version
+ * (always TRUE before the first publication). A published version is
+ * refused with DG_HANDBOOK_ERROR_PUBLISHED. */
 gboolean         dg_handbook_store_save             (DgHandbookStore *self,
                                                      DgHandbook      *handbook,
                                                      GError         **error);
-/* Freezes the saved draft as the next numbered version with @change_note;
- * returns the new number, or 0 with an error (nothing to publish, invalid). */
+/* Saves @handbook and freezes it as the next numbered version with
+ * @change_note, in one transaction; returns the new number, or 0 with an
+ * error (DG_HANDBOOK_ERROR_NO_CHANGES when it equals the latest version,
+ * invalid). */
 int              dg_handbook_store_publish          (DgHandbookStore *self,
                                                      DgHandbook      *handbook,
                                                      const char      *change_note,
                                                      GError         **error);
-/* Published versions, newest first: DgHandbook objects with published TRUE. */
+/* Published versions, newest first: DgHandbook objects with published TRUE.
+ * get_version fails with DG_HANDBOOK_ERROR_NOT_FOUND for an unknown number. */
 GPtrArray       *dg_handbook_store_list_versions    (DgHandbookStore *self,
                                                      gint64           handbook_id,
                                                      GError         **error);
@@ -52,6 +59,8 @@ DgHandbook      *dg_handbook_store_get_version      (DgHandbookStore *self,
                                                      int              number,
                                                      GError         **error);
 
+/* Stores a copy of @handbook's draft titled "… (Copy)", unpublished and not
+ * archived, and adds it to the list; returns it (a new reference). */
 DgHandbook      *dg_handbook_store_duplicate        (DgHandbookStore *self,
                                                      DgHandbook      *handbook,
                                                      GError         **error);
