@@ -16,7 +16,9 @@ char     *dg_handbook_to_markdown    (DgHandbook  *handbook);
 typedef struct _DgHandbookLayout DgHandbookLayout;
 
 /* Lays out @handbook for pages of @width × @height points (72 per inch)
- * with text measured on @cr's target. */
+ * with text measured on @cr's target. @cr's user space must be in points
+ * (GtkPrintOperation: GTK_UNIT_POINTS); margins of 56 pt are added inside
+ * @width × @height. Pages are drawn from the top left corner of @cr. */
 DgHandbookLayout *dg_handbook_layout_new        (DgHandbook        *handbook,
                                                  cairo_t           *cr,
                                                  double             width,
