@@ -1,0 +1,575 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dg-handbook-history-window"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "dg-assistant-store.h"
+#include "dg-handbook-history-window.h"
+
+struct _DgHandbookHistoryWindow
+{
+  AdwWindow             parent_instance;
+
+  DgHandbookStore      *store;
+  DgHandbook           *draft;
+  DgAssistantStore     *assistants;
+  /* What the version list shows, top to bottom: the draft first when it
+   * has unpublished changes, then the published versions, newest first.
+   * Each one is compared with the one below it. */
+  GPtrArray            *entries;
+  int                   latest_version;
+  /* Gives the change tags one width, so that the titles beside them line up. */
+  GtkSizeGroup         *tag_size_group;
+
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  GtkListBox           *version_list;
+  AdwPreferencesGroup  *changes_group;
+  GtkListBox           *change_list;
+  GtkListBox           *acknowledgement_list;
+  AdwPreferencesGroup  *record_group;
+  AdwComboRow          *assistant_row;
+  GtkButton            *record_button;
+};
+
+G_DEFINE_FINAL_TYPE (DgHandbookHistoryWindow, dg_handbook_history_window, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_DRAFT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+format_date (GDateTime *date)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (date == NULL)
+    return g_strdup ("");
+  local = g_date_time_to_local (date);
+  /* Translators: a date as in "Published 3 March 2025"; see g_date_time_format() */
+  return g_date_time_format (local, _("%-d %B %Y"));
+}
+
+static char *
+format_iso_date (const char *iso_date)
+{
+  g_autoptr(GDateTime) date = NULL;
+  int year, month, day;
+
+  if (iso_date == NULL || sscanf (iso_date, "%4d-%2d-%2d", &year, &month, &day) != 3)
+    return g_strdup (iso_date);
+  date = g_date_time_new_local (year, month, day, 0, 0, 0);
+  return date != NULL ? format_date (date) : g_strdup (iso_date);
+}
+
+static void
+show_error (DgHandbookHistoryWindow *self,
+            const GError            *error)
+{
+  AdwToast *toast = adw_toast_new (error->message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *row;
+
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, row);
+}
+
+static GtkWidget *
+create_placeholder (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_set_margin_top (label, 18);
+  gtk_widget_set_margin_bottom (label, 18);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+/* ---- the version list ------------------------------------------------- */
+
+static GtkWidget *
+create_version_label (const char *text,
+                      const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static GtkWidget *
+create_version_row (DgHandbook *entry)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  g_autofree char *title = NULL;
+  g_autofree char *date = format_date (dg_handbook_get_date (entry));
+  g_autofree char *when = NULL;
+  const char *note;
+
+  if (dg_handbook_get_published (entry))
+    {
+      title = g_strdup_printf (_("Version %d"), dg_handbook_get_version (entry));
+      note = dg_handbook_get_change_note (entry);
+      /* Translators: the date a version was published */
+      when = g_strdup_printf (_("Published %s"), date);
+    }
+  else
+    {
+      title = g_strdup (_("Current Draft"));
+      note = _("Not published yet");
+      /* Translators: the date the draft was last saved */
+      when = g_strdup_printf (_("Saved %s"), date);
+    }
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_box_append (GTK_BOX (box), create_version_label (title, "heading"));
+  if (note != NULL && *note != '\0')
+    gtk_box_append (GTK_BOX (box), create_version_label (note, NULL));
+  if (dg_handbook_get_date (entry) != NULL)
+    gtk_box_append (GTK_BOX (box), create_version_label (when, "dim-label"));
+  gtk_widget_set_tooltip_text (row, note);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, "version_row");
+  return row;
+}
+
+/* ---- the comparison --------------------------------------------------- */
+
+static GtkWidget *
+create_change_row (DgHandbookHistoryWindow *self,
+                   const char              *kind,
+                   const char              *kind_class,
+                   const char              *title,
+                   const char              *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *tag = gtk_label_new (kind);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_name (row, "change_row");
+
+  gtk_widget_set_name (tag, "change_kind");
+  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (tag, "dg-tag");
+  gtk_widget_add_css_class (tag, "caption-heading");
+  gtk_widget_add_css_class (tag, kind_class);
+  gtk_size_group_add_widget (self->tag_size_group, tag);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), tag);
+  return row;
+}
+
+static GtkWidget *
+create_step_change_row (DgHandbookHistoryWindow *self,
+                        const DgStepChange      *change)
+{
+  g_autofree char *positions = NULL;
+
+  switch (change->kind)
+    {
+    case DG_STEP_CHANGE_ADDED:
+      positions = g_strdup_printf (_("Step %d"), change->new_position);
+      return create_change_row (self, _("Added"), "success", change->title, positions);
+
+    case DG_STEP_CHANGE_REMOVED:
+      /* Translators: the position a removed step had */
+      positions = g_strdup_printf (_("Was step %d"), change->old_position);
+      return create_change_row (self, _("Removed"), "error", change->title, positions);
+
+    case DG_STEP_CHANGE_CHANGED:
+      if (change->old_position == change->new_position)
+        positions = g_strdup_printf (_("Step %d"), change->new_position);
+      else
+        /* Translators: a step that changed and moved from position 2 to 4 */
+        positions = g_strdup_printf (_("Step %d → %d"), change->old_position, change->new_position);
+      return create_change_row (self, _("Changed"), "warning", change->title, positions);
+
+    case DG_STEP_CHANGE_MOVED:
+      /* Translators: a step that moved from position 2 to 4 */
+      positions = g_strdup_printf (_("Step %d → %d"), change->old_position, change->new_position);
+      return create_change_row (self, _("Moved"), "dim-label", change->title, positions);
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+show_comparison (DgHandbookHistoryWindow *self,
+                 guint                    index)
+{
+  DgHandbook *newer = g_ptr_array_index (self->entries, index);
+  g_autoptr(DgHandbook) older = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+  gboolean title_changed = FALSE;
+  gboolean purpose_changed = FALSE;
+
+  if (index + 1 < self->entries->len)
+    {
+      older = g_object_ref (g_ptr_array_index (self->entries, index + 1));
+      title = g_strdup_printf (_("Changes Since Version %d"), dg_handbook_get_version (older));
+    }
+  else
+    {
+      /* The first version is compared with an empty handbook of the same
+       * title and purpose: every step shows as added. */
+      older = dg_handbook_new (dg_handbook_get_title (newer));
+      g_object_set (older, "purpose", dg_handbook_get_purpose (newer), NULL);
+      title = g_strdup (_("First Version"));
+    }
+
+  if (!dg_handbook_get_published (newer))
+    description = g_strdup (_("Not published yet: assistants see these changes once you publish them."));
+  else
+    {
+      g_autofree char *date = format_date (dg_handbook_get_date (newer));
+      const char *note = dg_handbook_get_change_note (newer);
+
+      if (note != NULL && *note != '\0')
+        /* Translators: "Version 3, published 3 March 2025: " and the change note */
+        description = g_strdup_printf (_("Version %d, published %s: %s"), dg_handbook_get_version (newer), date, note);
+      else
+        /* Translators: "Version 3, published 3 March 2025." */
+        description = g_strdup_printf (_("Version %d, published %s."), dg_handbook_get_version (newer), date);
+    }
+  adw_preferences_group_set_title (self->changes_group, title);
+  adw_preferences_group_set_description (self->changes_group, description);
+
+  clear_list (self->change_list);
+  changes = dg_handbook_compare (older, newer, &title_changed, &purpose_changed);
+  if (title_changed)
+    {
+      /* Translators: the old and the new title of a handbook */
+      g_autofree char *titles = g_strdup_printf (_("“%s” → “%s”"), dg_handbook_get_title (older), dg_handbook_get_title (newer));
+
+      gtk_list_box_append (self->change_list, create_change_row (self, _("Changed"), "warning", _("Title"), titles));
+    }
+  if (purpose_changed)
+    gtk_list_box_append (self->change_list,
+                         create_change_row (self, _("Changed"), "warning", _("Purpose"), _("Reworded")));
+  for (guint i = 0; i < changes->len; i++)
+    gtk_list_box_append (self->change_list, create_step_change_row (self, g_ptr_array_index (changes, i)));
+}
+
+static void
+on_version_list_row_selected (DgHandbookHistoryWindow *self,
+                              GtkListBoxRow           *row)
+{
+  if (row != NULL)
+    show_comparison (self, gtk_list_box_row_get_index (row));
+}
+
+/* ---- acknowledgements ------------------------------------------------- */
+
+static GtkWidget *
+create_acknowledgement_row (const DgAcknowledgement *ack)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *date = format_iso_date (ack->date);
+  /* Translators: "Read version 2 on 3 March 2025" */
+  g_autofree char *subtitle = g_strdup_printf (_("Read version %d on %s"), ack->version, date);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ack->assistant_name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_name (row, "acknowledgement_row");
+
+  if (ack->outdated)
+    {
+      GtkWidget *tag = gtk_label_new (_("Outdated"));
+
+      gtk_widget_set_name (tag, "outdated_tag");
+      gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (tag, _("A newer version has been published since."));
+      gtk_widget_add_css_class (tag, "dg-tag");
+      gtk_widget_add_css_class (tag, "caption-heading");
+      gtk_widget_add_css_class (tag, "warning");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
+    }
+  return row;
+}
+
+static void
+load_acknowledgements (DgHandbookHistoryWindow *self)
+{
+  g_autoptr(GPtrArray) acks = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clear_list (self->acknowledgement_list);
+  acks = dg_handbook_store_list_acknowledgements (self->store, dg_handbook_get_id (self->draft), &error);
+  if (acks == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  for (guint i = 0; i < acks->len; i++)
+    gtk_list_box_append (self->acknowledgement_list, create_acknowledgement_row (g_ptr_array_index (acks, i)));
+}
+
+static void
+set_up_assistant_row (DgHandbookHistoryWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  GtkFilterListModel *active;
+  gboolean any;
+
+  self->assistants = dg_assistant_store_new (dg_handbook_store_get_database (self->store), &error);
+  if (self->assistants == NULL)
+    {
+      show_error (self, error);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->record_group), FALSE);
+      return;
+    }
+
+  /* Only assistants who work for the business now confirm new reading. */
+  active = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->assistants)),
+                                      GTK_FILTER (gtk_bool_filter_new (gtk_property_expression_new (DG_TYPE_ASSISTANT, NULL, "active"))));
+  adw_combo_row_set_expression (self->assistant_row, gtk_property_expression_new (DG_TYPE_ASSISTANT, NULL, "name"));
+  adw_combo_row_set_model (self->assistant_row, G_LIST_MODEL (active));
+  any = g_list_model_get_n_items (G_LIST_MODEL (active)) > 0;
+  g_object_unref (active);
+
+  if (any)
+    /* Translators: the number of the latest published version */
+    description = g_strdup_printf (_("Records that the assistant has read version %d, the latest, today."), self->latest_version);
+  else
+    description = g_strdup (_("Add an assistant first: then you can record who has read this handbook."));
+  adw_preferences_group_set_description (self->record_group, description);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->assistant_row), any);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->record_button), any);
+}
+
+static void
+on_record_button_clicked (DgHandbookHistoryWindow *self)
+{
+  DgAssistant *assistant = adw_combo_row_get_selected_item (self->assistant_row);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (assistant == NULL)
+    return;
+
+  if (!dg_handbook_store_acknowledge (self->store, dg_handbook_get_id (self->draft),
+                                      dg_assistant_get_id (assistant), self->latest_version,
+                                      today, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  load_acknowledgements (self);
+  /* Translators: "Recorded that Maria Santos has read version 3" */
+  message = g_strdup_printf (_("Recorded that %s has read version %d"),
+                             dg_assistant_get_name (assistant), self->latest_version);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* ---- loading ---------------------------------------------------------- */
+
+static void
+load (DgHandbookHistoryWindow *self)
+{
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *window_title = NULL;
+
+  adw_view_switcher_title_set_subtitle (self->switcher_title, dg_handbook_get_title (self->draft));
+  /* Translators: the window title; the handbook's title */
+  window_title = g_strdup_printf (_("History of “%s”"), dg_handbook_get_title (self->draft));
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+
+  /* A handbook that was never saved has no versions to ask for. */
+  if (dg_handbook_get_id (self->draft) != 0)
+    {
+      versions = dg_handbook_store_list_versions (self->store, dg_handbook_get_id (self->draft), &error);
+      if (versions == NULL)
+        show_error (self, error);
+    }
+
+  if (versions == NULL || versions->len == 0)
+    {
+      /* Nothing to switch between: the header shows the title instead. */
+      adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), FALSE);
+      gtk_stack_set_visible_child_name (self->main_stack, "empty");
+      return;
+    }
+
+  if (dg_handbook_get_has_changes (self->draft))
+    g_ptr_array_add (self->entries, g_object_ref (self->draft));
+  for (guint i = 0; i < versions->len; i++)
+    g_ptr_array_add (self->entries, g_object_ref (g_ptr_array_index (versions, i)));
+  self->latest_version = dg_handbook_get_version (g_ptr_array_index (versions, 0));
+
+  for (guint i = 0; i < self->entries->len; i++)
+    gtk_list_box_append (self->version_list, create_version_row (g_ptr_array_index (self->entries, i)));
+  gtk_list_box_select_row (self->version_list, gtk_list_box_get_row_at_index (self->version_list, 0));
+
+  load_acknowledgements (self);
+  set_up_assistant_row (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "history");
+}
+
+static void
+dg_handbook_history_window_constructed (GObject *object)
+{
+  DgHandbookHistoryWindow *self = DG_HANDBOOK_HISTORY_WINDOW (object);
+
+  G_OBJECT_CLASS (dg_handbook_history_window_parent_class)->constructed (object);
+
+  gtk_list_box_set_placeholder (self->change_list,
+                                create_placeholder (_("The title, the purpose and the steps are the same as in the version before.")));
+  gtk_list_box_set_placeholder (self->acknowledgement_list,
+                                create_placeholder (_("No one has confirmed reading this handbook yet.")));
+  load (self);
+}
+
+static void
+dg_handbook_history_window_dispose (GObject *object)
+{
+  DgHandbookHistoryWindow *self = DG_HANDBOOK_HISTORY_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_HANDBOOK_HISTORY_WINDOW);
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_object (&self->tag_size_group);
+  g_clear_object (&self->assistants);
+  g_clear_object (&self->draft);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (dg_handbook_history_window_parent_class)->dispose (object);
+}
+
+static void
+dg_handbook_history_window_get_property (GObject    *object,
+                                         guint       prop_id,
+                                         GValue     *value,
+                                         GParamSpec *pspec)
+{
+  DgHandbookHistoryWindow *self = DG_HANDBOOK_HISTORY_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_DRAFT:
+      g_value_set_object (value, self->draft);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dg_handbook_history_window_set_property (GObject      *object,
+                                         guint         prop_id,
+                                         const GValue *value,
+                                         GParamSpec   *pspec)
+{
+  DgHandbookHistoryWindow *self = DG_HANDBOOK_HISTORY_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_DRAFT:
+      self->draft = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dg_handbook_history_window_class_init (DgHandbookHistoryWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = dg_handbook_history_window_constructed;
+  object_class->dispose = dg_handbook_history_window_dispose;
+  object_class->get_property = dg_handbook_history_window_get_property;
+  object_class->set_property = dg_handbook_history_window_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         DG_TYPE_HANDBOOK_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DRAFT] =
+    g_param_spec_object ("draft", NULL, NULL,
+                         DG_TYPE_HANDBOOK,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/delegatedesk/Delegate/dg-handbook-history-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DgHandbookHistoryWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, DgHandbookHistoryWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, DgHandbookHistoryWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DgHandbookHistoryWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, DgHandbookHistoryWindow, version_list);
+  gtk_widget_class_bind_template_child (widget_class, DgHandbookHistoryWindow, changes_group);
+  gtk_widget_class_bind_template_child (widget_class, DgHandbookHistoryWindow, change_list);
+  gtk_widget_class_bind_template_child (widget_class, DgHandbookHistoryWindow, acknowledgement_list);
+  gtk_widget_class_bind_template_child (widget_class, DgHandbookHistoryWindow, record_group);
+  gtk_widget_class_bind_template_child (widget_class, DgHandbookHistoryWindow, assistant_row);
+  gtk_widget_class_bind_template_child (widget_class, DgHandbookHistoryWindow, record_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_version_list_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_record_button_clicked);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+dg_handbook_history_window_init (DgHandbookHistoryWindow *self)
+{
+  self->entries = g_ptr_array_new_with_free_func (g_object_unref);
+  self->tag_size_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+dg_handbook_history_window_new (GtkWindow       *parent,
+                                DgHandbookStore *store,
+                                DgHandbook      *draft)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (DG_IS_HANDBOOK_STORE (store), NULL);
+  g_return_val_if_fail (DG_IS_HANDBOOK (draft), NULL);
+
+  return g_object_new (DG_TYPE_HANDBOOK_HISTORY_WINDOW,
+                       "transient-for", parent,
+                       "store", store,
+                       "draft", draft,
+                       NULL);
+}

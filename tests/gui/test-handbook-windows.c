@@ -1,0 +1,357 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-handbook-windows"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "dg-assistant-store.h"
+#include "dg-gui-test.h"
+#include "dg-handbook-history-window.h"
+#include "dg-handbook-template-dialog.h"
+#include "dg-handbook-templates.h"
+
+#define HANDBOOK_TITLE "Answer support e-mails"
+#define CHANGED_STEP "Reply with the right template"
+
+typedef struct
+{
+  char            *dir;
+  char            *path;
+  DgDatabase      *db;
+  DgHandbookStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("delegate-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "delegate.db", NULL);
+  fixture->db = dg_database_open (fixture->path, &error);
+  g_assert_no_error (error);
+  fixture->store = dg_handbook_store_new (fixture->db, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->store);
+  g_clear_object (&fixture->db);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static GtkWidget *
+child (GtkWidget  *window,
+       GType       type,
+       const char *name)
+{
+  GtkWidget *widget = GTK_WIDGET (gtk_widget_get_template_child (window, type, name));
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static void
+publish (Fixture    *fixture,
+         DgHandbook *handbook,
+         const char *note,
+         int         expected_version)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dg_handbook_store_save (fixture->store, handbook, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dg_handbook_store_publish (fixture->store, handbook, note, &error), ==, expected_version);
+  g_assert_no_error (error);
+}
+
+/* Three steps published as version 1, then the second step's details
+ * changed and published as version 2. Returns the draft from the store. */
+static DgHandbook *
+create_published_handbook (Fixture *fixture)
+{
+  g_autoptr(DgHandbook) handbook = dg_handbook_new (HANDBOOK_TITLE);
+  g_autoptr(DgHandbookStep) removed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (handbook, "purpose", "Every customer gets an answer within one working day.", NULL);
+  dg_handbook_insert_step (handbook, 0, dg_handbook_step_new ("Open the shared inbox", "", FALSE, 5));
+  dg_handbook_insert_step (handbook, 1, dg_handbook_step_new (CHANGED_STEP, "Use the saved replies.", FALSE, 20));
+  dg_handbook_insert_step (handbook, 2, dg_handbook_step_new ("Archive the thread", "", TRUE, 1));
+  publish (fixture, handbook, "First version", 1);
+
+  removed = dg_handbook_remove_step (handbook, 1);
+  dg_handbook_insert_step (handbook, 1, dg_handbook_step_new (CHANGED_STEP, "Use the refund reply for refunds.", FALSE, 20));
+  publish (fixture, handbook, "Refunds get their own reply", 2);
+
+  return g_object_ref (dg_handbook_store_find (fixture->store, dg_handbook_get_id (handbook)));
+}
+
+static GList *
+rows_named (GtkWidget  *list,
+            const char *name)
+{
+  GList *rows = NULL;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (gtk_widget_get_name (row), name) == 0)
+      rows = g_list_append (rows, row);
+  return rows;
+}
+
+static const char *
+change_kind (GtkWidget *row)
+{
+  GtkWidget *tag = dg_gui_test_find_by_name (row, "change_kind");
+
+  g_assert_nonnull (tag);
+  return gtk_label_get_text (GTK_LABEL (tag));
+}
+
+static GtkWidget *
+open_history (Fixture    *fixture,
+              DgHandbook *draft)
+{
+  GtkWidget *window = dg_handbook_history_window_new (NULL, fixture->store, draft);
+
+  gtk_window_present (GTK_WINDOW (window));
+  dg_gui_test_iterate ();
+  return window;
+}
+
+static void
+test_history_compares_versions (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(DgHandbook) draft = create_published_handbook (fixture);
+  GtkWidget *window = open_history (fixture, draft);
+  GtkWidget *version_list = child (window, DG_TYPE_HANDBOOK_HISTORY_WINDOW, "version_list");
+  GtkWidget *change_list = child (window, DG_TYPE_HANDBOOK_HISTORY_WINDOW, "change_list");
+  GtkListBoxRow *first_version;
+  g_autoptr(GList) versions = NULL;
+  g_autoptr(GList) changes = NULL;
+  g_autoptr(GList) first_changes = NULL;
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (window, DG_TYPE_HANDBOOK_HISTORY_WINDOW, "main_stack"))), ==, "history");
+
+  /* The draft has no unpublished changes: only the two versions, and the
+   * newest is shown first, compared with the one before it. */
+  versions = rows_named (version_list, "version_row");
+  g_assert_cmpuint (g_list_length (versions), ==, 2);
+  g_assert_true (gtk_list_box_get_selected_row (GTK_LIST_BOX (version_list)) == versions->data);
+
+  changes = rows_named (change_list, "change_row");
+  g_assert_cmpuint (g_list_length (changes), ==, 1);
+  g_assert_cmpstr (change_kind (changes->data), ==, "Changed");
+  g_assert_cmpstr (adw_preferences_row_get_title (changes->data), ==, CHANGED_STEP);
+  g_assert_cmpstr (adw_action_row_get_subtitle (changes->data), ==, "Step 2");
+
+  /* The first version: every step is new. */
+  first_version = versions->next->data;
+  gtk_list_box_select_row (GTK_LIST_BOX (version_list), first_version);
+  dg_gui_test_iterate ();
+  first_changes = rows_named (change_list, "change_row");
+  g_assert_cmpuint (g_list_length (first_changes), ==, 3);
+  for (GList *l = first_changes; l; l = l->next)
+    g_assert_cmpstr (change_kind (l->data), ==, "Added");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_history_shows_draft_changes (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(DgHandbook) draft = create_published_handbook (fixture);
+  g_autoptr(DgHandbookStep) removed = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+  g_autoptr(GList) versions = NULL;
+  g_autoptr(GList) changes = NULL;
+
+  /* Moving the last step to the top changes nothing but positions. */
+  dg_handbook_move_step (draft, 2, 0);
+  g_assert_true (dg_handbook_store_save (fixture->store, draft, &error));
+  g_assert_no_error (error);
+  g_assert_true (dg_handbook_get_has_changes (draft));
+
+  window = open_history (fixture, draft);
+  versions = rows_named (child (window, DG_TYPE_HANDBOOK_HISTORY_WINDOW, "version_list"), "version_row");
+  g_assert_cmpuint (g_list_length (versions), ==, 3);
+
+  changes = rows_named (child (window, DG_TYPE_HANDBOOK_HISTORY_WINDOW, "change_list"), "change_row");
+  g_assert_cmpuint (g_list_length (changes), >=, 1);
+  for (GList *l = changes; l; l = l->next)
+    g_assert_cmpstr (change_kind (l->data), ==, "Moved");
+  g_assert_cmpstr (adw_preferences_row_get_title (changes->data), ==, "Archive the thread");
+  g_assert_cmpstr (adw_action_row_get_subtitle (changes->data), ==, "Step 3 → 1");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_history_not_published (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(DgHandbook) handbook = dg_handbook_new ("Book travel");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+
+  g_assert_true (dg_handbook_store_save (fixture->store, handbook, &error));
+  g_assert_no_error (error);
+
+  window = open_history (fixture, handbook);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (window, DG_TYPE_HANDBOOK_HISTORY_WINDOW, "main_stack"))), ==, "empty");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gint64
+add_assistant (Fixture    *fixture,
+               const char *name)
+{
+  g_autoptr(DgAssistantStore) assistants = NULL;
+  g_autoptr(DgAssistant) assistant = dg_assistant_new ();
+  g_autoptr(GError) error = NULL;
+
+  assistants = dg_assistant_store_new (fixture->db, &error);
+  g_assert_no_error (error);
+  g_object_set (assistant, "name", name, "time-zone", "Asia/Manila", "currency", "USD", NULL);
+  g_assert_true (dg_assistant_store_add (assistants, assistant, &error));
+  g_assert_no_error (error);
+  return dg_assistant_get_id (assistant);
+}
+
+static void
+test_history_records_acknowledgement (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(DgHandbook) draft = create_published_handbook (fixture);
+  gint64 assistant_id = add_assistant (fixture, "Maria Santos");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GPtrArray) acks = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GList) rows = NULL;
+  g_autoptr(GList) outdated_rows = NULL;
+  DgAcknowledgement *ack;
+  GtkWidget *window = open_history (fixture, draft);
+  GtkWidget *ack_list = child (window, DG_TYPE_HANDBOOK_HISTORY_WINDOW, "acknowledgement_list");
+  AdwComboRow *assistant_row = ADW_COMBO_ROW (child (window, DG_TYPE_HANDBOOK_HISTORY_WINDOW, "assistant_row"));
+  GtkWidget *record_button = child (window, DG_TYPE_HANDBOOK_HISTORY_WINDOW, "record_button");
+
+  g_assert_null (rows_named (ack_list, "acknowledgement_row"));
+  g_assert_true (gtk_widget_get_sensitive (record_button));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (assistant_row)), ==, 1);
+
+  adw_combo_row_set_selected (assistant_row, 0);
+  g_signal_emit_by_name (record_button, "clicked");
+  dg_gui_test_iterate ();
+
+  /* The latest version, read today, is in the database and in the list. */
+  acks = dg_handbook_store_list_acknowledgements (fixture->store, dg_handbook_get_id (draft), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (acks->len, ==, 1);
+  ack = g_ptr_array_index (acks, 0);
+  g_assert_cmpint (ack->assistant_id, ==, assistant_id);
+  g_assert_cmpint (ack->version, ==, 2);
+  g_assert_cmpstr (ack->date, ==, today);
+  g_assert_false (ack->outdated);
+
+  rows = rows_named (ack_list, "acknowledgement_row");
+  g_assert_cmpuint (g_list_length (rows), ==, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (rows->data), ==, "Maria Santos");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (rows->data), "Read version 2 on "));
+  g_assert_null (dg_gui_test_find_by_name (rows->data, "outdated_tag"));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* A new version makes the acknowledgement outdated. */
+  dg_handbook_insert_step (draft, 3, dg_handbook_step_new ("Tag the customer", "", FALSE, 1));
+  publish (fixture, draft, "Tagging", 3);
+  window = open_history (fixture, draft);
+  outdated_rows = rows_named (child (window, DG_TYPE_HANDBOOK_HISTORY_WINDOW, "acknowledgement_list"), "acknowledgement_row");
+  g_assert_cmpuint (g_list_length (outdated_rows), ==, 1);
+  g_assert_nonnull (dg_gui_test_find_by_name (outdated_rows->data, "outdated_tag"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+on_created (DgHandbookTemplateDialog  *dialog,
+            DgHandbook                *saved,
+            DgHandbook               **out_saved)
+{
+  g_set_object (out_saved, saved);
+}
+
+static void
+test_template_dialog_creates_handbook (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  const DgHandbookTemplateInfo *templates = dg_handbook_templates_list ("de");
+  GtkWidget *dialog = dg_handbook_template_dialog_new (NULL, fixture->store);
+  g_autoptr(DgHandbook) created = NULL;
+  g_autoptr(DgDatabase) db = NULL;
+  g_autoptr(DgHandbookStore) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *list = child (dialog, DG_TYPE_HANDBOOK_TEMPLATE_DIALOG, "template_list");
+  g_autoptr(GList) rows = NULL;
+  DgHandbook *stored;
+
+  g_assert_nonnull (templates);
+  g_assert_nonnull (templates[0].id);
+  g_signal_connect (dialog, "created", G_CALLBACK (on_created), &created);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  dg_gui_test_iterate ();
+
+  /* The German templates are listed once German is chosen. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (dialog, DG_TYPE_HANDBOOK_TEMPLATE_DIALOG, "language_row")), 1);
+  rows = rows_named (list, "template_row");
+  g_assert_cmpuint (g_list_length (rows), >, 0);
+  g_assert_cmpstr (adw_preferences_row_get_title (rows->data), ==, templates[0].title);
+
+  g_signal_emit_by_name (rows->data, "activate");
+  dg_gui_test_iterate ();
+
+  /* The dialog reported the stored handbook and closed. */
+  g_assert_null (dialog);
+  g_assert_nonnull (created);
+  g_assert_cmpint (dg_handbook_get_id (created), >, 0);
+  g_assert_cmpstr (dg_handbook_get_title (created), ==, templates[0].title);
+  stored = dg_handbook_store_find (fixture->store, dg_handbook_get_id (created));
+  g_assert_nonnull (stored);
+  g_assert_cmpuint (g_list_model_get_n_items (dg_handbook_get_steps (stored)), >, 0);
+
+  /* It is in the database, not only in memory. */
+  db = dg_database_open (fixture->path, &error);
+  g_assert_no_error (error);
+  reopened = dg_handbook_store_new (db, &error);
+  g_assert_no_error (error);
+  stored = dg_handbook_store_find (reopened, dg_handbook_get_id (created));
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (dg_handbook_get_title (stored), ==, templates[0].title);
+  g_assert_cmpuint (g_list_model_get_n_items (dg_handbook_get_steps (stored)),
+                    ==, g_list_model_get_n_items (dg_handbook_get_steps (created)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/handbook-windows/history/compares-versions", test_history_compares_versions);
+  ADD ("/handbook-windows/history/draft-changes", test_history_shows_draft_changes);
+  ADD ("/handbook-windows/history/not-published", test_history_not_published);
+  ADD ("/handbook-windows/history/records-acknowledgement", test_history_records_acknowledgement);
+  ADD ("/handbook-windows/templates/creates-handbook", test_template_dialog_creates_handbook);
+#undef ADD
+  return g_test_run ();
+}
