@@ -7,6 +7,7 @@
 #include "dg-assistant-store.h"
 #include "dg-gui-test.h"
 #include "dg-handbook-history-window.h"
+#include "dg-handbook-printing-private.h"
 #include "dg-handbook-template-dialog.h"
 #include "dg-handbook-templates.h"
 
@@ -339,6 +340,81 @@ test_template_dialog_creates_handbook (Fixture       *fixture,
                     ==, g_list_model_get_n_items (dg_handbook_get_steps (created)));
 }
 
+static char *
+output_path (const char *name)
+{
+  const char *dir = g_getenv ("DG_TEST_OUTPUT_DIR");
+
+  return g_build_filename (dir != NULL ? dir : g_get_tmp_dir (), name, NULL);
+}
+
+static void
+assert_pdf_shows (const char *path,
+                  const char *text)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *extracted = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  int status = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 4);
+  g_assert_cmpmem (contents, 4, "%PDF", 4);
+
+  if (pdftotext == NULL)
+    return;
+  {
+    const char *argv[] = { pdftotext, path, "-", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &extracted, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (extracted, text));
+  }
+}
+
+static void
+test_print_operation_exports_pdf (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(DgHandbook) draft = create_published_handbook (fixture);
+  g_autofree char *path = output_path ("test-handbook-print.pdf");
+  g_autoptr(GError) error = NULL;
+
+  g_unlink (path);
+  g_assert_cmpint (dg_handbook_print_run (NULL, draft, GTK_PRINT_OPERATION_ACTION_EXPORT, path, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  assert_pdf_shows (path, CHANGED_STEP);
+}
+
+static void
+test_export_write (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(DgHandbook) draft = create_published_handbook (fixture);
+  g_autofree char *pdf_path = output_path ("test-handbook-export.pdf");
+  g_autofree char *md_path = output_path ("test-handbook-export.md");
+  g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+  g_autoptr(GFile) md = g_file_new_for_path (md_path);
+  g_autofree char *markdown = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dg_handbook_export_write (draft, pdf, TRUE, &error));
+  g_assert_no_error (error);
+  assert_pdf_shows (pdf_path, HANDBOOK_TITLE);
+
+  g_assert_true (dg_handbook_export_write (draft, md, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (md_path, &markdown, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (markdown, HANDBOOK_TITLE));
+  g_assert_nonnull (strstr (markdown, CHANGED_STEP));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -352,6 +428,8 @@ main (int   argc,
   ADD ("/handbook-windows/history/not-published", test_history_not_published);
   ADD ("/handbook-windows/history/records-acknowledgement", test_history_records_acknowledgement);
   ADD ("/handbook-windows/templates/creates-handbook", test_template_dialog_creates_handbook);
+  ADD ("/handbook-windows/print/operation-exports-pdf", test_print_operation_exports_pdf);
+  ADD ("/handbook-windows/export/write", test_export_write);
 #undef ADD
   return g_test_run ();
 }

@@ -1,0 +1,305 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dg-handbook-printing"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "dg-handbook-export.h"
+#include "dg-handbook-printing-private.h"
+#include "dg-window.h"
+
+/* The settings of the last print in this session (printer, copies, paper),
+ * so that printing a second handbook starts where the first one ended. */
+static GtkPrintSettings *last_settings;
+
+typedef struct
+{
+  DgHandbook       *handbook;
+  DgHandbookLayout *layout;
+  GtkWindow        *parent;        /* weak: the dialog may outlive it */
+  gboolean          error_shown;
+} PrintJob;
+
+static void
+print_job_free (PrintJob *job)
+{
+  g_clear_pointer (&job->layout, dg_handbook_layout_free);
+  g_clear_object (&job->handbook);
+  g_clear_weak_pointer (&job->parent);
+  g_free (job);
+}
+
+static void
+show_error (GtkWindow  *parent,
+            const char *heading,
+            const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_print_error (PrintJob     *job,
+                  const GError *error)
+{
+  g_autofree char *heading = NULL;
+
+  if (job->error_shown)
+    return;
+  job->error_shown = TRUE;
+  heading = g_strdup_printf (_("Could Not Print “%s”"), dg_handbook_get_title (job->handbook));
+  show_error (job->parent, heading, error->message);
+}
+
+static void
+on_begin_print (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                PrintJob          *job)
+{
+  /* Laid out again for each run: the user may have picked another paper
+   * size in the dialog. */
+  g_clear_pointer (&job->layout, dg_handbook_layout_free);
+  job->layout = dg_handbook_layout_new (job->handbook,
+                                        gtk_print_context_get_cairo_context (context),
+                                        gtk_print_context_get_width (context),
+                                        gtk_print_context_get_height (context));
+  gtk_print_operation_set_n_pages (operation, dg_handbook_layout_get_n_pages (job->layout));
+}
+
+static void
+on_draw_page (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              PrintJob          *job)
+{
+  g_assert (job->layout != NULL);
+
+  dg_handbook_layout_draw_page (job->layout, gtk_print_context_get_cairo_context (context), page);
+}
+
+static void
+on_end_print (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              PrintJob          *job)
+{
+  g_clear_pointer (&job->layout, dg_handbook_layout_free);
+}
+
+static void
+on_done (GtkPrintOperation       *operation,
+         GtkPrintOperationResult  result,
+         PrintJob                *job)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    g_set_object (&last_settings, gtk_print_operation_get_print_settings (operation));
+
+  gtk_print_operation_get_error (operation, &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
+    show_print_error (job, error);
+}
+
+/* The operation both the dialog and the export to a file run: the same
+ * page callbacks either way. */
+static GtkPrintOperation *
+create_operation (GtkWindow  *parent,
+                  DgHandbook *handbook)
+{
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+  PrintJob *job = g_new0 (PrintJob, 1);
+
+  job->handbook = g_object_ref (handbook);
+  g_set_weak_pointer (&job->parent, parent);
+  g_object_set_data_full (G_OBJECT (operation), "dg-print-job", job, (GDestroyNotify) print_job_free);
+
+  gtk_print_operation_set_job_name (operation, dg_handbook_get_title (handbook));
+  /* The layout sets its own margins on the whole sheet, in points, as the
+   * PDF export does: the printed page and the PDF look the same. */
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  if (last_settings != NULL)
+    gtk_print_operation_set_print_settings (operation, last_settings);
+
+  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), job);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), job);
+  g_signal_connect (operation, "end-print", G_CALLBACK (on_end_print), job);
+  return operation;
+}
+
+GtkPrintOperationResult
+dg_handbook_print_run (GtkWindow                *parent,
+                       DgHandbook               *handbook,
+                       GtkPrintOperationAction   action,
+                       const char               *export_filename,
+                       GError                  **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), GTK_PRINT_OPERATION_RESULT_ERROR);
+  g_return_val_if_fail (DG_IS_HANDBOOK (handbook), GTK_PRINT_OPERATION_RESULT_ERROR);
+  g_return_val_if_fail (action != GTK_PRINT_OPERATION_ACTION_EXPORT || export_filename != NULL,
+                        GTK_PRINT_OPERATION_RESULT_ERROR);
+
+  operation = create_operation (parent, handbook);
+  if (export_filename != NULL)
+    gtk_print_operation_set_export_filename (operation, export_filename);
+  return gtk_print_operation_run (operation, action, parent, error);
+}
+
+void
+dg_handbook_print (GtkWindow  *parent,
+                   DgHandbook *handbook)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (DG_IS_HANDBOOK (handbook));
+
+  operation = create_operation (parent, handbook);
+  /* The dialog must not block the window's main loop: the result arrives
+   * in "done". */
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect (operation, "done", G_CALLBACK (on_done),
+                    g_object_get_data (G_OBJECT (operation), "dg-print-job"));
+
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
+    show_print_error (g_object_get_data (G_OBJECT (operation), "dg-print-job"), error);
+}
+
+gboolean
+dg_handbook_export_write (DgHandbook  *handbook,
+                          GFile       *file,
+                          gboolean     as_pdf,
+                          GError     **error)
+{
+  g_autofree char *markdown = NULL;
+
+  g_return_val_if_fail (DG_IS_HANDBOOK (handbook), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (as_pdf)
+    {
+      g_autofree char *path = g_file_get_path (file);
+
+      /* cairo writes PDF files to a path only. */
+      if (path == NULL)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("A PDF can only be saved in a folder on this computer. Choose a local folder and try again."));
+          return FALSE;
+        }
+      return dg_handbook_export_pdf (handbook, path, error);
+    }
+
+  markdown = dg_handbook_to_markdown (handbook);
+  return g_file_replace_contents (file, markdown, strlen (markdown), NULL, FALSE,
+                                  G_FILE_CREATE_NONE, NULL, NULL, error);
+}
+
+typedef struct
+{
+  DgHandbook *handbook;
+  GtkWindow  *parent;     /* weak: the window may close while the chooser is open */
+  gboolean    as_pdf;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_object (&job->handbook);
+  g_clear_weak_pointer (&job->parent);
+  g_free (job);
+}
+
+static void
+on_export_chooser_response (GtkNativeDialog *chooser,
+                            int              response,
+                            ExportJob       *job)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  if (file != NULL && !dg_handbook_export_write (job->handbook, file, job->as_pdf, &error))
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), dg_handbook_get_title (job->handbook));
+
+      show_error (job->parent, heading, error->message);
+    }
+  else if (file != NULL && job->parent != NULL && DG_IS_WINDOW (job->parent))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *display_name = g_filename_display_name (name);
+      /* Translators: a file name */
+      g_autofree char *title = g_strdup_printf (_("Saved “%s”"), display_name);
+
+      dg_window_add_toast (DG_WINDOW (job->parent), adw_toast_new (title));
+    }
+
+  /* The reference taken when the chooser was shown. */
+  g_object_unref (chooser);
+}
+
+static char *
+suggested_name (DgHandbook *handbook,
+                gboolean    as_pdf)
+{
+  g_autofree char *base = g_strstrip (g_strdup (dg_handbook_get_title (handbook)));
+
+  /* A title may hold characters a file name cannot. */
+  g_strdelimit (base, "/\\:", '-');
+  return g_strconcat (*base != '\0' ? base : _("Handbook"), as_pdf ? ".pdf" : ".md", NULL);
+}
+
+void
+dg_handbook_export (GtkWindow  *parent,
+                    DgHandbook *handbook,
+                    gboolean    as_pdf)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (DG_IS_HANDBOOK (handbook));
+
+  chooser = gtk_file_chooser_native_new (as_pdf ? _("Export as PDF") : _("Export as Markdown"),
+                                         parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  name = suggested_name (handbook, as_pdf);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  if (as_pdf)
+    {
+      gtk_file_filter_set_name (filter, _("PDF Documents"));
+      gtk_file_filter_add_mime_type (filter, "application/pdf");
+      gtk_file_filter_add_suffix (filter, "pdf");
+    }
+  else
+    {
+      gtk_file_filter_set_name (filter, _("Markdown Documents"));
+      gtk_file_filter_add_mime_type (filter, "text/markdown");
+      gtk_file_filter_add_suffix (filter, "md");
+    }
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  job = g_new0 (ExportJob, 1);
+  job->handbook = g_object_ref (handbook);
+  job->as_pdf = as_pdf;
+  g_set_weak_pointer (&job->parent, parent);
+  g_object_set_data_full (G_OBJECT (chooser), "dg-export-job", job, (GDestroyNotify) export_job_free);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response), job);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
