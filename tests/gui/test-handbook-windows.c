@@ -162,6 +162,9 @@ test_history_compares_versions (Fixture       *fixture,
   for (GList *l = first_changes; l; l = l->next)
     g_assert_cmpstr (change_kind (l->data), ==, "Added");
 
+  /* Without assistants there is no one to record an acknowledgement for. */
+  g_assert_false (gtk_widget_get_sensitive (child (window, DG_TYPE_HANDBOOK_HISTORY_WINDOW, "record_button")));
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
