@@ -116,9 +116,11 @@ typedef struct
 void             dg_handbook_hit_free               (DgHandbookHit   *hit);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DgHandbookHit, dg_handbook_hit_free)
 
-/* Full-text search over titles, purposes, tags and steps of the drafts:
- * each word of @query matches as a prefix, accents ignored, best first.
- * Returns DgHandbookHit *, at most @limit. Any text is a valid query. */
+/* Full-text search over titles, purposes, tags and steps of the saved
+ * drafts of handbooks that are not archived: each word of @query matches as
+ * a prefix, all words must match, case and accents are ignored; a title
+ * match ranks above one in the text. Returns DgHandbookHit *, best first, at
+ * most @limit. Any text is a valid query; one without words finds nothing. */
 GPtrArray       *dg_handbook_store_search           (DgHandbookStore *self,
                                                      const char      *query,
                                                      guint            limit,
