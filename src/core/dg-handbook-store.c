@@ -198,6 +198,14 @@ refuse_published (DgHandbook  *handbook,
   return TRUE;
 }
 
+/* Whole seconds, as stored: the draft in memory then has the very date that
+ * a reload reads back. */
+static GDateTime *
+now_utc (void)
+{
+  return g_date_time_new_from_unix_utc (g_get_real_time () / G_USEC_PER_SEC);
+}
+
 static char *
 format_utc (GDateTime *date)
 {
@@ -765,7 +773,7 @@ dg_handbook_store_save (DgHandbookStore  *self,
                         DgHandbook       *handbook,
                         GError          **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = now_utc ();
   g_autofree char *saved_at = format_utc (now);
   WriteData data = { 0 };
   guint position;
@@ -792,7 +800,7 @@ dg_handbook_store_publish (DgHandbookStore  *self,
                            const char       *change_note,
                            GError          **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = now_utc ();
   g_autofree char *saved_at = format_utc (now);
   g_autofree char *note = g_strstrip (g_strdup (change_note != NULL ? change_note : ""));
   g_autoptr(DgHandbook) version = NULL;
