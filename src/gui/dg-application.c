@@ -214,6 +214,8 @@ dg_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.shortcuts", shortcuts_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "assistants.add", add_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "assistants.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "handbooks.new", add_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "handbooks.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "editor.save", save_accels);
 }
 

@@ -6,6 +6,8 @@
 #include "dg-assistant-store.h"
 #include "dg-assistants-page.h"
 #include "dg-frame-probe.h"
+#include "dg-handbook-store.h"
+#include "dg-handbooks-page.h"
 #include "dg-window.h"
 
 struct _DgWindow
@@ -16,6 +18,7 @@ struct _DgWindow
 
   AdwToastOverlay      *toast_overlay;
   DgAssistantsPage     *assistants_page;
+  DgHandbooksPage      *handbooks_page;
 };
 
 G_DEFINE_FINAL_TYPE (DgWindow, dg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -26,6 +29,7 @@ dg_window_new (DgApplication  *application,
                GError        **error)
 {
   g_autoptr(DgAssistantStore) assistants = NULL;
+  g_autoptr(DgHandbookStore) handbooks = NULL;
   DgWindow *self;
 
   g_return_val_if_fail (DG_IS_APPLICATION (application), NULL);
@@ -34,9 +38,13 @@ dg_window_new (DgApplication  *application,
   assistants = dg_assistant_store_new (db, error);
   if (assistants == NULL)
     return NULL;
+  handbooks = dg_handbook_store_new (db, error);
+  if (handbooks == NULL)
+    return NULL;
 
   self = g_object_new (DG_TYPE_WINDOW, "application", application, NULL);
   dg_assistants_page_set_store (self->assistants_page, assistants);
+  dg_handbooks_page_set_store (self->handbooks_page, handbooks);
   return GTK_WINDOW (self);
 }
 
@@ -57,6 +65,8 @@ dg_window_close_request (GtkWindow *window)
 
   /* Unsaved edits first: the page may ask to keep the window open. */
   if (!dg_assistants_page_prepare_close (self->assistants_page))
+    return TRUE;
+  if (!dg_handbooks_page_prepare_close (self->handbooks_page))
     return TRUE;
 
   gtk_window_get_default_size (window, &width, &height);
@@ -89,10 +99,12 @@ dg_window_class_init (DgWindowClass *klass)
   window_class->close_request = dg_window_close_request;
 
   g_type_ensure (DG_TYPE_ASSISTANTS_PAGE);
+  g_type_ensure (DG_TYPE_HANDBOOKS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/delegatedesk/Delegate/dg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DgWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DgWindow, assistants_page);
+  gtk_widget_class_bind_template_child (widget_class, DgWindow, handbooks_page);
 }
 
 static void

@@ -1,0 +1,308 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-handbooks-page"
+
+#include "dg-gui-test.h"
+#include "dg-handbook-editor.h"
+#include "dg-handbook-step-row.h"
+#include "dg-handbook-store.h"
+#include "dg-handbooks-page.h"
+
+static char *database_path;
+
+/* Runs the main loop for @ms milliseconds: long enough for the editor's
+ * autosave, which waits half a second after the last change. */
+static void
+wait_ms (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5 * G_TIME_SPAN_MILLISECOND);
+    }
+  dg_gui_test_iterate ();
+}
+
+static GtkListBox *
+steps_list (GtkWidget *editor)
+{
+  GtkWidget *list = dg_gui_test_find_by_name (editor, "handbook_steps");
+
+  g_assert_nonnull (list);
+  return GTK_LIST_BOX (list);
+}
+
+static GtkWidget *
+step_row (GtkWidget *editor,
+          guint      position)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (steps_list (editor), position);
+
+  g_assert_true (DG_IS_HANDBOOK_STEP_ROW (row));
+  return GTK_WIDGET (row);
+}
+
+static GtkWidget *
+title_entry (GtkWidget *row)
+{
+  GtkWidget *entry = dg_gui_test_find_by_type (row, GTK_TYPE_ENTRY);
+
+  g_assert_nonnull (entry);
+  return entry;
+}
+
+static void
+type_step_title (GtkWidget  *editor,
+                 guint       position,
+                 const char *title)
+{
+  gtk_editable_set_text (GTK_EDITABLE (title_entry (step_row (editor, position))), title);
+  dg_gui_test_iterate ();
+}
+
+/* The titles of the steps as the rows show them, in the order shown, and
+ * as the draft holds them. */
+static char *
+shown_titles (GtkWidget *editor)
+{
+  DgHandbook *handbook = dg_handbook_editor_get_handbook (DG_HANDBOOK_EDITOR (editor));
+  GListModel *steps = dg_handbook_get_steps (handbook);
+  g_autoptr(GString) shown = g_string_new (NULL);
+  GtkListBoxRow *row;
+  guint i;
+
+  for (i = 0; (row = gtk_list_box_get_row_at_index (steps_list (editor), i)) != NULL; i++)
+    {
+      g_autoptr(DgHandbookStep) step = g_list_model_get_item (steps, i);
+
+      g_assert_nonnull (step);
+      g_assert_true (dg_handbook_step_row_get_step (DG_HANDBOOK_STEP_ROW (row)) == step);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_entry (GTK_WIDGET (row)))), ==,
+                       dg_handbook_step_get_title (step));
+      if (shown->len > 0)
+        g_string_append_c (shown, '|');
+      g_string_append (shown, dg_handbook_step_get_title (step));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (steps), ==, i);
+  return g_string_free (g_steal_pointer (&shown), FALSE);
+}
+
+/* One text value from the database, read by a connection of its own. */
+static char *
+query_text (const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (database_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return text;
+}
+
+static void
+assert_query (const char *sql,
+              const char *expected)
+{
+  g_autofree char *text = query_text (sql);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (dg_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static void
+answer_dialog (AdwMessageDialog *dialog,
+               const char       *response)
+{
+  /* The response may close the main window, and the dialog with it. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  adw_message_dialog_response (dialog, response);
+  if (dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  dg_gui_test_iterate ();
+}
+
+static void
+drive_page (DgApplication *app,
+            GtkWindow     *window)
+{
+  GtkWidget *stack = dg_gui_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+  GtkWidget *page = dg_gui_test_find_by_type (GTK_WIDGET (window), DG_TYPE_HANDBOOKS_PAGE);
+  GtkWidget *editor;
+  GtkWidget *moved;
+  AdwMessageDialog *dialog;
+  g_autofree char *titles = NULL;
+  g_autofree char *png = NULL;
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "handbooks");
+  dg_gui_test_iterate ();
+  g_assert_true (gtk_widget_get_mapped (dg_gui_test_find_by_name (page, "handbooks_empty")));
+
+  /* A new handbook is stored once it has a title. */
+  g_assert_true (gtk_widget_activate_action (page, "handbooks.new", NULL));
+  dg_gui_test_iterate ();
+  editor = dg_gui_test_find_by_type (page, DG_TYPE_HANDBOOK_EDITOR);
+  g_assert_nonnull (editor);
+  g_assert_true (gtk_widget_get_mapped (editor));
+  gtk_editable_set_text (GTK_EDITABLE (dg_gui_test_find_by_name (editor, "handbook_title_row")),
+                         "Onboarding a new client");
+  dg_gui_test_iterate ();
+
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char *step_titles[] = {
+        "Send the welcome e-mail", "Create the shared folder", "Book the kick-off call",
+      };
+
+      g_assert_true (gtk_widget_activate_action (editor, "handbook.add-step", NULL));
+      dg_gui_test_iterate ();
+      /* A step without a title keeps the draft from being saved. */
+      wait_ms (600);
+      g_assert_true (dg_handbook_editor_get_dirty (DG_HANDBOOK_EDITOR (editor)));
+      g_assert_false (dg_handbook_editor_get_valid (DG_HANDBOOK_EDITOR (editor)));
+      type_step_title (editor, i, step_titles[i]);
+    }
+
+  /* The third step to the top, by the actions Alt+Up runs; the row goes
+   * with its step. */
+  moved = step_row (editor, 2);
+  g_assert_true (gtk_widget_activate_action (moved, "step.move-up", NULL));
+  dg_gui_test_iterate ();
+  g_assert_true (step_row (editor, 1) == moved);
+  g_assert_true (gtk_widget_activate_action (moved, "step.move-up", NULL));
+  dg_gui_test_iterate ();
+  g_assert_true (step_row (editor, 0) == moved);
+  titles = shown_titles (editor);
+  g_assert_cmpstr (titles, ==, "Book the kick-off call|Send the welcome e-mail|Create the shared folder");
+
+  /* Saved on its own half a second after the last change. */
+  wait_ms (700);
+  g_assert_false (dg_handbook_editor_get_dirty (DG_HANDBOOK_EDITOR (editor)));
+  assert_query ("SELECT title FROM handbooks", "Onboarding a new client");
+  assert_query ("SELECT group_concat(title, '|') FROM (SELECT title FROM handbook_steps ORDER BY position)",
+                "Book the kick-off call|Send the welcome e-mail|Create the shared folder");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (dg_gui_test_find_by_name (page, "handbook_list"))))), ==, 1);
+
+  /* Publishing asks for a change note. */
+  g_assert_true (gtk_widget_activate_action (editor, "handbook.publish", NULL));
+  dg_gui_test_iterate ();
+  dialog = find_dialog ();
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "First version for the team");
+  answer_dialog (dialog, "publish");
+  assert_query ("SELECT number || ': ' || change_note FROM handbook_versions", "1: First version for the team");
+  assert_query ("SELECT group_concat(title, '|') FROM (SELECT s.title FROM handbook_version_steps s "
+                "JOIN handbook_versions v ON v.id = s.version_id WHERE v.number = 1 ORDER BY s.position)",
+                "Book the kick-off call|Send the welcome e-mail|Create the shared folder");
+  g_assert_cmpint (dg_handbook_get_version (dg_handbook_editor_get_handbook (DG_HANDBOOK_EDITOR (editor))), ==, 1);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (dg_gui_test_find_by_name (editor, "handbook_status"))),
+                   !=, "Draft — not yet published");
+
+  /* A removed step is gone at once, and Undo puts it back in its place. */
+  g_assert_true (gtk_widget_activate_action (step_row (editor, 1), "step.remove", NULL));
+  dg_gui_test_iterate ();
+  g_clear_pointer (&titles, g_free);
+  titles = shown_titles (editor);
+  g_assert_cmpstr (titles, ==, "Book the kick-off call|Create the shared folder");
+  wait_ms (700);
+  assert_query ("SELECT count(*) FROM handbook_steps", "2");
+  g_assert_true (gtk_widget_activate_action (editor, "handbook.undo-remove", NULL));
+  dg_gui_test_iterate ();
+  g_clear_pointer (&titles, g_free);
+  titles = shown_titles (editor);
+  g_assert_cmpstr (titles, ==, "Book the kick-off call|Send the welcome e-mail|Create the shared folder");
+  wait_ms (700);
+  assert_query ("SELECT group_concat(title, '|') FROM (SELECT title FROM handbook_steps ORDER BY position)",
+                "Book the kick-off call|Send the welcome e-mail|Create the shared folder");
+  /* The same content as version 1: nothing new to publish. */
+  g_assert_false (dg_handbook_get_has_changes (dg_handbook_editor_get_handbook (DG_HANDBOOK_EDITOR (editor))));
+
+  png = g_build_filename (g_getenv ("DG_TEST_OUTPUT_DIR"), "test-handbooks-page.png", NULL);
+  g_assert_cmpint (dg_gui_test_render_png (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)), png), >, 300);
+
+  /* A step without a title is shown as an error once saving is asked for,
+   * and closing then asks before the edit is dropped. */
+  g_assert_true (gtk_widget_activate_action (editor, "handbook.add-step", NULL));
+  dg_gui_test_iterate ();
+  g_assert_false (gtk_widget_has_css_class (title_entry (step_row (editor, 3)), "error"));
+  g_assert_false (dg_handbook_editor_save (DG_HANDBOOK_EDITOR (editor)));
+  g_assert_true (gtk_widget_has_css_class (title_entry (step_row (editor, 3)), "error"));
+  gtk_window_close (window);
+  dg_gui_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  answer_dialog (find_dialog (), "discard");
+  g_assert_null (window);
+}
+
+static void
+check_database_after (void)
+{
+  /* The step without a title never reached the database. */
+  assert_query ("SELECT count(*) FROM handbook_steps", "3");
+  assert_query ("SELECT count(*) FROM handbook_versions", "1");
+}
+
+static void
+test_write_reorder_publish (void)
+{
+  dg_gui_test_run_app (database_path, drive_page);
+  check_database_after ();
+}
+
+/* Typed text is saved when the window closes, without waiting. */
+static void
+drive_close_saves (DgApplication *app,
+                   GtkWindow     *window)
+{
+  GtkWidget *stack = dg_gui_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+  GtkWidget *page = dg_gui_test_find_by_type (GTK_WIDGET (window), DG_TYPE_HANDBOOKS_PAGE);
+  GtkSingleSelection *selection;
+  GtkWidget *editor;
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "handbooks");
+  dg_gui_test_iterate ();
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (dg_gui_test_find_by_name (page, "handbook_list"))));
+  gtk_single_selection_set_selected (selection, 0);
+  dg_gui_test_iterate ();
+  editor = dg_gui_test_find_by_type (page, DG_TYPE_HANDBOOK_EDITOR);
+  g_assert_cmpstr (dg_handbook_get_title (dg_handbook_editor_get_handbook (DG_HANDBOOK_EDITOR (editor))), ==,
+                   "Onboarding a new client");
+  type_step_title (editor, 0, "Book the kick-off call within a week");
+  g_assert_true (dg_handbook_editor_get_dirty (DG_HANDBOOK_EDITOR (editor)));
+  gtk_window_close (window);
+}
+
+static void
+test_close_saves (void)
+{
+  dg_gui_test_run_app (database_path, drive_close_saves);
+  assert_query ("SELECT title FROM handbook_steps WHERE position = 1", "Book the kick-off call within a week");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = NULL;
+
+  gtk_test_init (&argc, &argv, NULL);
+  dir = g_dir_make_tmp ("delegate-test-XXXXXX", NULL);
+  database_path = g_build_filename (dir, "delegate.db", NULL);
+
+  g_test_add_func ("/handbooks-page/write-reorder-publish", test_write_reorder_publish);
+  g_test_add_func ("/handbooks-page/close-saves", test_close_saves);
+  return g_test_run ();
+}
