@@ -6,11 +6,13 @@
 
 #include "dg-cli-assistant.h"
 #include "dg-cli-common.h"
+#include "dg-cli-handbook.h"
 #include "dg-cli-profile.h"
 
 static const DgCliCommand commands[] = {
   { "profile", N_("Show or change the business profile"), dg_cli_profile_run },
   { "assistant", N_("List, add, change, archive or delete assistants"), dg_cli_assistant_run },
+  { "handbook", N_("List, show, search, add, publish or export handbooks"), dg_cli_handbook_run },
   { NULL }
 };
 
@@ -38,8 +40,8 @@ main (int   argc,
    * every message and usage line starts with it. */
   g_set_prgname ("delegate-cli");
 
-  summary = dg_cli_describe_commands (N_("Manages the data of Delegate: the business profile "
-                                         "and the assistants."),
+  summary = dg_cli_describe_commands (N_("Manages the data of Delegate: the business profile, "
+                                         "the assistants and the handbooks."),
                                       commands);
   context = dg_cli_option_context_new (N_("COMMAND SUBCOMMAND [OPTION…]"), summary);
   g_option_context_set_description (context,
