@@ -387,7 +387,7 @@ describe (DgHandbook *handbook)
     g_string_append (text, _("Draft"));
   else if (dg_handbook_get_has_changes (handbook))
     /* Translators: in the list, a handbook whose draft differs from its latest version */
-    g_string_printf (text, _("Version %d · changed since"), version);
+    g_string_printf (text, _("Version %d · unpublished changes"), version);
   else
     /* Translators: in the list, a handbook's latest version */
     g_string_printf (text, _("Version %d"), version);
@@ -410,7 +410,8 @@ refresh_row (GtkLabel        *label,
   if (handbook == NULL)
     return;
   snippet = searching (self) ? g_hash_table_lookup (self->snippets, handbook) : NULL;
-  details = snippet && *snippet ? g_strdup (snippet) : describe (handbook);
+  /* A snippet may span a step's title and details: one line in the list. */
+  details = snippet && *snippet ? g_strdelimit (g_strdup (snippet), "\n", ' ') : describe (handbook);
   title = g_markup_escape_text (dg_text_is_blank (dg_handbook_get_title (handbook))
                                 ? _("Untitled Handbook") : dg_handbook_get_title (handbook), -1);
   markup = g_strdup_printf ("<b>%s</b>\n<span size=\"small\" alpha=\"60%%\">%s</span>", title, details);
@@ -479,8 +480,10 @@ dg_handbooks_page_set_store (DgHandbooksPage *self,
   g_return_if_fail (self->store == NULL);
 
   self->store = g_object_ref (store);
-  g_signal_connect_object (store, "items-changed", G_CALLBACK (on_store_items_changed), self, 0);
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (store));
+  /* After the filter model has taken in the change: refiltering before it
+   * would apply the same change twice. */
+  g_signal_connect_object (store, "items-changed", G_CALLBACK (on_store_items_changed), self, G_CONNECT_AFTER);
   update_stacks (self);
 }
 

@@ -88,6 +88,32 @@ shown_titles (GtkWidget *editor)
   return g_string_free (g_steal_pointer (&shown), FALSE);
 }
 
+/* What dropping the handle of the step at @from onto the row at @to does. */
+static void
+drop_step (GtkWidget *editor,
+           guint      from,
+           guint      to)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (step_row (editor, to));
+  GtkDropTarget *target = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean dropped = FALSE;
+
+  for (guint i = 0; target == NULL && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+  g_value_init (&value, G_TYPE_UINT);
+  g_value_set_uint (&value, from);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &dropped);
+  g_assert_true (dropped);
+  dg_gui_test_iterate ();
+}
+
 /* One text value from the database, read by a connection of its own. */
 static char *
 query_text (const char *sql)
@@ -112,6 +138,24 @@ assert_query (const char *sql,
   g_autofree char *text = query_text (sql);
 
   g_assert_cmpstr (text, ==, expected);
+}
+
+/* The list shows each stored handbook once, in the store's order. */
+static void
+assert_list_matches_store (GtkWidget *page,
+                           guint      n_expected)
+{
+  GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (dg_gui_test_find_by_name (page, "handbook_list"))));
+  g_autoptr(GString) titles = g_string_new (NULL);
+
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_expected);
+  for (guint i = 0; i < n_expected; i++)
+    {
+      g_autoptr(DgHandbook) handbook = g_list_model_get_item (shown, i);
+
+      g_string_append_printf (titles, "%s%s", i > 0 ? "|" : "", dg_handbook_get_title (handbook));
+    }
+  assert_query ("SELECT group_concat(title, '|') FROM (SELECT title FROM handbooks ORDER BY title)", titles->str);
 }
 
 static AdwMessageDialog *
@@ -188,6 +232,16 @@ drive_page (DgApplication *app,
   titles = shown_titles (editor);
   g_assert_cmpstr (titles, ==, "Book the kick-off call|Send the welcome e-mail|Create the shared folder");
 
+  /* Dragging a step's handle onto another row puts it there. */
+  drop_step (editor, 2, 0);
+  g_clear_pointer (&titles, g_free);
+  titles = shown_titles (editor);
+  g_assert_cmpstr (titles, ==, "Create the shared folder|Book the kick-off call|Send the welcome e-mail");
+  drop_step (editor, 0, 2);
+  g_clear_pointer (&titles, g_free);
+  titles = shown_titles (editor);
+  g_assert_cmpstr (titles, ==, "Book the kick-off call|Send the welcome e-mail|Create the shared folder");
+
   /* Saved on its own half a second after the last change. */
   wait_ms (700);
   g_assert_false (dg_handbook_editor_get_dirty (DG_HANDBOOK_EDITOR (editor)));
@@ -228,6 +282,29 @@ drive_page (DgApplication *app,
                 "Book the kick-off call|Send the welcome e-mail|Create the shared folder");
   /* The same content as version 1: nothing new to publish. */
   g_assert_false (dg_handbook_get_has_changes (dg_handbook_editor_get_handbook (DG_HANDBOOK_EDITOR (editor))));
+
+  /* A second handbook; saving either keeps the list whole. */
+  g_assert_true (gtk_widget_activate_action (page, "handbooks.new", NULL));
+  dg_gui_test_iterate ();
+  gtk_editable_set_text (GTK_EDITABLE (dg_gui_test_find_by_name (editor, "handbook_title_row")),
+                         "Answering support e-mail");
+  wait_ms (700);
+  assert_list_matches_store (page, 2);
+  /* Saving the first in the list takes it out and puts it back. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (dg_gui_test_find_by_name (editor, "handbook_purpose_view"))),
+                            "Every e-mail answered within a day.", -1);
+  wait_ms (700);
+  assert_list_matches_store (page, 2);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (dg_gui_test_find_by_name (page, "handbook_list")))), 1);
+  dg_gui_test_iterate ();
+  g_assert_cmpstr (dg_handbook_get_title (dg_handbook_editor_get_handbook (DG_HANDBOOK_EDITOR (editor))), ==,
+                   "Onboarding a new client");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (dg_gui_test_find_by_name (editor, "handbook_purpose_view"))),
+                            "Every new client gets the same start.", -1);
+  wait_ms (700);
+  assert_list_matches_store (page, 2);
+  assert_query ("SELECT purpose FROM handbooks WHERE title = 'Onboarding a new client'",
+                "Every new client gets the same start.");
 
   png = g_build_filename (g_getenv ("DG_TEST_OUTPUT_DIR"), "test-handbooks-page.png", NULL);
   g_assert_cmpint (dg_gui_test_render_png (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)), png), >, 300);
@@ -275,7 +352,8 @@ drive_close_saves (DgApplication *app,
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "handbooks");
   dg_gui_test_iterate ();
   selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (dg_gui_test_find_by_name (page, "handbook_list"))));
-  gtk_single_selection_set_selected (selection, 0);
+  /* Sorted by title: after "Answering support e-mail". */
+  gtk_single_selection_set_selected (selection, 1);
   dg_gui_test_iterate ();
   editor = dg_gui_test_find_by_type (page, DG_TYPE_HANDBOOK_EDITOR);
   g_assert_cmpstr (dg_handbook_get_title (dg_handbook_editor_get_handbook (DG_HANDBOOK_EDITOR (editor))), ==,
