@@ -187,7 +187,9 @@ update_actions (DgHandbookEditor *self)
   gboolean stored = is_stored (self);
   gboolean archived = self->handbook != NULL && dg_handbook_get_archived (self->handbook);
 
-  gtk_widget_action_set_enabled (widget, "handbook.publish", stored);
+  /* A draft like the latest version has nothing to publish. */
+  gtk_widget_action_set_enabled (widget, "handbook.publish",
+                                 stored && (self->dirty || dg_handbook_get_has_changes (self->handbook)));
   gtk_widget_action_set_enabled (widget, "handbook.history", stored);
   gtk_widget_action_set_enabled (widget, "handbook.print", self->handbook != NULL);
   gtk_widget_action_set_enabled (widget, "handbook.export-pdf", self->handbook != NULL);
@@ -329,6 +331,7 @@ content_changed (DgHandbookEditor *self)
   self->save_id = g_timeout_add (SAVE_DELAY_MS, on_save_timeout, self);
   update_validity (self);
   update_header (self);
+  update_actions (self);
 }
 
 /* ---- steps ------------------------------------------------------------ */

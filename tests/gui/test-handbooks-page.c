@@ -5,6 +5,7 @@
 #include "dg-handbook-editor.h"
 #include "dg-handbook-step-row.h"
 #include "dg-handbook-store.h"
+#include "dg-handbook-template-dialog.h"
 #include "dg-handbooks-page.h"
 
 static char *database_path;
@@ -370,6 +371,67 @@ test_close_saves (void)
   assert_query ("SELECT title FROM handbook_steps WHERE position = 1", "Book the kick-off call within a week");
 }
 
+/* A handbook started from a template opens in the editor, selected. */
+static void
+drive_from_template (DgApplication *app,
+                     GtkWindow     *window)
+{
+  GtkWidget *stack = dg_gui_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+  GtkWidget *page = dg_gui_test_find_by_type (GTK_WIDGET (window), DG_TYPE_HANDBOOKS_PAGE);
+  GtkSingleSelection *selection;
+  GtkWindow *dialog;
+  GtkWidget *first;
+  GtkWidget *editor;
+  DgHandbook *opened;
+  DgHandbook *copy;
+  g_autoptr(DgHandbook) selected = NULL;
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "handbooks");
+  dg_gui_test_iterate ();
+  g_assert_true (gtk_widget_activate_action (page, "handbooks.new-from-template", NULL));
+  dg_gui_test_iterate ();
+  dialog = dg_gui_test_find_toplevel (DG_TYPE_HANDBOOK_TEMPLATE_DIALOG);
+  g_assert_nonnull (dialog);
+  first = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (dg_gui_test_find_by_name (GTK_WIDGET (dialog), "template_list")), 0));
+  g_assert_nonnull (first);
+  g_signal_emit_by_name (first, "activate");
+  dg_gui_test_iterate ();
+  g_assert_null (dg_gui_test_find_toplevel (DG_TYPE_HANDBOOK_TEMPLATE_DIALOG));
+
+  opened = dg_handbook_editor_get_handbook (DG_HANDBOOK_EDITOR (dg_gui_test_find_by_type (page, DG_TYPE_HANDBOOK_EDITOR)));
+  g_assert_nonnull (opened);
+  g_assert_cmpint (dg_handbook_get_id (opened), !=, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (dg_handbook_get_steps (opened)), >, 0);
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (dg_gui_test_find_by_name (page, "handbook_list"))));
+  selected = g_object_ref (gtk_single_selection_get_selected_item (selection));
+  g_assert_true (selected == opened);
+  assert_list_matches_store (page, 3);
+
+  /* A duplicate opens beside its original. */
+  editor = dg_gui_test_find_by_type (page, DG_TYPE_HANDBOOK_EDITOR);
+  g_assert_true (gtk_widget_activate_action (editor, "handbook.duplicate", NULL));
+  dg_gui_test_iterate ();
+  assert_list_matches_store (page, 4);
+  copy = dg_handbook_editor_get_handbook (DG_HANDBOOK_EDITOR (editor));
+  g_assert_true (copy != opened);
+  g_assert_true (g_str_has_suffix (dg_handbook_get_title (copy), ")"));
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == copy);
+
+  /* Deleting asks first, then leaves the hint to pick another. */
+  g_assert_true (gtk_widget_activate_action (editor, "handbook.delete", NULL));
+  dg_gui_test_iterate ();
+  answer_dialog (find_dialog (), "delete");
+  assert_list_matches_store (page, 3);
+  g_assert_false (gtk_widget_get_mapped (editor));
+  gtk_window_close (window);
+}
+
+static void
+test_from_template (void)
+{
+  dg_gui_test_run_app (database_path, drive_from_template);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -382,5 +444,6 @@ main (int   argc,
 
   g_test_add_func ("/handbooks-page/write-reorder-publish", test_write_reorder_publish);
   g_test_add_func ("/handbooks-page/close-saves", test_close_saves);
+  g_test_add_func ("/handbooks-page/from-template", test_from_template);
   return g_test_run ();
 }
