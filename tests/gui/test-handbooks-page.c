@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "test-handbooks-page"
 
+#include "dg-assistant-store.h"
 #include "dg-gui-test.h"
 #include "dg-handbook-editor.h"
 #include "dg-handbook-step-row.h"
@@ -157,6 +158,22 @@ assert_list_matches_store (GtkWidget *page,
       g_string_append_printf (titles, "%s%s", i > 0 ? "|" : "", dg_handbook_get_title (handbook));
     }
   assert_query ("SELECT group_concat(title, '|') FROM (SELECT title FROM handbooks ORDER BY title)", titles->str);
+}
+
+static guint
+position_in_list (GtkWidget  *page,
+                  const char *title)
+{
+  GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (dg_gui_test_find_by_name (page, "handbook_list"))));
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(DgHandbook) handbook = g_list_model_get_item (shown, i);
+
+      if (g_str_equal (dg_handbook_get_title (handbook), title))
+        return i;
+    }
+  g_assert_not_reached ();
 }
 
 static AdwMessageDialog *
@@ -423,13 +440,52 @@ drive_from_template (DgApplication *app,
   answer_dialog (find_dialog (), "delete");
   assert_list_matches_store (page, 3);
   g_assert_false (gtk_widget_get_mapped (editor));
+
+  /* A handbook an assistant has read is kept: archive it instead. */
+  gtk_single_selection_set_selected (selection, position_in_list (page, "Onboarding a new client"));
+  dg_gui_test_iterate ();
+  g_assert_true (gtk_widget_get_mapped (editor));
+  g_assert_true (gtk_widget_activate_action (editor, "handbook.delete", NULL));
+  dg_gui_test_iterate ();
+  answer_dialog (find_dialog (), "delete");
+  assert_list_matches_store (page, 3);
+  g_assert_true (gtk_widget_get_mapped (editor));
+  g_assert_cmpstr (dg_handbook_get_title (dg_handbook_editor_get_handbook (DG_HANDBOOK_EDITOR (editor))), ==,
+                   "Onboarding a new client");
   gtk_window_close (window);
+}
+
+/* Maria has read version 1 of the onboarding handbook. */
+static void
+acknowledge_onboarding (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgDatabase) db = dg_database_open (database_path, &error);
+  g_autoptr(DgAssistantStore) assistants = NULL;
+  g_autoptr(DgHandbookStore) handbooks = NULL;
+  g_autoptr(DgAssistant) maria = dg_assistant_new ();
+  g_autofree char *id = NULL;
+
+  g_assert_no_error (error);
+  assistants = dg_assistant_store_new (db, &error);
+  g_assert_no_error (error);
+  handbooks = dg_handbook_store_new (db, &error);
+  g_assert_no_error (error);
+  g_object_set (maria, "name", "Maria Santos", "time-zone", "Asia/Manila", "currency", "EUR", NULL);
+  g_assert_true (dg_assistant_store_add (assistants, maria, &error));
+  id = query_text ("SELECT id FROM handbooks WHERE title = 'Onboarding a new client'");
+  g_assert_nonnull (id);
+  g_assert_true (dg_handbook_store_acknowledge (handbooks, g_ascii_strtoll (id, NULL, 10),
+                                                dg_assistant_get_id (maria), 1, "2026-11-27", &error));
+  g_assert_no_error (error);
 }
 
 static void
 test_from_template (void)
 {
+  acknowledge_onboarding ();
   dg_gui_test_run_app (database_path, drive_from_template);
+  assert_query ("SELECT count(*) FROM handbooks WHERE title = 'Onboarding a new client'", "1");
 }
 
 int
