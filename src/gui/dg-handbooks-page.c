@@ -431,8 +431,13 @@ on_list_item_setup (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     DgHandbooksPage          *self)
 {
+  /* Up to three lines, so that a search snippet can show its match. */
   GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
                                    "xalign", 0.0f,
+                                   "wrap", TRUE,
+                                   "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                                   "lines", 3,
+                                   "max-width-chars", 40,
                                    "ellipsize", PANGO_ELLIPSIZE_END,
                                    "margin-top", 9,
                                    "margin-bottom", 9,
