@@ -77,7 +77,7 @@ add_toast (DgHandbookEditor *self,
   else
     {
       g_warning ("%s", adw_toast_get_title (toast));
-      g_object_unref (g_object_ref_sink (toast));
+      g_object_unref (toast);
     }
 }
 
@@ -619,6 +619,18 @@ clear_handbook (DgHandbookEditor *self)
   self->dirty = FALSE;
 }
 
+/* Undo in the field must not bring back the previous handbook's text. */
+static void
+set_text_irreversibly (GtkTextView *view,
+                       const char  *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_set_text (buffer, text, -1);
+  gtk_text_buffer_end_irreversible_action (buffer);
+}
+
 void
 dg_handbook_editor_edit (DgHandbookEditor *self,
                          DgHandbook       *handbook)
@@ -639,10 +651,9 @@ dg_handbook_editor_edit (DgHandbookEditor *self,
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), dg_handbook_get_title (handbook));
   tags = g_strjoinv (", ", (char **) dg_handbook_get_tags (handbook));
   gtk_editable_set_text (GTK_EDITABLE (self->tags_row), tags);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->purpose_view),
-                            dg_handbook_get_purpose (handbook), -1);
   links = g_strjoinv ("\n", (char **) dg_handbook_get_links (handbook));
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->links_view), links, -1);
+  set_text_irreversibly (self->purpose_view, dg_handbook_get_purpose (handbook));
+  set_text_irreversibly (self->links_view, links);
   sync_rows (self);
   self->loading = FALSE;
 

@@ -206,8 +206,11 @@ dg_handbook_step_row_new (DgHandbookStep *step)
 
   self->loading = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->title_entry), dg_handbook_step_get_title (step));
+  /* Loading is no edit to undo. */
+  gtk_text_buffer_begin_irreversible_action (gtk_text_view_get_buffer (self->details_view));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->details_view),
                             dg_handbook_step_get_details (step), -1);
+  gtk_text_buffer_end_irreversible_action (gtk_text_view_get_buffer (self->details_view));
   gtk_check_button_set_active (self->checklist_button, dg_handbook_step_get_checklist (step));
   gtk_spin_button_set_value (self->minutes_spin, dg_handbook_step_get_minutes (step));
   self->loading = FALSE;
