@@ -549,6 +549,34 @@ dg_handbook_compare (DgHandbook *older,
         }
     }
 
+  /* A step that only got a new title (a typo fixed, a clearer wording)
+   * keeps its details: it is the same step changed, not one removed and
+   * one added. */
+  for (guint j = 0; j < n_new; j++)
+    {
+      g_autoptr(DgHandbookStep) new_step = NULL;
+
+      if (old_of_new[j] >= 0)
+        continue;
+      new_step = g_list_model_get_item (new_steps, j);
+      if (*new_step->details == '\0')
+        continue;
+      for (guint i = 0; i < n_old; i++)
+        {
+          g_autoptr(DgHandbookStep) old_step = NULL;
+
+          if (old_matched[i])
+            continue;
+          old_step = g_list_model_get_item (old_steps, i);
+          if (g_str_equal (old_step->details, new_step->details))
+            {
+              old_of_new[j] = i;
+              old_matched[i] = TRUE;
+              break;
+            }
+        }
+    }
+
   in_order = g_new0 (gboolean, MAX (n_new, 1));
   mark_longest_ordered (old_of_new, n_new, in_order);
 

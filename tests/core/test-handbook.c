@@ -315,6 +315,23 @@ test_compare_moved (void)
 }
 
 static void
+test_compare_renamed (void)
+{
+  g_autoptr(DgHandbook) older = make_handbook ("A,B,C");
+  g_autoptr(DgHandbook) newer = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autofree char *description = NULL;
+
+  g_object_set (step_at (older, 1), "details", "Call the client.", NULL);
+  newer = dg_handbook_copy (older);
+  /* Same details, a clearer title: the step changed, it was not replaced. */
+  g_object_set (step_at (newer, 1), "title", "Call the client back", NULL);
+  changes = dg_handbook_compare (older, newer, NULL, NULL);
+  description = describe_changes (changes);
+  g_assert_cmpstr (description, ==, "changed Call the client back 2→2");
+}
+
+static void
 test_compare_duplicate_titles (void)
 {
   /* Steps with the same title pair up in order. */
@@ -358,6 +375,7 @@ main (int   argc,
   g_test_add_func ("/handbook/compare/changed", test_compare_changed);
   g_test_add_func ("/handbook/compare/moved", test_compare_moved);
   g_test_add_func ("/handbook/compare/duplicate-titles", test_compare_duplicate_titles);
+  g_test_add_func ("/handbook/compare/renamed", test_compare_renamed);
   g_test_add_func ("/handbook/compare/moved-and-changed", test_compare_moved_and_changed);
 
   return g_test_run ();
