@@ -1060,6 +1060,9 @@ dg_handbook_store_delete (DgHandbookStore  *self,
   g_return_val_if_fail (DG_IS_HANDBOOK_STORE (self), FALSE);
   g_return_val_if_fail (DG_IS_HANDBOOK (handbook), FALSE);
 
+  /* A version carries its handbook's id: deleting "it" would delete all. */
+  if (refuse_published (handbook, error))
+    return FALSE;
   if (!find_position (self, handbook, &position, error))
     return FALSE;
 

@@ -199,6 +199,7 @@ update_actions (DgHandbookEditor *self)
   gtk_widget_action_set_enabled (widget, "handbook.restore", stored && archived);
   gtk_widget_action_set_enabled (widget, "handbook.delete", stored);
   gtk_widget_action_set_enabled (widget, "handbook.undo-remove", self->removed_step != NULL);
+  gtk_widget_action_set_enabled (widget, "handbook.add-step", self->handbook != NULL);
   gtk_widget_set_visible (self->archived_box, stored && archived);
 }
 
@@ -617,6 +618,7 @@ clear_handbook (DgHandbookEditor *self)
   g_clear_object (&self->handbook);
   g_clear_pointer (&self->published_date, g_date_time_unref);
   self->dirty = FALSE;
+  update_actions (self);
 }
 
 /* Undo in the field must not bring back the previous handbook's text. */

@@ -540,6 +540,12 @@ dg_handbooks_page_dispose (GObject *object)
 {
   DgHandbooksPage *self = DG_HANDBOOKS_PAGE (object);
 
+  /* The editor saves what is pending as it goes; the store's signals must
+   * not reach this page's widgets, which are going too. */
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  gtk_filter_list_model_set_model (self->filtered, NULL);
+
   /* The bin's child is a template child too: release it through the bin
    * first, or both would unparent it. */
   adw_bin_set_child (ADW_BIN (self), NULL);

@@ -49,11 +49,41 @@ on_activate (GApplication *app,
   g_timeout_add (50, run_test, app);
 }
 
+static void run_app (DgApplication *app,
+                     const char    *database_path,
+                     DgGuiTestFunc  func);
+
 void
 dg_gui_test_run_app (const char    *database_path,
                      DgGuiTestFunc  func)
 {
   g_autoptr(DgApplication) app = dg_application_new ();
+
+  run_app (app, database_path, func);
+}
+
+void
+dg_gui_test_run_app_with_data (const char    *database_path,
+                               DgGuiTestFunc  func,
+                               ...)
+{
+  g_autoptr(DgApplication) app = dg_application_new ();
+  const char *key;
+  va_list args;
+
+  va_start (args, func);
+  while ((key = va_arg (args, const char *)) != NULL)
+    g_object_set_data_full (G_OBJECT (app), key, g_strdup (va_arg (args, const char *)), g_free);
+  va_end (args);
+
+  run_app (app, database_path, func);
+}
+
+static void
+run_app (DgApplication *app,
+         const char    *database_path,
+         DgGuiTestFunc  func)
+{
   RunData data = { func, FALSE };
   char *argv[] = { (char *) "delegate", (char *) "--database", (char *) database_path, NULL };
   guint timeout_id;

@@ -13,6 +13,11 @@ typedef void (*DgGuiTestFunc) (DgApplication *app, GtkWindow *window);
  * loop once its window is shown; fails the test after a time-out. */
 void       dg_gui_test_run_app           (const char     *database_path,
                                           DgGuiTestFunc   func);
+/* The same, with string data set on the application (key, value pairs
+ * ending in NULL) for @func to read with g_object_get_data(). */
+void       dg_gui_test_run_app_with_data (const char     *database_path,
+                                          DgGuiTestFunc   func,
+                                          ...) G_GNUC_NULL_TERMINATED;
 /* Lets GTK handle pending events (layout, drawing, idle callbacks). */
 void       dg_gui_test_iterate           (void);
 GtkWidget *dg_gui_test_find_by_name      (GtkWidget      *root,

@@ -376,16 +376,27 @@ drive_close_saves (DgApplication *app,
   editor = dg_gui_test_find_by_type (page, DG_TYPE_HANDBOOK_EDITOR);
   g_assert_cmpstr (dg_handbook_get_title (dg_handbook_editor_get_handbook (DG_HANDBOOK_EDITOR (editor))), ==,
                    "Onboarding a new client");
-  type_step_title (editor, 0, "Book the kick-off call within a week");
+  type_step_title (editor, 0, g_object_get_data (G_OBJECT (app), "dg-step-title"));
   g_assert_true (dg_handbook_editor_get_dirty (DG_HANDBOOK_EDITOR (editor)));
-  gtk_window_close (window);
+  if (g_object_get_data (G_OBJECT (app), "dg-destroy"))
+    gtk_window_destroy (window);
+  else
+    gtk_window_close (window);
 }
 
 static void
 test_close_saves (void)
 {
-  dg_gui_test_run_app (database_path, drive_close_saves);
+  dg_gui_test_run_app_with_data (database_path, drive_close_saves,
+                                 "dg-step-title", "Book the kick-off call within a week", NULL);
   assert_query ("SELECT title FROM handbook_steps WHERE position = 1", "Book the kick-off call within a week");
+
+  /* Also when the window is destroyed outright, as on quitting: the last
+   * save runs while the page's widgets are going. */
+  dg_gui_test_run_app_with_data (database_path, drive_close_saves,
+                                 "dg-step-title", "Book the kick-off call within two days",
+                                 "dg-destroy", "yes", NULL);
+  assert_query ("SELECT title FROM handbook_steps WHERE position = 1", "Book the kick-off call within two days");
 }
 
 /* A handbook started from a template opens in the editor, selected. */
