@@ -12,22 +12,6 @@
 
 /* ---- shared text ------------------------------------------------------- */
 
-static char *
-format_minutes (int minutes)
-{
-  int hours = minutes / 60;
-  int rest = minutes % 60;
-
-  if (hours == 0)
-    /* Translators: an estimate of a few minutes, as in "15 min". */
-    return g_strdup_printf (_("%d min"), minutes);
-  if (rest == 0)
-    /* Translators: an estimate of whole hours, as in "2 h". */
-    return g_strdup_printf (_("%d h"), hours);
-  /* Translators: an estimate in hours and minutes, as in "1 h 30 min". */
-  return g_strdup_printf (_("%d h %d min"), hours, rest);
-}
-
 /* Details split at blank lines; a paragraph keeps its single line breaks,
  * as a list of things to type is written one per line. */
 static GStrv
@@ -142,7 +126,7 @@ dg_handbook_to_markdown (DgHandbook *handbook)
   total = dg_handbook_get_total_minutes (handbook);
   if (total > 0)
     {
-      g_autofree char *estimate = format_minutes (total);
+      g_autofree char *estimate = dg_handbook_format_minutes (total);
 
       g_string_append_printf (out, _("Estimated time: %s"), estimate);
       g_string_append_c (out, '\n');
@@ -166,7 +150,7 @@ dg_handbook_to_markdown (DgHandbook *handbook)
                               dg_handbook_step_get_title (step));
       if (minutes > 0)
         {
-          g_autofree char *estimate = format_minutes (minutes);
+          g_autofree char *estimate = dg_handbook_format_minutes (minutes);
 
           g_string_append_printf (out, " (%s)", estimate);
         }
@@ -497,7 +481,7 @@ meta_line (DgHandbook *handbook)
 
   if (total > 0)
     {
-      g_autofree char *estimate = format_minutes (total);
+      g_autofree char *estimate = dg_handbook_format_minutes (total);
 
       /* Translators: the version line and the estimate of all steps, as in
        * "Version 3, published November 28, 2026 · Estimated time: 1 h 5 min". */
@@ -542,7 +526,7 @@ flow_step (Flow           *flow,
   gboolean checklist = dg_handbook_step_get_checklist (step);
   int minutes = dg_handbook_step_get_minutes (step);
   g_autofree char *label = g_strdup_printf ("%u.", number);
-  g_autofree char *estimate = minutes > 0 ? format_minutes (minutes) : NULL;
+  g_autofree char *estimate = minutes > 0 ? dg_handbook_format_minutes (minutes) : NULL;
   g_autoptr(PangoLayout) estimate_layout = NULL;
   g_autoptr(PangoLayout) title_layout = NULL;
   g_autoptr(PangoLayout) first_layout = NULL;

@@ -365,6 +365,26 @@ dg_handbook_get_total_minutes (DgHandbook *self)
   return total;
 }
 
+char *
+dg_handbook_format_minutes (int minutes)
+{
+  int hours;
+  int rest;
+
+  g_return_val_if_fail (minutes >= 0, NULL);
+
+  hours = minutes / 60;
+  rest = minutes % 60;
+  if (hours == 0)
+    /* Translators: an estimate of a few minutes, as in "15 min". */
+    return g_strdup_printf (_("%d min"), minutes);
+  if (rest == 0)
+    /* Translators: an estimate of whole hours, as in "2 h". */
+    return g_strdup_printf (_("%d h"), hours);
+  /* Translators: an estimate in hours and minutes, as in "1 h 30 min". */
+  return g_strdup_printf (_("%d h %d min"), hours, rest);
+}
+
 static gboolean
 strv_equal (const char * const *a,
             const char * const *b)

@@ -51,12 +51,17 @@ DgHandbookStep *dg_handbook_remove_step       (DgHandbook     *self,
 void            dg_handbook_move_step         (DgHandbook     *self,
                                                guint           from,
                                                guint           to);
-/* Title required; every step needs a title. The error names the step
- * ("Step 3 needs a title."). */
+/* Title required; every step needs a title; no negative estimate. The
+ * error names the step ("Step 3 needs a title."). Only publishing needs
+ * this: a draft is saved as it is. */
 gboolean        dg_handbook_validate          (DgHandbook     *self,
                                                GError        **error);
 /* Sum of the steps' estimates in minutes. */
 int             dg_handbook_get_total_minutes (DgHandbook     *self);
+/* An estimate as the owner reads it: "45 min", "1 h", "1 h 30 min"
+ * (translated). Every place that shows minutes uses it, so that the
+ * editor, the exports and the command line say the same. */
+char           *dg_handbook_format_minutes    (int             minutes);
 /* Same title, purpose, tags, links and steps (in order): what publishing
  * freezes. Id, dates, version and archived are not compared. */
 gboolean        dg_handbook_content_equal     (DgHandbook     *a,
