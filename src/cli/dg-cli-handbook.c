@@ -24,23 +24,6 @@ typedef enum
   EXPORT_FORMAT_MARKDOWN,
 } ExportFormat;
 
-/* The same words as the Markdown export, so a translation serves both. */
-static char *
-format_minutes (int minutes)
-{
-  int hours = minutes / 60;
-  int rest = minutes % 60;
-
-  if (hours == 0)
-    /* Translators: an estimate of a few minutes, as in "15 min". */
-    return g_strdup_printf (_("%d min"), minutes);
-  if (rest == 0)
-    /* Translators: an estimate of whole hours, as in "2 h". */
-    return g_strdup_printf (_("%d h"), hours);
-  /* Translators: an estimate in hours and minutes, as in "1 h 30 min". */
-  return g_strdup_printf (_("%d h %d min"), hours, rest);
-}
-
 /* In this computer's time zone: the reader is the owner at this computer. */
 static char *
 format_date (GDateTime *date)
@@ -370,7 +353,7 @@ print_handbook_text (DgHandbook *handbook)
   g_autofree char *version = describe_version (handbook);
   g_autofree char *date = format_date (dg_handbook_get_date (handbook));
   g_autofree char *tags_text = tags != NULL ? g_strjoinv (", ", (char **) tags) : g_strdup ("");
-  g_autofree char *total = format_minutes (dg_handbook_get_total_minutes (handbook));
+  g_autofree char *total = dg_handbook_format_minutes (dg_handbook_get_total_minutes (handbook));
   g_autoptr(GArray) fields = g_array_new (FALSE, FALSE, sizeof (DgCliField));
 
   add_field (fields, _("ID"), id);
@@ -410,7 +393,7 @@ print_handbook_text (DgHandbook *handbook)
       g_string_append (line, dg_handbook_step_get_title (step));
       if (minutes > 0)
         {
-          g_autofree char *estimate = format_minutes (minutes);
+          g_autofree char *estimate = dg_handbook_format_minutes (minutes);
 
           g_string_append_printf (line, " (%s)", estimate);
         }

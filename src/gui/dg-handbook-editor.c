@@ -96,19 +96,6 @@ is_stored (DgHandbookEditor *self)
 
 /* ---- what the header says -------------------------------------------- */
 
-static char *
-format_minutes (int minutes)
-{
-  if (minutes < 60)
-    /* Translators: a duration under an hour */
-    return g_strdup_printf (_("%d min"), minutes);
-  if (minutes % 60 == 0)
-    /* Translators: a duration in whole hours */
-    return g_strdup_printf (_("%d h"), minutes / 60);
-  /* Translators: a duration in hours and minutes */
-  return g_strdup_printf (_("%d h %d min"), minutes / 60, minutes % 60);
-}
-
 static void
 update_header (DgHandbookEditor *self)
 {
@@ -158,7 +145,7 @@ update_header (DgHandbookEditor *self)
   g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u step", "%u steps", n_steps), n_steps);
   if (minutes > 0)
     {
-      g_autofree char *duration = format_minutes (minutes);
+      g_autofree char *duration = dg_handbook_format_minutes (minutes);
 
       /* Translators: follows the number of steps: "5 steps · about 1 h 15 min" */
       g_string_append_printf (summary, _(" · about %s"), duration);
