@@ -6,6 +6,7 @@
 
 #include "dg-assistant-store.h"
 #include "dg-handbook-history-window.h"
+#include "dg-handbook-printing.h"
 
 struct _DgHandbookHistoryWindow
 {
@@ -16,8 +17,14 @@ struct _DgHandbookHistoryWindow
   DgAssistantStore     *assistants;
   /* What the version list shows, top to bottom: the draft first when it
    * has unpublished changes, then the published versions, newest first.
-   * Each one is compared with the one below it. */
+   * Each one is compared with the one below it unless the owner picks
+   * another in "Compare With", which lists the entries below it. */
   GPtrArray            *entries;
+  /* The index in entries of the selected version. */
+  guint                 selected;
+  /* Set while the "Compare With" choices are replaced, so that the reset
+   * of the selection does not compare twice. */
+  gboolean              filling_compare_row;
   int                   latest_version;
   /* Gives the change tags one width, so that the titles beside them line up. */
   GtkSizeGroup         *tag_size_group;
@@ -27,6 +34,13 @@ struct _DgHandbookHistoryWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   GtkListBox           *version_list;
+  GtkLabel             *version_title;
+  GtkLabel             *version_description;
+  GtkToggleButton      *content_button;
+  GtkStack             *detail_stack;
+  GtkWidget            *compare_list;
+  AdwComboRow          *compare_row;
+  GtkBox               *content_box;
   AdwPreferencesGroup  *changes_group;
   GtkListBox           *change_list;
   GtkListBox           *acknowledgement_list;
@@ -219,21 +233,22 @@ create_step_change_row (DgHandbookHistoryWindow *self,
     }
 }
 
+/* Compares the selected entry with entries[@older_index], or with an empty
+ * handbook when @older_index is past the end. */
 static void
 show_comparison (DgHandbookHistoryWindow *self,
-                 guint                    index)
+                 guint                    older_index)
 {
-  DgHandbook *newer = g_ptr_array_index (self->entries, index);
+  DgHandbook *newer = g_ptr_array_index (self->entries, self->selected);
   g_autoptr(DgHandbook) older = NULL;
   g_autoptr(GPtrArray) changes = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *description = NULL;
   gboolean title_changed = FALSE;
   gboolean purpose_changed = FALSE;
 
-  if (index + 1 < self->entries->len)
+  if (older_index < self->entries->len)
     {
-      older = g_object_ref (g_ptr_array_index (self->entries, index + 1));
+      older = g_object_ref (g_ptr_array_index (self->entries, older_index));
       title = g_strdup_printf (_("Changes Since Version %d"), dg_handbook_get_version (older));
     }
   else
@@ -242,25 +257,9 @@ show_comparison (DgHandbookHistoryWindow *self,
        * title and purpose: every step shows as added. */
       older = dg_handbook_new (dg_handbook_get_title (newer));
       g_object_set (older, "purpose", dg_handbook_get_purpose (newer), NULL);
-      title = g_strdup (_("First Version"));
-    }
-
-  if (!dg_handbook_get_published (newer))
-    description = g_strdup (_("Not published yet: assistants see these changes once you publish them."));
-  else
-    {
-      g_autofree char *date = format_date (dg_handbook_get_date (newer));
-      const char *note = dg_handbook_get_change_note (newer);
-
-      if (note != NULL && *note != '\0')
-        /* Translators: "Version 3, published 3 March 2025: " and the change note */
-        description = g_strdup_printf (_("Version %d, published %s: %s"), dg_handbook_get_version (newer), date, note);
-      else
-        /* Translators: "Version 3, published 3 March 2025." */
-        description = g_strdup_printf (_("Version %d, published %s."), dg_handbook_get_version (newer), date);
+      title = g_strdup (_("Steps of the First Version"));
     }
   adw_preferences_group_set_title (self->changes_group, title);
-  adw_preferences_group_set_description (self->changes_group, description);
 
   clear_list (self->change_list);
   changes = dg_handbook_compare (older, newer, &title_changed, &purpose_changed);
@@ -279,11 +278,169 @@ show_comparison (DgHandbookHistoryWindow *self,
 }
 
 static void
+on_compare_row_selected (DgHandbookHistoryWindow *self)
+{
+  guint choice = adw_combo_row_get_selected (self->compare_row);
+
+  if (self->filling_compare_row || choice == GTK_INVALID_LIST_POSITION)
+    return;
+  show_comparison (self, self->selected + 1 + choice);
+}
+
+/* The choices are the entries below the selected one, the one right
+ * below first: comparing with a newer version would show every change
+ * backwards. */
+static void
+fill_compare_row (DgHandbookHistoryWindow *self)
+{
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+
+  for (guint i = self->selected + 1; i < self->entries->len; i++)
+    {
+      g_autofree char *name = g_strdup_printf (_("Version %d"), dg_handbook_get_version (g_ptr_array_index (self->entries, i)));
+
+      gtk_string_list_append (choices, name);
+    }
+
+  self->filling_compare_row = TRUE;
+  adw_combo_row_set_model (self->compare_row, G_LIST_MODEL (choices));
+  adw_combo_row_set_selected (self->compare_row, 0);
+  self->filling_compare_row = FALSE;
+  gtk_widget_set_visible (self->compare_list, self->selected + 1 < self->entries->len);
+}
+
+/* ---- the content ------------------------------------------------------ */
+
+static GtkWidget *
+create_content_label (const char *text,
+                      const char *css_class,
+                      const char *name)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  if (name != NULL)
+    gtk_widget_set_name (label, name);
+  return label;
+}
+
+/* The whole text of the selected version, for reading it as the
+ * assistants got it. */
+static void
+show_content (DgHandbookHistoryWindow *self)
+{
+  DgHandbook *entry = g_ptr_array_index (self->entries, self->selected);
+  GListModel *steps = dg_handbook_get_steps (entry);
+  const char *purpose = dg_handbook_get_purpose (entry);
+  GtkWidget *child;
+  guint n_steps = g_list_model_get_n_items (steps);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content_box))) != NULL)
+    gtk_box_remove (self->content_box, child);
+
+  gtk_box_append (self->content_box, create_content_label (dg_handbook_get_title (entry), "title-3", "content_title"));
+  if (purpose != NULL && *purpose != '\0')
+    gtk_box_append (self->content_box, create_content_label (purpose, NULL, "content_purpose"));
+  if (n_steps == 0)
+    gtk_box_append (self->content_box, create_content_label (_("This version has no steps."), "dim-label", NULL));
+
+  for (guint i = 0; i < n_steps; i++)
+    {
+      g_autoptr(DgHandbookStep) step = g_list_model_get_item (steps, i);
+      const char *details = dg_handbook_step_get_details (step);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+      /* Translators: a numbered step, "2. Reply to the customer" */
+      g_autofree char *heading = g_strdup_printf (_("%u. %s"), i + 1, dg_handbook_step_get_title (step));
+
+      gtk_widget_set_margin_top (box, 6);
+      gtk_box_append (GTK_BOX (box), create_content_label (heading, "heading", "content_step"));
+      if (details != NULL && *details != '\0')
+        gtk_box_append (GTK_BOX (box), create_content_label (details, NULL, "content_details"));
+      gtk_box_append (self->content_box, box);
+    }
+}
+
+static void
+on_content_button_toggled (DgHandbookHistoryWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->detail_stack,
+                                    gtk_toggle_button_get_active (self->content_button) ? "content" : "changes");
+}
+
+static void
+show_header (DgHandbookHistoryWindow *self)
+{
+  DgHandbook *entry = g_ptr_array_index (self->entries, self->selected);
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+
+  if (!dg_handbook_get_published (entry))
+    {
+      title = g_strdup (_("Current Draft"));
+      description = g_strdup (_("Not published yet: assistants see these changes once you publish them."));
+    }
+  else
+    {
+      g_autofree char *date = format_date (dg_handbook_get_date (entry));
+      const char *note = dg_handbook_get_change_note (entry);
+
+      title = g_strdup_printf (_("Version %d"), dg_handbook_get_version (entry));
+      if (note != NULL && *note != '\0')
+        /* Translators: "Published 3 March 2025: " and the change note */
+        description = g_strdup_printf (_("Published %s: %s"), date, note);
+      else
+        description = g_strdup_printf (_("Published %s"), date);
+    }
+  gtk_label_set_label (self->version_title, title);
+  gtk_label_set_label (self->version_description, description);
+}
+
+static void
 on_version_list_row_selected (DgHandbookHistoryWindow *self,
                               GtkListBoxRow           *row)
 {
-  if (row != NULL)
-    show_comparison (self, gtk_list_box_row_get_index (row));
+  if (row == NULL)
+    return;
+
+  self->selected = gtk_list_box_row_get_index (row);
+  show_header (self);
+  fill_compare_row (self);
+  show_comparison (self, self->selected + 1);
+  show_content (self);
+}
+
+static DgHandbook *
+selected_entry (DgHandbookHistoryWindow *self)
+{
+  g_return_val_if_fail (self->selected < self->entries->len, NULL);
+
+  return g_ptr_array_index (self->entries, self->selected);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  DgHandbookHistoryWindow *self = DG_HANDBOOK_HISTORY_WINDOW (widget);
+
+  dg_handbook_print (GTK_WINDOW (self), selected_entry (self));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DgHandbookHistoryWindow *self = DG_HANDBOOK_HISTORY_WINDOW (widget);
+
+  dg_handbook_export (GTK_WINDOW (self), selected_entry (self),
+                      g_str_equal (action_name, "history.export-pdf"));
 }
 
 /* ---- acknowledgements ------------------------------------------------- */
@@ -448,7 +605,7 @@ dg_handbook_history_window_constructed (GObject *object)
   G_OBJECT_CLASS (dg_handbook_history_window_parent_class)->constructed (object);
 
   gtk_list_box_set_placeholder (self->change_list,
-                                create_placeholder (_("The title, the purpose and the steps are the same as in the version before.")));
+                                create_placeholder (_("The title, the purpose and the steps are the same in both versions.")));
   gtk_list_box_set_placeholder (self->acknowledgement_list,
                                 create_placeholder (_("No one has confirmed reading this handbook yet.")));
   load (self);
@@ -538,6 +695,13 @@ dg_handbook_history_window_class_init (DgHandbookHistoryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgHandbookHistoryWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DgHandbookHistoryWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, DgHandbookHistoryWindow, version_list);
+  gtk_widget_class_bind_template_child (widget_class, DgHandbookHistoryWindow, version_title);
+  gtk_widget_class_bind_template_child (widget_class, DgHandbookHistoryWindow, version_description);
+  gtk_widget_class_bind_template_child (widget_class, DgHandbookHistoryWindow, content_button);
+  gtk_widget_class_bind_template_child (widget_class, DgHandbookHistoryWindow, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, DgHandbookHistoryWindow, compare_list);
+  gtk_widget_class_bind_template_child (widget_class, DgHandbookHistoryWindow, compare_row);
+  gtk_widget_class_bind_template_child (widget_class, DgHandbookHistoryWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, DgHandbookHistoryWindow, changes_group);
   gtk_widget_class_bind_template_child (widget_class, DgHandbookHistoryWindow, change_list);
   gtk_widget_class_bind_template_child (widget_class, DgHandbookHistoryWindow, acknowledgement_list);
@@ -545,6 +709,12 @@ dg_handbook_history_window_class_init (DgHandbookHistoryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgHandbookHistoryWindow, assistant_row);
   gtk_widget_class_bind_template_child (widget_class, DgHandbookHistoryWindow, record_button);
   gtk_widget_class_bind_template_callback (widget_class, on_version_list_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_compare_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_content_button_toggled);
+
+  gtk_widget_class_install_action (widget_class, "history.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "history.export-pdf", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "history.export-markdown", NULL, export_action);
   gtk_widget_class_bind_template_callback (widget_class, on_record_button_clicked);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

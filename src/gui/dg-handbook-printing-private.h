@@ -19,4 +19,8 @@ gboolean                dg_handbook_export_write (DgHandbook              *handb
                                                   gboolean                 as_pdf,
                                                   GError                 **error);
 
+/* Makes dg_handbook_export() write to @file instead of asking where,
+ * which a test cannot answer; NULL asks again. */
+void                    dg_handbook_export_set_test_file (GFile   *file);
+
 G_END_DECLS

@@ -11,6 +11,8 @@
 /* The settings of the last print in this session (printer, copies, paper),
  * so that printing a second handbook starts where the first one ended. */
 static GtkPrintSettings *last_settings;
+/* Set by tests in place of the file chooser of dg_handbook_export(). */
+static GFile *test_export_file;
 
 typedef struct
 {
@@ -220,23 +222,18 @@ export_job_free (ExportJob *job)
 }
 
 static void
-on_export_chooser_response (GtkNativeDialog *chooser,
-                            int              response,
-                            ExportJob       *job)
+export_to_file (ExportJob *job,
+                GFile     *file)
 {
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-  if (file != NULL && !dg_handbook_export_write (job->handbook, file, job->as_pdf, &error))
+  if (!dg_handbook_export_write (job->handbook, file, job->as_pdf, &error))
     {
       g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), dg_handbook_get_title (job->handbook));
 
       show_error (job->parent, heading, error->message);
     }
-  else if (file != NULL && job->parent != NULL && DG_IS_WINDOW (job->parent))
+  else if (job->parent != NULL && DG_IS_WINDOW (job->parent))
     {
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *display_name = g_filename_display_name (name);
@@ -245,9 +242,30 @@ on_export_chooser_response (GtkNativeDialog *chooser,
 
       dg_window_add_toast (DG_WINDOW (job->parent), adw_toast_new (title));
     }
+}
+
+static void
+on_export_chooser_response (GtkNativeDialog *chooser,
+                            int              response,
+                            ExportJob       *job)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    export_to_file (job, file);
 
   /* The reference taken when the chooser was shown. */
   g_object_unref (chooser);
+}
+
+void
+dg_handbook_export_set_test_file (GFile *file)
+{
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  g_set_object (&test_export_file, file);
 }
 
 static char *
@@ -273,6 +291,14 @@ dg_handbook_export (GtkWindow  *parent,
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
   g_return_if_fail (DG_IS_HANDBOOK (handbook));
+
+  if (test_export_file != NULL)
+    {
+      ExportJob test_job = { handbook, NULL, as_pdf };
+
+      export_to_file (&test_job, test_export_file);
+      return;
+    }
 
   chooser = gtk_file_chooser_native_new (as_pdf ? _("Export as PDF") : _("Export as Markdown"),
                                          parent, GTK_FILE_CHOOSER_ACTION_SAVE,

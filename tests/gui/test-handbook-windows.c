@@ -284,6 +284,123 @@ test_history_records_acknowledgement (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Version 3 adds a fourth step to version 2. */
+static DgHandbook *
+create_three_versions (Fixture *fixture)
+{
+  DgHandbook *draft = create_published_handbook (fixture);
+
+  dg_handbook_insert_step (draft, 3, dg_handbook_step_new ("Tag the customer", "", FALSE, 1));
+  publish (fixture, draft, "Tagging", 3);
+  return draft;
+}
+
+static void
+select_version (GtkWidget *window,
+                guint      index)
+{
+  GtkListBox *list = GTK_LIST_BOX (child (window, DG_TYPE_HANDBOOK_HISTORY_WINDOW, "version_list"));
+
+  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, index));
+  dg_gui_test_iterate ();
+}
+
+/* Runs @action of the history window as if @path had been chosen in its
+ * file chooser. */
+static void
+export_through_action (GtkWidget  *window,
+                       const char *action,
+                       const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_unlink (path);
+  dg_handbook_export_set_test_file (file);
+  g_assert_true (gtk_widget_activate_action (window, action, NULL));
+  dg_handbook_export_set_test_file (NULL);
+  dg_gui_test_iterate ();
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void assert_pdf_shows (const char *path, const char *text);
+static char *output_path (const char *name);
+
+static void
+test_history_exports_older_version (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(DgHandbook) draft = create_three_versions (fixture);
+  GtkWidget *window = open_history (fixture, draft);
+  g_autofree char *md_path = output_path ("test-history-version-1.md");
+  g_autofree char *pdf_path = output_path ("test-history-version-1.pdf");
+  g_autofree char *markdown = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *content_box = child (window, DG_TYPE_HANDBOOK_HISTORY_WINDOW, "content_box");
+  GtkWidget *details;
+
+  /* Version 1, the oldest, is the last row. */
+  select_version (window, 2);
+
+  export_through_action (window, "history.export-markdown", md_path);
+  g_assert_true (g_file_get_contents (md_path, &markdown, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (markdown, "Use the saved replies."));
+  g_assert_null (strstr (markdown, "refund reply"));
+  g_assert_null (strstr (markdown, "Tag the customer"));
+
+  export_through_action (window, "history.export-pdf", pdf_path);
+  assert_pdf_shows (pdf_path, "Use the saved replies.");
+
+  /* Its content is readable in the window as well. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child (window, DG_TYPE_HANDBOOK_HISTORY_WINDOW, "content_button")), TRUE);
+  dg_gui_test_iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (window, DG_TYPE_HANDBOOK_HISTORY_WINDOW, "detail_stack"))), ==, "content");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (dg_gui_test_find_by_name (content_box, "content_title"))), ==, HANDBOOK_TITLE);
+  details = dg_gui_test_find_by_name (content_box, "content_details");
+  g_assert_nonnull (details);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (details)), ==, "Use the saved replies.");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (dg_gui_test_find_by_name (content_box, "content_step"))), ==, "1. Open the shared inbox");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_history_compares_any_two (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(DgHandbook) draft = create_three_versions (fixture);
+  GtkWidget *window = open_history (fixture, draft);
+  AdwComboRow *compare_row = ADW_COMBO_ROW (child (window, DG_TYPE_HANDBOOK_HISTORY_WINDOW, "compare_row"));
+  GtkWidget *change_list = child (window, DG_TYPE_HANDBOOK_HISTORY_WINDOW, "change_list");
+  g_autoptr(GList) changes = NULL;
+  g_autoptr(GList) with_v1 = NULL;
+
+  /* Version 3 is compared with version 2 first: only the new step. */
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (compare_row)), ==, 2);
+  g_assert_cmpuint (adw_combo_row_get_selected (compare_row), ==, 0);
+  changes = rows_named (change_list, "change_row");
+  g_assert_cmpuint (g_list_length (changes), ==, 1);
+  g_assert_cmpstr (change_kind (changes->data), ==, "Added");
+
+  /* Compared with version 1: the reworded step as well. */
+  adw_combo_row_set_selected (compare_row, 1);
+  dg_gui_test_iterate ();
+  with_v1 = rows_named (change_list, "change_row");
+  g_assert_cmpuint (g_list_length (with_v1), ==, 2);
+  g_assert_cmpstr (change_kind (with_v1->data), ==, "Changed");
+  g_assert_cmpstr (adw_preferences_row_get_title (with_v1->data), ==, CHANGED_STEP);
+  g_assert_cmpstr (adw_action_row_get_subtitle (with_v1->data), ==, "Step 2");
+  g_assert_cmpstr (change_kind (with_v1->next->data), ==, "Added");
+  g_assert_cmpstr (adw_preferences_row_get_title (with_v1->next->data), ==, "Tag the customer");
+  g_assert_cmpstr (adw_action_row_get_subtitle (with_v1->next->data), ==, "Step 4");
+
+  /* The first version has nothing older to choose. */
+  select_version (window, 2);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (compare_row))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 on_created (DgHandbookTemplateDialog  *dialog,
             DgHandbook                *saved,
@@ -429,6 +546,8 @@ main (int   argc,
   ADD ("/handbook-windows/history/compares-versions", test_history_compares_versions);
   ADD ("/handbook-windows/history/draft-changes", test_history_shows_draft_changes);
   ADD ("/handbook-windows/history/not-published", test_history_not_published);
+  ADD ("/handbook-windows/history/exports-older-version", test_history_exports_older_version);
+  ADD ("/handbook-windows/history/compares-any-two", test_history_compares_any_two);
   ADD ("/handbook-windows/history/records-acknowledgement", test_history_records_acknowledgement);
   ADD ("/handbook-windows/templates/creates-handbook", test_template_dialog_creates_handbook);
   ADD ("/handbook-windows/print/operation-exports-pdf", test_print_operation_exports_pdf);
