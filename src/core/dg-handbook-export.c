@@ -44,6 +44,65 @@ split_paragraphs (const char *text)
 
 /* ---- Markdown ---------------------------------------------------------- */
 
+/* "&copy;" or "&#169;" would be shown as the character it names. */
+static gboolean
+starts_entity (const char *p)
+{
+  gsize name;
+
+  if (*p != '&')
+    return FALSE;
+  name = strspn (p + 1, "#0123456789"
+                        "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                        "abcdefghijklmnopqrstuvwxyz");
+  return name > 0 && p[1 + name] == ';';
+}
+
+/* Appends user text so that Markdown shows it as written: a title like
+ * "*Not* a [link]" must not turn bold or into a link where the e-mail is
+ * rendered. With @line_start, @text begins a line, where "- ", "+ ", "1. ",
+ * "1) " and a line of "=" would begin a list or a heading. Line breaks
+ * become spaces: callers split multi-line text themselves. */
+static void
+append_escaped (GString    *out,
+                const char *text,
+                gboolean    line_start)
+{
+  const char *p = text;
+
+  if (line_start)
+    {
+      gsize digits;
+
+      p += strspn (p, " \t");
+      g_string_append_len (out, text, p - text);
+      digits = strspn (p, "0123456789");
+      if (*p == '-' || *p == '+' || (*p == '=' && p[strspn (p, "= \t")] == '\0'))
+        g_string_append_c (out, '\\');
+      else if (digits > 0 && (p[digits] == '.' || p[digits] == ')') &&
+               (p[digits + 1] == '\0' || p[digits + 1] == ' ' || p[digits + 1] == '\t'))
+        {
+          g_string_append_len (out, p, digits);
+          g_string_append_c (out, '\\');
+          p += digits;
+        }
+    }
+
+  for (; *p != '\0'; p++)
+    {
+      if (*p == '\n' || *p == '\r')
+        {
+          g_string_append_c (out, ' ');
+          continue;
+        }
+      /* "~" is strikethrough in GitHub's Markdown; "&" only where it would
+       * read as an entity like "&copy;", so that "Tom & Jerry" stays. */
+      if (strchr ("\\`*_[]<>#|~", *p) != NULL || starts_entity (p))
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+}
+
 static void
 append_indented (GString    *out,
                  const char *text,
@@ -59,9 +118,42 @@ append_indented (GString    *out,
         g_string_append_c (out, '\n');
       for (guint j = 0; lines[j] != NULL; j++)
         {
-          g_string_append_printf (out, "%*s%s\n", (int) indent, "", lines[j]);
+          /* Four spaces before a paragraph would make it a code block, shown
+           * with the backslashes; rendered, the indent is dropped anyway. */
+          const char *line = j == 0 ? lines[j] + strspn (lines[j], " \t") : lines[j];
+
+          g_string_append_printf (out, "%*s", (int) indent, "");
+          append_escaped (out, line, TRUE);
+          g_string_append_c (out, '\n');
         }
     }
+}
+
+/* A link that is a single web or mail address becomes an autolink, which
+ * stays clickable; backslashes would not be taken out of it, so anything
+ * that cannot be one is written as text. */
+static gboolean
+is_autolink (const char *link)
+{
+  const char *scheme = g_uri_peek_scheme (link);
+  const char *rest;
+
+  if (scheme == NULL)
+    return FALSE;
+  rest = link + strlen (scheme) + 1;
+  if (g_str_equal (scheme, "mailto"))
+    {
+      if (*rest == '\0')
+        return FALSE;
+    }
+  else if (!g_str_has_prefix (rest, "//") || rest[2] == '\0')
+    return FALSE;
+  for (const char *p = link; *p != '\0'; p++)
+    {
+      if ((guchar) *p <= ' ' || *p == '<' || *p == '>' || *p == 0x7f)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 char *
@@ -78,8 +170,9 @@ dg_handbook_to_markdown (DgHandbook *handbook)
 
   g_return_val_if_fail (DG_IS_HANDBOOK (handbook), NULL);
 
-  out = g_string_new (NULL);
-  g_string_append_printf (out, "# %s\n\n", dg_handbook_get_title (handbook));
+  out = g_string_new ("# ");
+  append_escaped (out, dg_handbook_get_title (handbook), FALSE);
+  g_string_append (out, "\n\n");
 
   purpose = dg_handbook_get_purpose (handbook);
   if (purpose != NULL && *purpose != '\0')
@@ -117,9 +210,15 @@ dg_handbook_to_markdown (DgHandbook *handbook)
   tags = dg_handbook_get_tags (handbook);
   if (tags != NULL && tags[0] != NULL)
     {
-      g_autofree char *joined = g_strjoinv (", ", (char **) tags);
+      g_autoptr(GString) joined = g_string_new (NULL);
 
-      g_string_append_printf (out, _("Tags: %s"), joined);
+      for (guint i = 0; tags[i] != NULL; i++)
+        {
+          if (i > 0)
+            g_string_append (joined, ", ");
+          append_escaped (joined, tags[i], FALSE);
+        }
+      g_string_append_printf (out, _("Tags: %s"), joined->str);
       g_string_append_c (out, '\n');
     }
 
@@ -141,13 +240,20 @@ dg_handbook_to_markdown (DgHandbook *handbook)
     {
       g_autoptr(DgHandbookStep) step = g_list_model_get_item (steps, i);
       g_autofree char *marker = g_strdup_printf ("%u. ", i + 1);
+      g_autofree char *title = g_strstrip (g_strdup (dg_handbook_step_get_title (step)));
       int minutes = dg_handbook_step_get_minutes (step);
 
       /* "1. [ ] **Title**" is a task list item where Markdown is rendered
        * (GitHub, many mail clients) and reads as a box to tick where not. */
-      g_string_append_printf (out, "\n%s%s**%s**", marker,
-                              dg_handbook_step_get_checklist (step) ? "[ ] " : "",
-                              dg_handbook_step_get_title (step));
+      g_string_append_printf (out, "\n%s%s", marker,
+                              dg_handbook_step_get_checklist (step) ? "[ ] " : "");
+      /* "****" would be a horizontal line, and "** x**" is not bold. */
+      if (*title != '\0')
+        {
+          g_string_append (out, "**");
+          append_escaped (out, title, FALSE);
+          g_string_append (out, "**");
+        }
       if (minutes > 0)
         {
           g_autofree char *estimate = dg_handbook_format_minutes (minutes);
@@ -165,7 +271,16 @@ dg_handbook_to_markdown (DgHandbook *handbook)
     {
       g_string_append_printf (out, "\n## %s\n\n", _("Links"));
       for (guint i = 0; links[i] != NULL; i++)
-        g_string_append_printf (out, "- %s\n", links[i]);
+        {
+          g_autofree char *link = g_strstrip (g_strdup (links[i]));
+
+          g_string_append (out, "- ");
+          if (is_autolink (link))
+            g_string_append_printf (out, "<%s>", link);
+          else
+            append_escaped (out, link, TRUE);
+          g_string_append_c (out, '\n');
+        }
     }
 
   return g_string_free (out, FALSE);

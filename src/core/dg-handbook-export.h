@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 /* Markdown to paste into an e-mail: title, purpose, version and date,
- * numbered steps ("- [ ]" for checklist steps), estimates, links. */
+ * numbered steps ("1. [ ]" for checklist steps), estimates, links. */
 char     *dg_handbook_to_markdown    (DgHandbook  *handbook);
 
 /* Page layout of a printed handbook, shared by the PDF export and the

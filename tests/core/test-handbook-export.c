@@ -87,8 +87,114 @@ test_markdown (void)
                    "\n"
                    "## Links\n"
                    "\n"
-                   "- https://crm.example.com\n"
+                   "- <https://crm.example.com>\n"
                    "- Ask Anna when the CRM is down\n");
+}
+
+/* User text is shown as typed where the e-mail renders Markdown: nothing in
+ * it becomes a heading, a list, emphasis, a link or HTML. */
+static void
+test_markdown_escaped (void)
+{
+  g_autoptr(DgHandbook) handbook = new_handbook ("# *Not* a [link](x) <b>",
+                                                 "- not a list\n"
+                                                 "1. not numbered\n"
+                                                 "> not a quote\n"
+                                                 "\n"
+                                                 "+ plus & ampersand &amp; `code` _under_ a|b ~strike~\n"
+                                                 "===");
+  const char *tags[] = { "#tag", "a_b", NULL };
+  const char *links[] = {
+    "https://example.com/a_b?x=1&y=2",
+    "[not](a link) - see *this*",
+    "- dash note",
+    "mailto:anna@example.com",
+    "https://example.com/<x>",
+    "www.example.com",
+    NULL
+  };
+  g_autofree char *markdown = NULL;
+
+  g_object_set (handbook, "tags", tags, "links", links, NULL);
+  add_step (handbook, "**bold** <i>",
+            "# heading\n"
+            "  - item\n"
+            "2) second\n"
+            "    four spaces\n"
+            "\n"
+            "    indented paragraph start\n"
+            "back\\slash",
+            TRUE, 0);
+
+  markdown = dg_handbook_to_markdown (handbook);
+  g_assert_cmpstr (markdown, ==,
+                   "# \\# \\*Not\\* a \\[link\\](x) \\<b\\>\n"
+                   "\n"
+                   "\\- not a list\n"
+                   "1\\. not numbered\n"
+                   "\\> not a quote\n"
+                   "\n"
+                   "\\+ plus & ampersand \\&amp; \\`code\\` \\_under\\_ a\\|b \\~strike\\~\n"
+                   "\\===\n"
+                   "\n"
+                   "Draft\n"
+                   "Tags: \\#tag, a\\_b\n"
+                   "\n"
+                   "## Steps\n"
+                   "\n"
+                   "1. [ ] **\\*\\*bold\\*\\* \\<i\\>**\n"
+                   "   \\# heading\n"
+                   "     \\- item\n"
+                   "   2\\) second\n"
+                   "       four spaces\n"
+                   "\n"
+                   "   indented paragraph start\n"
+                   "   back\\\\slash\n"
+                   "\n"
+                   "## Links\n"
+                   "\n"
+                   "- <https://example.com/a_b?x=1&y=2>\n"
+                   "- \\[not\\](a link) - see \\*this\\*\n"
+                   "- \\- dash note\n"
+                   "- <mailto:anna@example.com>\n"
+                   "- https://example.com/\\<x\\>\n"
+                   "- www.example.com\n");
+}
+
+/* Escaping leaves ordinary text alone: letters, digits, punctuation that
+ * means nothing in Markdown, umlauts and emoji. */
+static void
+test_markdown_plain_text (void)
+{
+  g_autoptr(DgHandbook) handbook = new_handbook ("Rechnung 2026, Müller & Söhne 🧾",
+                                                 "Zahlen: 1, 2, 3. Fertig! 😀\n"
+                                                 "3.5 Stunden (ca.) reichen; e-mail an Jörg.");
+  const char *tags[] = { "Büro", "2026", NULL };
+  const char *links[] = { "Frag Jörg, 3 Tage vorher 📞", NULL };
+  g_autofree char *markdown = NULL;
+
+  g_object_set (handbook, "tags", tags, "links", links, NULL);
+  add_step (handbook, "Schritt 1, prüfen ✅", "Größe 42, Farbe grün 🎨.\n10 Stück = 1 Karton?", FALSE, 0);
+
+  markdown = dg_handbook_to_markdown (handbook);
+  g_assert_cmpstr (markdown, ==,
+                   "# Rechnung 2026, Müller & Söhne 🧾\n"
+                   "\n"
+                   "Zahlen: 1, 2, 3. Fertig! 😀\n"
+                   "3.5 Stunden (ca.) reichen; e-mail an Jörg.\n"
+                   "\n"
+                   "Draft\n"
+                   "Tags: Büro, 2026\n"
+                   "\n"
+                   "## Steps\n"
+                   "\n"
+                   "1. **Schritt 1, prüfen ✅**\n"
+                   "   Größe 42, Farbe grün 🎨.\n"
+                   "   10 Stück = 1 Karton?\n"
+                   "\n"
+                   "## Links\n"
+                   "\n"
+                   "- Frag Jörg, 3 Tage vorher 📞\n");
 }
 
 static void
@@ -508,6 +614,8 @@ main (int    argc,
 
   g_test_add_func ("/handbook-export/markdown", test_markdown);
   g_test_add_func ("/handbook-export/markdown-draft", test_markdown_draft);
+  g_test_add_func ("/handbook-export/markdown-escaped", test_markdown_escaped);
+  g_test_add_func ("/handbook-export/markdown-plain-text", test_markdown_plain_text);
   g_test_add_func ("/handbook-export/pdf/three-steps", test_pdf_three_steps);
   g_test_add_func ("/handbook-export/pdf/draft", test_pdf_draft);
   g_test_add_func ("/handbook-export/pdf/many-pages", test_pdf_many_pages);
