@@ -70,10 +70,12 @@ static const char * const migrations[] = {
   /* 3: handbooks — the editable drafts with their steps, the published
    * versions (frozen by triggers: only deleting the handbook removes them),
    * the assistants' acknowledgements (which keep a handbook from being
-   * deleted) and the full-text index over the drafts (rowid = handbook id) */
+   * deleted) and the full-text index over the drafts (rowid = handbook id).
+   * A draft is saved as typed, titled or not, so that nothing typed is
+   * lost; only a published version must have its titles. */
   "CREATE TABLE handbooks ("
   "  id INTEGER PRIMARY KEY,"
-  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  title TEXT NOT NULL,"
   "  purpose TEXT NOT NULL DEFAULT '',"
   "  tags TEXT NOT NULL DEFAULT '',"
   "  links TEXT NOT NULL DEFAULT '',"
@@ -93,7 +95,7 @@ static const char * const migrations[] = {
   "  id INTEGER PRIMARY KEY,"
   "  handbook_id INTEGER NOT NULL REFERENCES handbooks (id) ON DELETE CASCADE,"
   "  number INTEGER NOT NULL CHECK (number >= 1),"
-  "  title TEXT NOT NULL,"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
   "  purpose TEXT NOT NULL DEFAULT '',"
   "  tags TEXT NOT NULL DEFAULT '',"
   "  links TEXT NOT NULL DEFAULT '',"
@@ -104,7 +106,7 @@ static const char * const migrations[] = {
   "CREATE TABLE handbook_version_steps ("
   "  version_id INTEGER NOT NULL REFERENCES handbook_versions (id) ON DELETE CASCADE,"
   "  position INTEGER NOT NULL CHECK (position >= 1),"
-  "  title TEXT NOT NULL,"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
   "  details TEXT NOT NULL DEFAULT '',"
   "  checklist INTEGER NOT NULL DEFAULT 0 CHECK (checklist IN (0, 1)),"
   "  minutes INTEGER NOT NULL DEFAULT 0 CHECK (minutes >= 0),"

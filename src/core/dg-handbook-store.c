@@ -151,19 +151,25 @@ insert_sorted (DgHandbookStore *self,
 }
 
 static void
-set_gone_error (DgHandbook  *handbook,
-                GError     **error)
-{
-  g_set_error (error, DG_HANDBOOK_ERROR, DG_HANDBOOK_ERROR_NOT_FOUND,
-               _("The handbook “%s” no longer exists. Reload the list and try again."),
-               dg_handbook_get_title (handbook));
-}
-
-static void
 set_unknown_handbook_error (GError **error)
 {
   g_set_error_literal (error, DG_HANDBOOK_ERROR, DG_HANDBOOK_ERROR_NOT_FOUND,
                        _("The handbook no longer exists. Reload the list and try again."));
+}
+
+static void
+set_gone_error (DgHandbook  *handbook,
+                GError     **error)
+{
+  /* A draft may have no title yet: “” would name nothing. */
+  if (dg_text_is_blank (dg_handbook_get_title (handbook)))
+    {
+      set_unknown_handbook_error (error);
+      return;
+    }
+  g_set_error (error, DG_HANDBOOK_ERROR, DG_HANDBOOK_ERROR_NOT_FOUND,
+               _("The handbook “%s” no longer exists. Reload the list and try again."),
+               dg_handbook_get_title (handbook));
 }
 
 static gboolean
@@ -560,7 +566,7 @@ dg_handbook_store_find (DgHandbookStore *self,
 
 typedef struct
 {
-  DgHandbook *handbook;      /* validated and normalised */
+  DgHandbook *handbook;      /* normalised; validated when published */
   const char *saved_at;
   gboolean    publish;
   const char *change_note;
@@ -702,10 +708,13 @@ write_handbook (DgDatabase  *db,
 }
 
 /* Checks @handbook before it is written; sets *@out_position for one from
- * the list (G_MAXUINT for a new one). */
+ * the list (G_MAXUINT for a new one). A draft is written whatever state it
+ * is in, so that nothing typed is lost; only what is published must be
+ * complete (@validate). */
 static gboolean
 prepare_write (DgHandbookStore  *self,
                DgHandbook       *handbook,
+               gboolean          validate,
                guint            *out_position,
                GError          **error)
 {
@@ -715,7 +724,7 @@ prepare_write (DgHandbookStore  *self,
   if (dg_handbook_get_id (handbook) != 0 &&
       !find_position (self, handbook, out_position, error))
     return FALSE;
-  if (!dg_handbook_validate (handbook, error))
+  if (validate && !dg_handbook_validate (handbook, error))
     return FALSE;
   normalize (handbook);
   return TRUE;
@@ -781,7 +790,7 @@ dg_handbook_store_save (DgHandbookStore  *self,
   g_return_val_if_fail (DG_IS_HANDBOOK_STORE (self), FALSE);
   g_return_val_if_fail (DG_IS_HANDBOOK (handbook), FALSE);
 
-  if (!prepare_write (self, handbook, &position, error))
+  if (!prepare_write (self, handbook, FALSE, &position, error))
     return FALSE;
 
   data.handbook = handbook;
@@ -811,7 +820,7 @@ dg_handbook_store_publish (DgHandbookStore  *self,
   g_return_val_if_fail (DG_IS_HANDBOOK_STORE (self), 0);
   g_return_val_if_fail (DG_IS_HANDBOOK (handbook), 0);
 
-  if (!prepare_write (self, handbook, &position, error))
+  if (!prepare_write (self, handbook, TRUE, &position, error))
     return 0;
 
   latest = lookup_latest (self, dg_handbook_get_id (handbook));
@@ -929,8 +938,12 @@ dg_handbook_store_duplicate (DgHandbookStore  *self,
   g_return_val_if_fail (DG_IS_HANDBOOK_STORE (self), NULL);
   g_return_val_if_fail (DG_IS_HANDBOOK (handbook), NULL);
 
-  /* Translators: the title of a duplicated handbook; %s is the original's */
-  title = g_strdup_printf (_("%s (Copy)"), dg_handbook_get_title (handbook));
+  /* The copy of a draft without a title is one too, not “ (Copy)”. */
+  if (dg_text_is_blank (dg_handbook_get_title (handbook)))
+    title = g_strdup ("");
+  else
+    /* Translators: the title of a duplicated handbook; %s is the original's */
+    title = g_strdup_printf (_("%s (Copy)"), dg_handbook_get_title (handbook));
   copy = dg_handbook_new (title);
   g_object_set (copy,
                 "purpose", dg_handbook_get_purpose (handbook),

@@ -32,19 +32,22 @@ DgDatabase      *dg_handbook_store_get_database     (DgHandbookStore *self);
 DgHandbook      *dg_handbook_store_find             (DgHandbookStore *self,
                                                      gint64           id);
 
-/* Validates and stores @handbook (a new one, id 0, or a draft from the list)
- * with all its steps in one transaction; updates the search index. Title,
- * tags and links are trimmed first (blank tags and links dropped). Then
+/* Stores @handbook (a new one, id 0, or a draft from the list) with all its
+ * steps in one transaction, as it is: a draft without a title or with
+ * untitled steps is saved too, so that nothing typed is lost; the search
+ * index takes whatever text there is. Title, tags and links are trimmed
+ * first (blank tags and links dropped). Then
  * "has-changes" tells whether the draft differs from the latest version
  * (always TRUE before the first publication). A published version is
  * refused with DG_HANDBOOK_ERROR_PUBLISHED. */
 gboolean         dg_handbook_store_save             (DgHandbookStore *self,
                                                      DgHandbook      *handbook,
                                                      GError         **error);
-/* Saves @handbook and freezes it as the next numbered version with
- * @change_note, in one transaction; returns the new number, or 0 with an
- * error (DG_HANDBOOK_ERROR_NO_CHANGES when it equals the latest version,
- * invalid). */
+/* Checks @handbook with dg_handbook_validate(), saves it and freezes it as
+ * the next numbered version with @change_note, in one transaction; returns
+ * the new number, or 0 with an error (DG_VALIDATION_ERROR when it is
+ * incomplete, DG_HANDBOOK_ERROR_NO_CHANGES when it equals the latest
+ * version). */
 int              dg_handbook_store_publish          (DgHandbookStore *self,
                                                      DgHandbook      *handbook,
                                                      const char      *change_note,

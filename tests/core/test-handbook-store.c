@@ -195,22 +195,109 @@ test_save_and_load (DgTestFixture *fixture,
   g_assert_cmpstr (dg_handbook_step_get_title (step_at (loaded, 1)), ==, "Export the bank statement");
 }
 
+/* Nothing typed is lost: a draft is saved without a title and with a step
+ * not titled yet, as right after "Add Step"; only publishing needs both. */
 static void
-test_invalid_is_not_saved (DgTestFixture *fixture,
-                           gconstpointer  user_data)
+test_incomplete_draft_is_saved (DgTestFixture *fixture,
+                                gconstpointer  user_data)
 {
   g_autoptr(DgHandbookStore) store = make_store (fixture->db);
-  g_autoptr(DgHandbook) handbook = dg_handbook_new ("Onboarding");
+  g_autoptr(DgHandbookStore) reloaded = NULL;
+  g_autoptr(DgDatabase) other_db = NULL;
+  g_autoptr(DgHandbook) untitled = dg_handbook_new ("  ");
+  g_autoptr(DgHandbook) open_step = dg_handbook_new ("Onboarding");
+  g_autoptr(DgHandbook) copy = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GError) error = NULL;
+  DgHandbook *loaded;
 
-  append_step (handbook, "Send the welcome mail", "");
-  append_step (handbook, "", "No title here");
-  g_assert_false (dg_handbook_store_save (store, handbook, &error));
+  g_object_set (untitled, "purpose", "Half-written notes about invoices", NULL);
+  g_assert_true (dg_handbook_store_save (store, untitled, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dg_handbook_get_id (untitled), >, 0);
+  g_assert_cmpstr (dg_handbook_get_title (untitled), ==, "");
+
+  append_step (open_step, "Send the welcome mail", "");
+  append_step (open_step, "", "Ask for the logo files");
+  g_assert_true (dg_handbook_store_save (store, open_step, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dg_handbook_get_id (open_step), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
+  g_assert_cmpint (dg_test_query_int (fixture->db, "SELECT count(*) FROM handbook_steps WHERE title = ''"), ==, 1);
+
+  /* Another connection reads both back as they were typed. */
+  other_db = dg_test_open_database (fixture->path);
+  reloaded = make_store (other_db);
+  loaded = dg_handbook_store_find (reloaded, dg_handbook_get_id (untitled));
+  g_assert_nonnull (loaded);
+  g_assert_true (dg_handbook_content_equal (loaded, untitled));
+  g_assert_cmpstr (dg_handbook_get_purpose (loaded), ==, "Half-written notes about invoices");
+  loaded = dg_handbook_store_find (reloaded, dg_handbook_get_id (open_step));
+  g_assert_nonnull (loaded);
+  g_assert_true (dg_handbook_content_equal (loaded, open_step));
+  g_assert_cmpstr (dg_handbook_step_get_title (step_at (loaded, 1)), ==, "");
+  g_assert_cmpstr (dg_handbook_step_get_details (step_at (loaded, 1)), ==, "Ask for the logo files");
+
+  /* Search finds whatever text there is. */
+  hits = dg_handbook_store_search (store, "logo", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpint (((DgHandbookHit *) g_ptr_array_index (hits, 0))->handbook_id, ==, dg_handbook_get_id (open_step));
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = dg_handbook_store_search (store, "invoices", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpint (((DgHandbookHit *) g_ptr_array_index (hits, 0))->handbook_id, ==, dg_handbook_get_id (untitled));
+
+  /* A copy of an untitled draft is untitled too, not " (Copy)". */
+  copy = dg_handbook_store_duplicate (store, untitled, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dg_handbook_get_title (copy), ==, "");
+
+  /* Publishing either is refused with the reason, and nothing is frozen. */
+  g_assert_cmpint (dg_handbook_store_publish (store, untitled, "", &error), ==, 0);
+  g_assert_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_REQUIRED);
+  g_clear_error (&error);
+  g_assert_cmpint (dg_handbook_store_publish (store, open_step, "", &error), ==, 0);
   g_assert_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_REQUIRED);
   dg_test_assert_error_mentions (error, "2");
-  g_assert_cmpint (dg_handbook_get_id (handbook), ==, 0);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
-  g_assert_cmpint (dg_test_query_int (fixture->db, "SELECT count(*) FROM handbooks"), ==, 0);
+  g_clear_error (&error);
+  g_assert_cmpint (dg_test_query_int (fixture->db, "SELECT count(*) FROM handbook_versions"), ==, 0);
+  g_assert_cmpint (dg_handbook_get_version (open_step), ==, 0);
+
+  /* Completed, they publish. */
+  g_object_set (untitled, "title", "Invoices", NULL);
+  g_assert_cmpint (publish (store, untitled, ""), ==, 1);
+  g_object_set (step_at (open_step, 1), "title", "Collect the logo", NULL);
+  g_assert_cmpint (publish (store, open_step, "First version"), ==, 1);
+  g_assert_cmpint (dg_test_query_int (fixture->db, "SELECT count(*) FROM handbook_version_steps WHERE title = ''"), ==, 0);
+}
+
+/* The schema itself keeps a published version complete, whatever the
+ * code above it does. */
+static void
+test_published_titles_are_required (DgTestFixture *fixture,
+                                    gconstpointer  user_data)
+{
+  g_autoptr(DgHandbookStore) store = make_store (fixture->db);
+  DgHandbook *handbook = add_handbook (store, "Travel booking", "");
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (dg_handbook_get_id (handbook), >, 0);
+  stmt = dg_test_prepare (fixture->db,
+                          "INSERT INTO handbook_versions (handbook_id, number, title, published_at) "
+                          "SELECT id, 1, ' ', '2026-11-28T09:00:00Z' FROM handbooks");
+  g_assert_false (dg_database_execute (fixture->db, stmt, &error));
+  g_assert_error (error, DG_DATABASE_ERROR, DG_DATABASE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  publish (store, handbook, "");
+  stmt = dg_test_prepare (fixture->db,
+                          "INSERT INTO handbook_version_steps (version_id, position, title) "
+                          "SELECT id, 99, '' FROM handbook_versions");
+  g_assert_false (dg_database_execute (fixture->db, stmt, &error));
+  g_assert_error (error, DG_DATABASE_ERROR, DG_DATABASE_ERROR_CONSTRAINT);
 }
 
 static void
@@ -740,7 +827,8 @@ main (int   argc,
   dg_test_init (&argc, &argv);
 
   dg_test_add_with_database ("/handbook-store/save-and-load", test_save_and_load);
-  dg_test_add_with_database ("/handbook-store/invalid-is-not-saved", test_invalid_is_not_saved);
+  dg_test_add_with_database ("/handbook-store/incomplete-draft-is-saved", test_incomplete_draft_is_saved);
+  dg_test_add_with_database ("/handbook-store/published-titles-are-required", test_published_titles_are_required);
   dg_test_add_with_database ("/handbook-store/sorted-by-title", test_sorted_by_title);
   dg_test_add_with_database ("/handbook-store/save-a-copy", test_save_a_copy);
   dg_test_add_with_database ("/handbook-store/publish/versions", test_publish_versions);

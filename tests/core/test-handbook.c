@@ -250,6 +250,27 @@ test_total_minutes (void)
 }
 
 static void
+assert_minutes (int         minutes,
+                const char *expected)
+{
+  g_autofree char *text = dg_handbook_format_minutes (minutes);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_format_minutes (void)
+{
+  assert_minutes (0, "0 min");
+  assert_minutes (45, "45 min");
+  assert_minutes (59, "59 min");
+  assert_minutes (60, "1 h");
+  assert_minutes (90, "1 h 30 min");
+  assert_minutes (125, "2 h 5 min");
+  assert_minutes (600, "10 h");
+}
+
+static void
 test_compare_identical (void)
 {
   assert_changes ("A,B,C", "A,B,C", "");
@@ -370,6 +391,7 @@ main (int   argc,
   g_test_add_func ("/handbook/validate", test_validate);
   g_test_add_func ("/handbook/long-and-unusual-text", test_long_and_unusual_text);
   g_test_add_func ("/handbook/total-minutes", test_total_minutes);
+  g_test_add_func ("/handbook/format-minutes", test_format_minutes);
   g_test_add_func ("/handbook/compare/identical", test_compare_identical);
   g_test_add_func ("/handbook/compare/added-removed", test_compare_added_removed);
   g_test_add_func ("/handbook/compare/changed", test_compare_changed);
