@@ -7,6 +7,7 @@
 #include "dg-assistant-store.h"
 #include "dg-handbook-history-window.h"
 #include "dg-handbook-printing.h"
+#include "dg-validation.h"
 
 struct _DgHandbookHistoryWindow
 {
@@ -25,7 +26,9 @@ struct _DgHandbookHistoryWindow
   /* Set while the "Compare With" choices are replaced, so that the reset
    * of the selection does not compare twice. */
   gboolean              filling_compare_row;
-  int                   latest_version;
+  /* The index in entries of the latest published version: the
+   * acknowledgement's version choices are the entries from there on. */
+  guint                 first_published;
   /* Gives the change tags one width, so that the titles beside them line up. */
   GtkSizeGroup         *tag_size_group;
 
@@ -46,6 +49,9 @@ struct _DgHandbookHistoryWindow
   GtkListBox           *acknowledgement_list;
   AdwPreferencesGroup  *record_group;
   AdwComboRow          *assistant_row;
+  AdwComboRow          *ack_version_row;
+  AdwEntryRow          *date_row;
+  GtkLabel             *date_error_label;
   GtkButton            *record_button;
 };
 
@@ -494,7 +500,6 @@ static void
 set_up_assistant_row (DgHandbookHistoryWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *description = NULL;
   GtkFilterListModel *active;
   gboolean any;
 
@@ -514,31 +519,98 @@ set_up_assistant_row (DgHandbookHistoryWindow *self)
   any = g_list_model_get_n_items (G_LIST_MODEL (active)) > 0;
   g_object_unref (active);
 
-  if (any)
-    /* Translators: the number of the latest published version */
-    description = g_strdup_printf (_("Records that the assistant has read version %d, the latest, today."), self->latest_version);
-  else
-    description = g_strdup (_("Add an assistant first: then you can record who has read this handbook."));
-  adw_preferences_group_set_description (self->record_group, description);
+  adw_preferences_group_set_description (self->record_group,
+                                         any ? _("Which version an assistant has read, and on which day.")
+                                             : _("Add an assistant first: then you can record who has read this handbook."));
   gtk_widget_set_sensitive (GTK_WIDGET (self->assistant_row), any);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->ack_version_row), any);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->date_row), any);
   gtk_widget_set_sensitive (GTK_WIDGET (self->record_button), any);
+}
+
+/* The published versions, the latest first and chosen; the date today. */
+static void
+set_up_version_and_date_rows (DgHandbookHistoryWindow *self)
+{
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  for (guint i = self->first_published; i < self->entries->len; i++)
+    {
+      int version = dg_handbook_get_version (g_ptr_array_index (self->entries, i));
+      g_autofree char *name = NULL;
+
+      if (i == self->first_published)
+        /* Translators: the latest published version in the version choice */
+        name = g_strdup_printf (_("Version %d (Latest)"), version);
+      else
+        name = g_strdup_printf (_("Version %d"), version);
+      gtk_string_list_append (choices, name);
+    }
+  adw_combo_row_set_model (self->ack_version_row, G_LIST_MODEL (choices));
+  adw_combo_row_set_selected (self->ack_version_row, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), today);
+}
+
+/* Shows what is wrong with the date below the form, as the assistant
+ * editor does, and tells whether it is valid. */
+static gboolean
+check_date (DgHandbookHistoryWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row = GTK_WIDGET (self->date_row);
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
+  gboolean valid = dg_validate_date (text, &error);
+
+  if (!valid)
+    {
+      gtk_widget_add_css_class (row, "error");
+      gtk_widget_set_tooltip_text (row, error->message);
+      gtk_label_set_label (self->date_error_label, error->message);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (row, "error");
+      gtk_widget_set_tooltip_text (row, NULL);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->date_error_label), !valid);
+  /* Without an assistant to choose there is nothing to record either. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->record_button),
+                            valid && gtk_widget_get_sensitive (GTK_WIDGET (self->assistant_row)));
+  return valid;
+}
+
+static void
+on_date_row_changed (DgHandbookHistoryWindow *self)
+{
+  check_date (self);
 }
 
 static void
 on_record_button_clicked (DgHandbookHistoryWindow *self)
 {
   DgAssistant *assistant = adw_combo_row_get_selected_item (self->assistant_row);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  guint choice = adw_combo_row_get_selected (self->ack_version_row);
+  g_autofree char *date = NULL;
   g_autofree char *message = NULL;
   g_autoptr(GError) error = NULL;
+  int version;
 
-  if (assistant == NULL)
+  if (assistant == NULL || choice == GTK_INVALID_LIST_POSITION || !check_date (self))
     return;
 
+  version = dg_handbook_get_version (g_ptr_array_index (self->entries, self->first_published + choice));
+  date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
   if (!dg_handbook_store_acknowledge (self->store, dg_handbook_get_id (self->draft),
-                                      dg_assistant_get_id (assistant), self->latest_version,
-                                      today, &error))
+                                      dg_assistant_get_id (assistant), version,
+                                      date, &error))
     {
       show_error (self, error);
       return;
@@ -547,7 +619,7 @@ on_record_button_clicked (DgHandbookHistoryWindow *self)
   load_acknowledgements (self);
   /* Translators: "Recorded that Maria Santos has read version 3" */
   message = g_strdup_printf (_("Recorded that %s has read version %d"),
-                             dg_assistant_get_name (assistant), self->latest_version);
+                             dg_assistant_get_name (assistant), version);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
@@ -586,7 +658,7 @@ load (DgHandbookHistoryWindow *self)
     g_ptr_array_add (self->entries, g_object_ref (self->draft));
   for (guint i = 0; i < versions->len; i++)
     g_ptr_array_add (self->entries, g_object_ref (g_ptr_array_index (versions, i)));
-  self->latest_version = dg_handbook_get_version (g_ptr_array_index (versions, 0));
+  self->first_published = dg_handbook_get_has_changes (self->draft) ? 1 : 0;
 
   for (guint i = 0; i < self->entries->len; i++)
     gtk_list_box_append (self->version_list, create_version_row (g_ptr_array_index (self->entries, i)));
@@ -594,6 +666,7 @@ load (DgHandbookHistoryWindow *self)
 
   load_acknowledgements (self);
   set_up_assistant_row (self);
+  set_up_version_and_date_rows (self);
   gtk_stack_set_visible_child_name (self->main_stack, "history");
 }
 
@@ -707,6 +780,9 @@ dg_handbook_history_window_class_init (DgHandbookHistoryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgHandbookHistoryWindow, acknowledgement_list);
   gtk_widget_class_bind_template_child (widget_class, DgHandbookHistoryWindow, record_group);
   gtk_widget_class_bind_template_child (widget_class, DgHandbookHistoryWindow, assistant_row);
+  gtk_widget_class_bind_template_child (widget_class, DgHandbookHistoryWindow, ack_version_row);
+  gtk_widget_class_bind_template_child (widget_class, DgHandbookHistoryWindow, date_row);
+  gtk_widget_class_bind_template_child (widget_class, DgHandbookHistoryWindow, date_error_label);
   gtk_widget_class_bind_template_child (widget_class, DgHandbookHistoryWindow, record_button);
   gtk_widget_class_bind_template_callback (widget_class, on_version_list_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_compare_row_selected);
@@ -716,6 +792,7 @@ dg_handbook_history_window_class_init (DgHandbookHistoryWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "history.export-pdf", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "history.export-markdown", NULL, export_action);
   gtk_widget_class_bind_template_callback (widget_class, on_record_button_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_row_changed);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -402,6 +402,62 @@ test_history_compares_any_two (Fixture       *fixture,
 }
 
 static void
+test_history_acknowledges_chosen_version (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  g_autoptr(DgHandbook) draft = create_three_versions (fixture);
+  gint64 assistant_id = add_assistant (fixture, "Maria Santos");
+  g_autoptr(GPtrArray) acks = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = open_history (fixture, draft);
+  AdwComboRow *version_row = ADW_COMBO_ROW (child (window, DG_TYPE_HANDBOOK_HISTORY_WINDOW, "ack_version_row"));
+  GtkWidget *date_row = child (window, DG_TYPE_HANDBOOK_HISTORY_WINDOW, "date_row");
+  GtkWidget *error_label = child (window, DG_TYPE_HANDBOOK_HISTORY_WINDOW, "date_error_label");
+  GtkWidget *record_button = child (window, DG_TYPE_HANDBOOK_HISTORY_WINDOW, "record_button");
+  DgAcknowledgement *ack;
+
+  /* Three published versions, the latest chosen. */
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (version_row)), ==, 3);
+  g_assert_cmpuint (adw_combo_row_get_selected (version_row), ==, 0);
+  g_assert_false (gtk_widget_get_visible (error_label));
+
+  /* A date that does not exist is refused where it was typed. */
+  adw_combo_row_set_selected (version_row, 2);
+  gtk_editable_set_text (GTK_EDITABLE (date_row), "2026-02-30");
+  dg_gui_test_iterate ();
+  g_assert_true (gtk_widget_has_css_class (date_row, "error"));
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), !=, "");
+  g_assert_false (gtk_widget_get_sensitive (record_button));
+  g_signal_emit_by_name (record_button, "clicked");
+  dg_gui_test_iterate ();
+  acks = dg_handbook_store_list_acknowledgements (fixture->store, dg_handbook_get_id (draft), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (acks->len, ==, 0);
+  g_clear_pointer (&acks, g_ptr_array_unref);
+
+  /* Version 1, read on 15 January 2026. */
+  gtk_editable_set_text (GTK_EDITABLE (date_row), "2026-01-15");
+  dg_gui_test_iterate ();
+  g_assert_false (gtk_widget_has_css_class (date_row, "error"));
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_true (gtk_widget_get_sensitive (record_button));
+  g_signal_emit_by_name (record_button, "clicked");
+  dg_gui_test_iterate ();
+
+  acks = dg_handbook_store_list_acknowledgements (fixture->store, dg_handbook_get_id (draft), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (acks->len, ==, 1);
+  ack = g_ptr_array_index (acks, 0);
+  g_assert_cmpint (ack->assistant_id, ==, assistant_id);
+  g_assert_cmpint (ack->version, ==, 1);
+  g_assert_cmpstr (ack->date, ==, "2026-01-15");
+  g_assert_true (ack->outdated);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 on_created (DgHandbookTemplateDialog  *dialog,
             DgHandbook                *saved,
             DgHandbook               **out_saved)
@@ -549,6 +605,7 @@ main (int   argc,
   ADD ("/handbook-windows/history/exports-older-version", test_history_exports_older_version);
   ADD ("/handbook-windows/history/compares-any-two", test_history_compares_any_two);
   ADD ("/handbook-windows/history/records-acknowledgement", test_history_records_acknowledgement);
+  ADD ("/handbook-windows/history/acknowledges-chosen-version", test_history_acknowledges_chosen_version);
   ADD ("/handbook-windows/templates/creates-handbook", test_template_dialog_creates_handbook);
   ADD ("/handbook-windows/print/operation-exports-pdf", test_print_operation_exports_pdf);
   ADD ("/handbook-windows/export/write", test_export_write);
