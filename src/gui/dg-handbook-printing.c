@@ -191,14 +191,27 @@ dg_handbook_export_write (DgHandbook  *handbook,
     {
       g_autofree char *path = g_file_get_path (file);
 
-      /* cairo writes PDF files to a path only. */
+      g_autoptr(GError) local_error = NULL;
+
+      /* A print operation exports to a path only. */
       if (path == NULL)
         {
           g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                                _("A PDF can only be saved in a folder on this computer. Choose a local folder and try again."));
           return FALSE;
         }
-      return dg_handbook_export_pdf (handbook, path, error);
+      /* The same print operation as the Print dialog, so that the PDF is
+       * exactly what would be printed; the file is already chosen, so no
+       * dialog. */
+      if (dg_handbook_print_run (NULL, handbook, GTK_PRINT_OPERATION_ACTION_EXPORT, path, &local_error)
+          == GTK_PRINT_OPERATION_RESULT_APPLY)
+        return TRUE;
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                             _("The PDF could not be written. Check that the folder exists and can be written to, then try again."));
+      return FALSE;
     }
 
   markdown = dg_handbook_to_markdown (handbook);

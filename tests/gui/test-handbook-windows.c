@@ -350,6 +350,7 @@ test_history_exports_older_version (Fixture       *fixture,
 
   export_through_action (window, "history.export-pdf", pdf_path);
   assert_pdf_shows (pdf_path, "Use the saved replies.");
+  assert_pdf_shows (pdf_path, "Version 1,");
 
   /* Its content is readable in the window as well. */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child (window, DG_TYPE_HANDBOOK_HISTORY_WINDOW, "content_button")), TRUE);
