@@ -28,6 +28,7 @@ struct _DgHandbookEditor
   gboolean          loading;
   gboolean          moving;          /* a move is a removal plus an insertion */
   gboolean          title_touched;
+  GError           *save_error;      /* why the last save failed, until one works */
 
   /* The step removed last, for Undo. */
   DgHandbookStep   *removed_step;
@@ -174,9 +175,11 @@ update_actions (DgHandbookEditor *self)
   gboolean stored = is_stored (self);
   gboolean archived = self->handbook != NULL && dg_handbook_get_archived (self->handbook);
 
-  /* A draft like the latest version has nothing to publish. */
+  /* A draft like the latest version has nothing to publish, and an
+   * incomplete one cannot be published (it is saved all the same). */
   gtk_widget_action_set_enabled (widget, "handbook.publish",
-                                 stored && (self->dirty || dg_handbook_get_has_changes (self->handbook)));
+                                 stored && dg_handbook_validate (self->handbook, NULL) &&
+                                 (self->dirty || dg_handbook_get_has_changes (self->handbook)));
   gtk_widget_action_set_enabled (widget, "handbook.history", stored);
   gtk_widget_action_set_enabled (widget, "handbook.print", self->handbook != NULL);
   gtk_widget_action_set_enabled (widget, "handbook.export-pdf", self->handbook != NULL);
@@ -216,30 +219,40 @@ set_title_problem (DgHandbookEditor *self,
     }
 }
 
-/* Shows what keeps the draft from being saved: at the fields, and in the
- * status at the bottom. */
+/* Shows what keeps the draft from being published, at the fields, and in
+ * the status at the bottom whether it is saved: an incomplete draft is
+ * saved all the same, only a failed save is an error. */
 static gboolean
 update_validity (DgHandbookEditor *self)
 {
   g_autoptr(GError) error = NULL;
   gboolean valid = dg_handbook_validate (self->handbook, &error);
   gboolean blank_title = dg_text_is_blank (dg_handbook_get_title (self->handbook));
+  GtkWidget *status = GTK_WIDGET (self->save_status_label);
 
   set_title_problem (self, blank_title && self->title_touched ? _("Give the handbook a title.") : NULL);
 
-  gtk_widget_remove_css_class (GTK_WIDGET (self->save_status_label), "dg-field-error");
-  gtk_widget_add_css_class (GTK_WIDGET (self->save_status_label), "dim-label");
-  if (!valid && self->dirty)
+  gtk_widget_remove_css_class (status, "dg-field-error");
+  gtk_widget_add_css_class (status, "dim-label");
+  if (self->dirty && self->save_error != NULL)
     {
-      /* Translators: the reason follows, e.g. "Step 3 needs a title." */
-      g_autofree char *text = g_strdup_printf (_("Not saved yet: %s"), error->message);
+      /* Translators: the reason follows, e.g. "The handbook no longer exists. …" */
+      g_autofree char *text = g_strdup_printf (_("Not saved yet: %s"), self->save_error->message);
 
       gtk_label_set_label (self->save_status_label, text);
-      gtk_widget_remove_css_class (GTK_WIDGET (self->save_status_label), "dim-label");
-      gtk_widget_add_css_class (GTK_WIDGET (self->save_status_label), "dg-field-error");
+      gtk_widget_remove_css_class (status, "dim-label");
+      gtk_widget_add_css_class (status, "dg-field-error");
     }
   else if (self->dirty)
     gtk_label_set_label (self->save_status_label, _("Saving…"));
+  else if (is_stored (self) && !valid)
+    {
+      /* Translators: the draft is saved; what it lacks to be published
+       * follows, e.g. "Step 3 needs a title." */
+      g_autofree char *text = g_strdup_printf (_("All changes saved. Before publishing: %s"), error->message);
+
+      gtk_label_set_label (self->save_status_label, text);
+    }
   else if (is_stored (self))
     gtk_label_set_label (self->save_status_label, _("All changes saved"));
   else
@@ -261,35 +274,38 @@ show_all_problems (DgHandbookEditor *self)
   update_validity (self);
 }
 
+/* Saves the draft as it is, complete or not: nothing typed waits for a
+ * title to be safe. Only the database can refuse (or the handbook may have
+ * been deleted meanwhile): the reason goes to @error, or to a toast when
+ * the caller passes none. @explicit also marks every field that keeps the
+ * draft from being published. */
 static gboolean
-save_now (DgHandbookEditor *self,
-          gboolean          explicit)
+save_now (DgHandbookEditor  *self,
+          gboolean           explicit,
+          GError           **error)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autoptr(DgHandbook) handbook = NULL;
 
   g_clear_handle_id (&self->save_id, g_source_remove);
+  if (self->handbook != NULL && explicit && !dg_handbook_validate (self->handbook, NULL))
+    show_all_problems (self);
   if (!self->dirty || self->handbook == NULL)
     return TRUE;
 
-  if (!dg_handbook_validate (self->handbook, &error))
+  if (!dg_handbook_store_save (self->store, self->handbook, &local_error))
     {
-      if (explicit)
-        {
-          show_all_problems (self);
-          show_toast (self, error->message);
-        }
+      g_clear_error (&self->save_error);
+      self->save_error = g_error_copy (local_error);
       update_validity (self);
+      if (error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        show_toast (self, local_error->message);
       return FALSE;
     }
 
-  if (!dg_handbook_store_save (self->store, self->handbook, &error))
-    {
-      show_toast (self, error->message);
-      update_validity (self);
-      return FALSE;
-    }
-
+  g_clear_error (&self->save_error);
   self->dirty = FALSE;
   update_validity (self);
   update_header (self);
@@ -305,7 +321,7 @@ on_save_timeout (gpointer user_data)
   DgHandbookEditor *self = user_data;
 
   self->save_id = 0;
-  save_now (self, FALSE);
+  save_now (self, FALSE, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -604,6 +620,7 @@ clear_handbook (DgHandbookEditor *self)
   g_hash_table_remove_all (self->rows);
   g_clear_object (&self->handbook);
   g_clear_pointer (&self->published_date, g_date_time_unref);
+  g_clear_error (&self->save_error);
   self->dirty = FALSE;
   update_actions (self);
 }
@@ -688,11 +705,13 @@ dg_handbook_editor_get_valid (DgHandbookEditor *self)
 }
 
 gboolean
-dg_handbook_editor_save (DgHandbookEditor *self)
+dg_handbook_editor_save (DgHandbookEditor  *self,
+                         GError           **error)
 {
   g_return_val_if_fail (DG_IS_HANDBOOK_EDITOR (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return save_now (self, TRUE);
+  return save_now (self, TRUE, error);
 }
 
 void
@@ -701,6 +720,7 @@ dg_handbook_editor_discard (DgHandbookEditor *self)
   g_return_if_fail (DG_IS_HANDBOOK_EDITOR (self));
 
   g_clear_handle_id (&self->save_id, g_source_remove);
+  g_clear_error (&self->save_error);
   self->dirty = FALSE;
   if (self->handbook != NULL)
     update_validity (self);
@@ -754,7 +774,7 @@ on_publish_response (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "publish") != 0 || self->handbook == NULL)
     return;
   /* Typed into while the dialog was open, e.g. from another window. */
-  if (!save_now (self, TRUE))
+  if (!save_now (self, TRUE, NULL))
     return;
 
   note = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
@@ -781,12 +801,20 @@ on_publish_activated (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   DgHandbookEditor *self = DG_HANDBOOK_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
   g_autofree char *heading = NULL;
   AdwMessageDialog *dialog;
   GtkWidget *entry;
 
-  if (!save_now (self, TRUE))
+  if (!save_now (self, TRUE, NULL))
     return;
+  /* The action is off while the draft is incomplete; a shortcut pressed
+   * in the same moment still gets the reason. */
+  if (!dg_handbook_validate (self->handbook, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
   if (dg_handbook_get_version (self->handbook) > 0 && !dg_handbook_get_has_changes (self->handbook))
     {
       show_toast (self, _("Nothing to publish: the latest version already says all this."));
@@ -822,7 +850,7 @@ on_history_activated (GtkWidget  *widget,
 {
   DgHandbookEditor *self = DG_HANDBOOK_EDITOR (widget);
 
-  save_now (self, FALSE);
+  save_now (self, FALSE, NULL);
   gtk_window_present (GTK_WINDOW (dg_handbook_history_window_new (parent_window (self),
                                                                   self->store, self->handbook)));
 }
@@ -834,7 +862,7 @@ on_print_activated (GtkWidget  *widget,
 {
   DgHandbookEditor *self = DG_HANDBOOK_EDITOR (widget);
 
-  save_now (self, FALSE);
+  save_now (self, FALSE, NULL);
   dg_handbook_print (parent_window (self), self->handbook);
 }
 
@@ -845,7 +873,7 @@ on_export_activated (GtkWidget  *widget,
 {
   DgHandbookEditor *self = DG_HANDBOOK_EDITOR (widget);
 
-  save_now (self, FALSE);
+  save_now (self, FALSE, NULL);
   dg_handbook_export (parent_window (self), self->handbook,
                       g_str_equal (action_name, "handbook.export-pdf"));
 }
@@ -859,7 +887,7 @@ on_duplicate_activated (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autoptr(DgHandbook) copy = NULL;
 
-  if (!save_now (self, TRUE))
+  if (!save_now (self, TRUE, NULL))
     return;
   copy = dg_handbook_store_duplicate (self->store, self->handbook, &error);
   if (copy == NULL)
@@ -877,7 +905,7 @@ set_archived (DgHandbookEditor *self,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  save_now (self, FALSE);
+  save_now (self, FALSE, NULL);
   ok = archived ? dg_handbook_store_archive (self->store, self->handbook, &error)
                 : dg_handbook_store_restore (self->store, self->handbook, &error);
   if (!ok)
@@ -948,8 +976,10 @@ on_delete_activated (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   DgHandbookEditor *self = DG_HANDBOOK_EDITOR (widget);
+  const char *title = dg_handbook_get_title (self->handbook);
+  /* A draft is stored before it has a title: name it as the list does. */
   g_autofree char *body = g_strdup_printf (_("“%s” and all its published versions will be removed from this database. This cannot be undone; archive the handbook instead to keep it on record."),
-                                           dg_handbook_get_title (self->handbook));
+                                           dg_text_is_blank (title) ? _("Untitled Handbook") : title);
 
   dg_confirmation_present (parent_window (self), _("Delete Handbook?"), body,
                            _("_Cancel"), "delete", _("_Delete"),
@@ -963,9 +993,8 @@ dg_handbook_editor_dispose (GObject *object)
 {
   DgHandbookEditor *self = DG_HANDBOOK_EDITOR (object);
 
-  /* The last safety net: edits that are valid are never dropped. */
-  if (self->dirty && self->store != NULL && self->handbook != NULL &&
-      dg_handbook_validate (self->handbook, NULL))
+  /* The last safety net: edits are never dropped, complete or not. */
+  if (self->dirty && self->store != NULL && self->handbook != NULL)
     {
       g_autoptr(GError) error = NULL;
 
@@ -987,6 +1016,7 @@ dg_handbook_editor_finalize (GObject *object)
   DgHandbookEditor *self = DG_HANDBOOK_EDITOR (object);
 
   g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_error (&self->save_error);
 
   G_OBJECT_CLASS (dg_handbook_editor_parent_class)->finalize (object);
 }

@@ -11,8 +11,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DgHandbookEditor, dg_handbook_editor, DG, HANDBOOK_EDITOR, AdwBin)
 
 /* The editor of one handbook's draft. Every change goes straight into the
- * draft object and is saved through the store half a second later, as soon
- * as the content is valid. Actions: handbook.publish, handbook.history,
+ * draft object and is saved through the store half a second later, also
+ * while the draft lacks a title (the fields show what publishing needs;
+ * handbook.publish is off until then). Actions: handbook.publish, handbook.history,
  * handbook.print, handbook.export-pdf, handbook.export-markdown,
  * handbook.duplicate, handbook.archive, handbook.restore, handbook.delete,
  * handbook.add-step. Signals: "saved" (DgHandbook *) after each save,
@@ -21,19 +22,24 @@ G_DECLARE_FINAL_TYPE (DgHandbookEditor, dg_handbook_editor, DG, HANDBOOK_EDITOR,
 void        dg_handbook_editor_set_store    (DgHandbookEditor *self,
                                              DgHandbookStore  *store);
 /* Starts editing @handbook: a draft from the store's list, or a new one
- * (id 0) that is stored once it has a title. */
+ * (id 0) that is stored with its first change. */
 void        dg_handbook_editor_edit         (DgHandbookEditor *self,
                                              DgHandbook       *handbook);
 DgHandbook *dg_handbook_editor_get_handbook (DgHandbookEditor *self);
 void        dg_handbook_editor_focus_title  (DgHandbookEditor *self);
-/* TRUE while edits wait to be saved (also while they are invalid). */
+/* TRUE while edits wait to be saved, or could not be saved. */
 gboolean    dg_handbook_editor_get_dirty    (DgHandbookEditor *self);
+/* Complete enough to publish (dg_handbook_validate()). */
 gboolean    dg_handbook_editor_get_valid    (DgHandbookEditor *self);
-/* Saves waiting edits now. FALSE when they are invalid or could not be
- * stored: the reason is shown, and the edits stay in the editor. */
-gboolean    dg_handbook_editor_save         (DgHandbookEditor *self);
-/* Drops the waiting edits of a new handbook or forgets invalid ones, so
- * that closing does not ask again. */
+/* Saves waiting edits now, complete or not, and marks at the fields what
+ * publishing still needs. FALSE only when the store refused them (the
+ * database failed, or the handbook was deleted meanwhile): the reason is
+ * in @error (a toast shows it when @error is NULL), and the edits stay in
+ * the editor. */
+gboolean    dg_handbook_editor_save         (DgHandbookEditor  *self,
+                                             GError           **error);
+/* Forgets edits that could not be saved, so that closing does not ask
+ * again. */
 void        dg_handbook_editor_discard      (DgHandbookEditor *self);
 
 G_END_DECLS

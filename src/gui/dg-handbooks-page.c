@@ -148,7 +148,7 @@ show_editor (DgHandbooksPage *self,
 }
 
 /* Saves what is being edited before something else is opened; FALSE when
- * it is invalid, and the editor then shows why. */
+ * the store refused it, and the editor then shows why. */
 static gboolean
 leave_edited (DgHandbooksPage *self)
 {
@@ -157,7 +157,7 @@ leave_edited (DgHandbooksPage *self)
   if (!has_unsaved_changes (self))
     return TRUE;
   self->switching = TRUE;
-  saved = dg_handbook_editor_save (self->editor);
+  saved = dg_handbook_editor_save (self->editor, NULL);
   self->switching = FALSE;
   return saved;
 }
@@ -185,8 +185,8 @@ on_selection_changed (GtkSingleSelection *selection,
   if (self->reverting_selection || handbook == NULL)
     return;
 
-  /* Edits are kept: saved when valid; when not, the selection stays so
-   * that the owner sees what to correct. */
+  /* Edits are kept: saved as they are; when the save fails, the
+   * selection stays so that nothing is lost. */
   if (handbook != edited_handbook (self) && !leave_edited (self))
     {
       select_handbook (self, edited_handbook (self));
@@ -517,19 +517,22 @@ on_discard_dialog_response (AdwMessageDialog *dialog,
 gboolean
 dg_handbooks_page_prepare_close (DgHandbooksPage *self)
 {
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
   GtkRoot *root;
 
   g_return_val_if_fail (DG_IS_HANDBOOKS_PAGE (self), TRUE);
 
-  if (!has_unsaved_changes (self))
-    return TRUE;
-  if (dg_handbook_editor_get_valid (self->editor) && dg_handbook_editor_save (self->editor))
+  /* A draft is saved complete or not; only a save the store refused
+   * (the database, or the handbook deleted meanwhile) needs the owner. */
+  if (!has_unsaved_changes (self) || dg_handbook_editor_save (self->editor, &error))
     return TRUE;
 
+  /* Translators: the reason follows, a full sentence from the database */
+  body = g_strdup_printf (_("The changes could not be saved: %s"), error->message);
   root = gtk_widget_get_root (GTK_WIDGET (self));
   dg_confirmation_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                           _("Discard Unsaved Changes?"),
-                           _("The handbook or one of its steps has no title, so the changes could not be saved."),
+                           _("Discard Unsaved Changes?"), body,
                            _("_Keep Editing"), "discard", _("_Discard and Close"),
                            G_CALLBACK (on_discard_dialog_response), self);
   return FALSE;

@@ -15,9 +15,9 @@ G_DECLARE_FINAL_TYPE (DgHandbooksPage, dg_handbooks_page, DG, HANDBOOKS_PAGE, Ad
  * handbooks.search (Ctrl+F). */
 void     dg_handbooks_page_set_store     (DgHandbooksPage *self,
                                           DgHandbookStore *store);
-/* Saves waiting edits before the window closes. FALSE when they are
- * invalid: the page then asks whether to discard them, and closes the
- * window itself if the owner agrees. */
+/* Saves waiting edits, complete or not, before the window closes. FALSE
+ * when the save fails: the page then shows why and asks whether to
+ * discard them, and closes the window itself if the owner agrees. */
 gboolean dg_handbooks_page_prepare_close (DgHandbooksPage *self);
 
 G_END_DECLS

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "test-handbooks-page"
 
+#include <string.h>
+
 #include "dg-assistant-store.h"
 #include "dg-gui-test.h"
 #include "dg-handbook-editor.h"
@@ -142,6 +144,27 @@ assert_query (const char *sql,
   g_assert_cmpstr (text, ==, expected);
 }
 
+/* What another program does to the database while the window is open. */
+static void
+execute_elsewhere (const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (database_path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static GtkTextBuffer *
+purpose_buffer (GtkWidget *editor)
+{
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (dg_gui_test_find_by_name (editor, "handbook_purpose_view")));
+}
+
 /* The list shows each stored handbook once, in the store's order. */
 static void
 assert_list_matches_store (GtkWidget *page,
@@ -229,12 +252,25 @@ drive_page (DgApplication *app,
         "Send the welcome e-mail", "Create the shared folder", "Book the kick-off call",
       };
 
+      g_autofree char *n_steps = g_strdup_printf ("%u", i + 1);
+
       g_assert_true (gtk_widget_activate_action (editor, "handbook.add-step", NULL));
       dg_gui_test_iterate ();
-      /* A step without a title keeps the draft from being saved. */
-      wait_ms (600);
-      g_assert_true (dg_handbook_editor_get_dirty (DG_HANDBOOK_EDITOR (editor)));
+      /* Nothing typed waits for a title: with a step not titled yet, what
+       * is typed next is in the database half a second later. */
+      if (i == 0)
+        gtk_text_buffer_set_text (purpose_buffer (editor), "Clients feel welcome from day one.", -1);
+      wait_ms (650);
+      g_assert_false (dg_handbook_editor_get_dirty (DG_HANDBOOK_EDITOR (editor)));
       g_assert_false (dg_handbook_editor_get_valid (DG_HANDBOOK_EDITOR (editor)));
+      assert_query ("SELECT purpose FROM handbooks", "Clients feel welcome from day one.");
+      assert_query ("SELECT count(*) FROM handbook_steps", n_steps);
+      assert_query ("SELECT count(*) FROM handbook_steps WHERE title = ''", "1");
+      /* Only publishing needs every title. */
+      g_assert_false (gtk_widget_get_sensitive (dg_gui_test_find_by_name (editor, "handbook_publish_button")));
+      gtk_widget_activate_action (editor, "handbook.publish", NULL);
+      dg_gui_test_iterate ();
+      g_assert_null (dg_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
       type_step_title (editor, i, step_titles[i]);
     }
 
@@ -261,6 +297,7 @@ drive_page (DgApplication *app,
   g_assert_cmpstr (titles, ==, "Book the kick-off call|Send the welcome e-mail|Create the shared folder");
 
   /* Saved on its own half a second after the last change. */
+  g_assert_true (gtk_widget_get_sensitive (dg_gui_test_find_by_name (editor, "handbook_publish_button")));
   wait_ms (700);
   g_assert_false (dg_handbook_editor_get_dirty (DG_HANDBOOK_EDITOR (editor)));
   assert_query ("SELECT title FROM handbooks", "Onboarding a new client");
@@ -328,26 +365,36 @@ drive_page (DgApplication *app,
   g_assert_cmpint (dg_gui_test_render_png (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)), png), >, 300);
 
   /* A step without a title is shown as an error once saving is asked for,
-   * and closing then asks before the edit is dropped. */
+   * and saved all the same. */
   g_assert_true (gtk_widget_activate_action (editor, "handbook.add-step", NULL));
   dg_gui_test_iterate ();
   g_assert_false (gtk_widget_has_css_class (title_entry (step_row (editor, 3)), "error"));
-  g_assert_false (dg_handbook_editor_save (DG_HANDBOOK_EDITOR (editor)));
+  g_assert_true (dg_handbook_editor_save (DG_HANDBOOK_EDITOR (editor), NULL));
   g_assert_true (gtk_widget_has_css_class (title_entry (step_row (editor, 3)), "error"));
+  g_assert_false (dg_handbook_editor_get_dirty (DG_HANDBOOK_EDITOR (editor)));
+
+  /* Closing right after typing, with the step still untitled, saves and
+   * closes without asking. */
+  gtk_text_buffer_set_text (purpose_buffer (editor), "Every new client gets the same start, in four steps.", -1);
+  g_assert_true (dg_handbook_editor_get_dirty (DG_HANDBOOK_EDITOR (editor)));
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_close (window);
   dg_gui_test_iterate ();
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  answer_dialog (find_dialog (), "discard");
+  g_assert_null (dg_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_null (window);
 }
 
 static void
 check_database_after (void)
 {
-  /* The step without a title never reached the database. */
-  assert_query ("SELECT count(*) FROM handbook_steps", "3");
+  /* The untitled step and what was typed last are kept; the published
+   * version is as it was. */
+  assert_query ("SELECT count(*) FROM handbook_steps", "4");
+  assert_query ("SELECT title FROM handbook_steps WHERE position = 4", "");
+  assert_query ("SELECT purpose FROM handbooks WHERE title = 'Onboarding a new client'",
+                "Every new client gets the same start, in four steps.");
   assert_query ("SELECT count(*) FROM handbook_versions", "1");
+  assert_query ("SELECT count(*) FROM handbook_version_steps", "3");
 }
 
 static void
@@ -499,6 +546,52 @@ test_from_template (void)
   assert_query ("SELECT count(*) FROM handbooks WHERE title = 'Onboarding a new client'", "1");
 }
 
+/* A save that fails still asks before closing, and says why: here the
+ * handbook was deleted by another program meanwhile. */
+static void
+drive_save_failure (DgApplication *app,
+                    GtkWindow     *window)
+{
+  GtkWidget *stack = dg_gui_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+  GtkWidget *page = dg_gui_test_find_by_type (GTK_WIDGET (window), DG_TYPE_HANDBOOKS_PAGE);
+  GtkWidget *editor;
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "handbooks");
+  dg_gui_test_iterate ();
+  g_assert_true (gtk_widget_activate_action (page, "handbooks.new", NULL));
+  dg_gui_test_iterate ();
+  editor = dg_gui_test_find_by_type (page, DG_TYPE_HANDBOOK_EDITOR);
+  gtk_editable_set_text (GTK_EDITABLE (dg_gui_test_find_by_name (editor, "handbook_title_row")),
+                         "Packing for the trade fair");
+  wait_ms (700);
+  assert_query ("SELECT count(*) FROM handbooks WHERE title = 'Packing for the trade fair'", "1");
+
+  execute_elsewhere ("DELETE FROM handbook_search WHERE rowid = "
+                     "(SELECT id FROM handbooks WHERE title = 'Packing for the trade fair');"
+                     "DELETE FROM handbooks WHERE title = 'Packing for the trade fair'");
+  gtk_text_buffer_set_text (purpose_buffer (editor), "Banner, flyers and the card reader.", -1);
+  gtk_window_close (window);
+  dg_gui_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  dialog = find_dialog ();
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "“Packing for the trade fair” no longer exists"));
+  g_assert_null (strstr (body, "no title"));
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  answer_dialog (dialog, "discard");
+  g_assert_null (window);
+}
+
+static void
+test_save_failure_asks (void)
+{
+  dg_gui_test_run_app (database_path, drive_save_failure);
+  assert_query ("SELECT count(*) FROM handbooks WHERE title = 'Packing for the trade fair'", "0");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -512,5 +605,6 @@ main (int   argc,
   g_test_add_func ("/handbooks-page/write-reorder-publish", test_write_reorder_publish);
   g_test_add_func ("/handbooks-page/close-saves", test_close_saves);
   g_test_add_func ("/handbooks-page/from-template", test_from_template);
+  g_test_add_func ("/handbooks-page/save-failure-asks", test_save_failure_asks);
   return g_test_run ();
 }
