@@ -328,6 +328,9 @@ create_content_label (const char *text,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* A wrapping label asks for its whole text on one line; a long step
+   * would otherwise widen the window past the screen. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
