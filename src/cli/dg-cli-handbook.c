@@ -357,7 +357,7 @@ print_handbook_text (DgHandbook *handbook)
   g_autoptr(GArray) fields = g_array_new (FALSE, FALSE, sizeof (DgCliField));
 
   add_field (fields, _("ID"), id);
-  add_field (fields, _("Title"), dg_handbook_get_title (handbook));
+  add_field (fields, _("Title"), dg_handbook_get_display_title (handbook));
   add_field (fields, _("Version"), version);
   add_field (fields, dg_handbook_get_published (handbook) ? _("Published") : _("Saved"), date);
   if (dg_handbook_get_published (handbook) && change_note != NULL && *change_note != '\0')
@@ -474,7 +474,7 @@ run_handbook_list (DgCli              *cli,
 
       cells = g_new0 (char *, 7);
       cells[0] = g_strdup_printf ("%" G_GINT64_FORMAT, dg_handbook_get_id (handbook));
-      cells[1] = g_strdup (dg_handbook_get_title (handbook));
+      cells[1] = g_strdup (dg_handbook_get_display_title (handbook));
       /* Translators: in the version column, for a handbook never published */
       cells[2] = version > 0 ? g_strdup_printf ("%d", version) : g_strdup (_("draft"));
       cells[3] = g_strdup_printf ("%u", g_list_model_get_n_items (dg_handbook_get_steps (handbook)));

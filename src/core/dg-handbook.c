@@ -438,6 +438,14 @@ const char         *dg_handbook_get_change_note (DgHandbook *self) { g_return_va
 GDateTime          *dg_handbook_get_date        (DgHandbook *self) { g_return_val_if_fail (DG_IS_HANDBOOK (self), NULL); return self->date; }
 gboolean            dg_handbook_get_has_changes (DgHandbook *self) { g_return_val_if_fail (DG_IS_HANDBOOK (self), FALSE); return self->has_changes; }
 
+const char *
+dg_handbook_get_display_title (DgHandbook *self)
+{
+  g_return_val_if_fail (DG_IS_HANDBOOK (self), NULL);
+
+  return dg_text_is_blank (self->title) ? _("Untitled Handbook") : self->title;
+}
+
 /* ---- comparing two versions ------------------------------------------ */
 
 void

@@ -69,6 +69,8 @@ gboolean        dg_handbook_content_equal     (DgHandbook     *a,
 
 gint64          dg_handbook_get_id            (DgHandbook     *self);
 const char     *dg_handbook_get_title         (DgHandbook     *self);
+/* The title, or "Untitled Handbook" for a draft without one: for display. */
+const char     *dg_handbook_get_display_title (DgHandbook     *self);
 const char     *dg_handbook_get_purpose       (DgHandbook     *self);
 const char * const *dg_handbook_get_tags      (DgHandbook     *self);
 const char * const *dg_handbook_get_links     (DgHandbook     *self);

@@ -100,7 +100,6 @@ is_stored (DgHandbookEditor *self)
 static void
 update_header (DgHandbookEditor *self)
 {
-  const char *title = dg_handbook_get_title (self->handbook);
   int version = dg_handbook_get_version (self->handbook);
   gboolean changes = dg_handbook_get_has_changes (self->handbook) || self->dirty;
   guint n_steps = g_list_model_get_n_items (dg_handbook_get_steps (self->handbook));
@@ -109,8 +108,7 @@ update_header (DgHandbookEditor *self)
   g_autoptr(GString) summary = g_string_new (NULL);
   GtkWidget *status = GTK_WIDGET (self->status_label);
 
-  gtk_label_set_label (self->title_label,
-                       dg_text_is_blank (title) ? _("Untitled Handbook") : title);
+  gtk_label_set_label (self->title_label, dg_handbook_get_display_title (self->handbook));
 
   if (version > 0 && self->published_date != NULL)
     {
@@ -976,10 +974,8 @@ on_delete_activated (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   DgHandbookEditor *self = DG_HANDBOOK_EDITOR (widget);
-  const char *title = dg_handbook_get_title (self->handbook);
-  /* A draft is stored before it has a title: name it as the list does. */
   g_autofree char *body = g_strdup_printf (_("“%s” and all its published versions will be removed from this database. This cannot be undone; archive the handbook instead to keep it on record."),
-                                           dg_text_is_blank (title) ? _("Untitled Handbook") : title);
+                                           dg_handbook_get_display_title (self->handbook));
 
   dg_confirmation_present (parent_window (self), _("Delete Handbook?"), body,
                            _("_Cancel"), "delete", _("_Delete"),

@@ -636,9 +636,9 @@ load (DgHandbookHistoryWindow *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *window_title = NULL;
 
-  adw_view_switcher_title_set_subtitle (self->switcher_title, dg_handbook_get_title (self->draft));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, dg_handbook_get_display_title (self->draft));
   /* Translators: the window title; the handbook's title */
-  window_title = g_strdup_printf (_("History of “%s”"), dg_handbook_get_title (self->draft));
+  window_title = g_strdup_printf (_("History of “%s”"), dg_handbook_get_display_title (self->draft));
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 
   /* A handbook that was never saved has no versions to ask for. */

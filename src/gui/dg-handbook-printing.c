@@ -51,7 +51,7 @@ show_print_error (PrintJob     *job,
   if (job->error_shown)
     return;
   job->error_shown = TRUE;
-  heading = g_strdup_printf (_("Could Not Print “%s”"), dg_handbook_get_title (job->handbook));
+  heading = g_strdup_printf (_("Could Not Print “%s”"), dg_handbook_get_display_title (job->handbook));
   show_error (job->parent, heading, error->message);
 }
 
@@ -117,7 +117,7 @@ create_operation (GtkWindow  *parent,
   g_set_weak_pointer (&job->parent, parent);
   g_object_set_data_full (G_OBJECT (operation), "dg-print-job", job, (GDestroyNotify) print_job_free);
 
-  gtk_print_operation_set_job_name (operation, dg_handbook_get_title (handbook));
+  gtk_print_operation_set_job_name (operation, dg_handbook_get_display_title (handbook));
   /* The layout sets its own margins on the whole sheet, in points, as the
    * PDF export does: the printed page and the PDF look the same. */
   gtk_print_operation_set_use_full_page (operation, TRUE);
@@ -242,7 +242,7 @@ export_to_file (ExportJob *job,
 
   if (!dg_handbook_export_write (job->handbook, file, job->as_pdf, &error))
     {
-      g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), dg_handbook_get_title (job->handbook));
+      g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), dg_handbook_get_display_title (job->handbook));
 
       show_error (job->parent, heading, error->message);
     }
@@ -285,7 +285,7 @@ static char *
 suggested_name (DgHandbook *handbook,
                 gboolean    as_pdf)
 {
-  g_autofree char *base = g_strstrip (g_strdup (dg_handbook_get_title (handbook)));
+  g_autofree char *base = g_strstrip (g_strdup (dg_handbook_get_display_title (handbook)));
 
   /* A title may hold characters a file name cannot. */
   g_strdelimit (base, "/\\:", '-');

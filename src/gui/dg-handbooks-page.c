@@ -412,8 +412,7 @@ refresh_row (GtkLabel        *label,
   snippet = searching (self) ? g_hash_table_lookup (self->snippets, handbook) : NULL;
   /* A snippet may span a step's title and details: one line in the list. */
   details = snippet && *snippet ? g_strdelimit (g_strdup (snippet), "\n", ' ') : describe (handbook);
-  title = g_markup_escape_text (dg_text_is_blank (dg_handbook_get_title (handbook))
-                                ? _("Untitled Handbook") : dg_handbook_get_title (handbook), -1);
+  title = g_markup_escape_text (dg_handbook_get_display_title (handbook), -1);
   markup = g_strdup_printf ("<b>%s</b>\n<span size=\"small\" alpha=\"60%%\">%s</span>", title, details);
   gtk_label_set_markup (label, markup);
 }
