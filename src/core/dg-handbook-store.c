@@ -226,16 +226,18 @@ parse_utc (const char *text)
   return g_date_time_new_from_iso8601 (text, utc);
 }
 
-/* Tags and links are stored one per line: a value is split at line breaks,
+/* Tags and links are stored one per line: a value is split at line breaks
+ * (and, for tags, at commas, as the window edits them comma-separated),
  * trimmed, and blank ones are dropped. */
 static GStrv
-normalize_lines (const char * const *values)
+normalize_lines (const char * const *values,
+                 const char         *separators)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
   for (guint i = 0; values != NULL && values[i] != NULL; i++)
     {
-      g_auto(GStrv) lines = g_strsplit (values[i], "\n", -1);
+      g_auto(GStrv) lines = g_strsplit_set (values[i], separators, -1);
 
       for (guint j = 0; lines[j] != NULL; j++)
         {
@@ -263,8 +265,8 @@ static void
 normalize (DgHandbook *handbook)
 {
   g_autofree char *title = g_strstrip (g_strdup (dg_handbook_get_title (handbook)));
-  g_auto(GStrv) tags = normalize_lines (dg_handbook_get_tags (handbook));
-  g_auto(GStrv) links = normalize_lines (dg_handbook_get_links (handbook));
+  g_auto(GStrv) tags = normalize_lines (dg_handbook_get_tags (handbook), "\n,");
+  g_auto(GStrv) links = normalize_lines (dg_handbook_get_links (handbook), "\n");
   GListModel *steps = dg_handbook_get_steps (handbook);
   guint n_steps = g_list_model_get_n_items (steps);
 

@@ -136,8 +136,8 @@ test_save_and_load (DgTestFixture *fixture,
   g_autoptr(DgHandbookStep) long_step = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *long_details = g_strnfill (100000, 'y');
-  const char *tags[] = { " finance ", "", "monthly\nend of month", NULL };
-  const char *expected_tags[] = { "finance", "monthly", "end of month", NULL };
+  const char *tags[] = { " finance ", "", "monthly\nend of month", "tax, receipts", NULL };
+  const char *expected_tags[] = { "finance", "monthly", "end of month", "tax", "receipts", NULL };
   const char *links[] = { "https://example.com/ledger", NULL };
   DgHandbook *loaded;
 
@@ -154,7 +154,8 @@ test_save_and_load (DgTestFixture *fixture,
   g_assert_true (dg_handbook_store_save (store, handbook, &error));
   g_assert_no_error (error);
   g_assert_cmpint (dg_handbook_get_id (handbook), >, 0);
-  /* Saving trims the title, tags and links. */
+  /* Saving trims the title, tags and links; a comma separates tags, as in
+   * the window's tags field. */
   g_assert_cmpstr (dg_handbook_get_title (handbook), ==, "Monatsabschluss 🧾");
   g_assert_cmpstrv (dg_handbook_get_tags (handbook), expected_tags);
   g_assert_nonnull (dg_handbook_get_date (handbook));
