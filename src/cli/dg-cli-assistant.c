@@ -43,10 +43,6 @@ static const DgCliPropertyOption assistant_options[N_ASSISTANT_OPTIONS] = {
   [ASSISTANT_OPTION_NOTES] = { "notes", "notes", N_("Notes"), N_("TEXT") },
 };
 
-typedef gboolean (*AssistantChangeFunc) (DgAssistantStore  *store,
-                                         DgAssistant       *assistant,
-                                         GError           **error);
-
 static gboolean
 apply_assistant_values (DgAssistant                *assistant,
                         const DgCliPropertyValues  *values,
@@ -465,6 +461,19 @@ run_assistant_edit (DgCli              *cli,
   return DG_CLI_EXIT_OK;
 }
 
+static gpointer
+find_assistant_record (DgCli     *cli,
+                       gint64     id,
+                       GObject  **out_store,
+                       GError   **error)
+{
+  DgAssistantStore *store = NULL;
+  DgAssistant *assistant = find_assistant (cli, id, &store, error);
+
+  *out_store = G_OBJECT (store);
+  return assistant;
+}
+
 /* “archive”, “restore” and “delete”: the command's action is the store's
  * function that makes the change. */
 static int
@@ -473,38 +482,10 @@ run_assistant_change (DgCli              *cli,
                       int                 argc,
                       char              **argv)
 {
-  AssistantChangeFunc change = (AssistantChangeFunc) command->action;
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(DgAssistantStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  DgAssistant *assistant;
-  gint64 id;
-
-  g_assert (change != NULL);
-
-  context = dg_cli_option_context_new (N_("ID"), command->summary);
-
-  if (!dg_cli_parse_id_argument (context, &argc, &argv, &id))
-    return DG_CLI_EXIT_USAGE;
-
-  if (!(assistant = find_assistant (cli, id, &store, &error)))
-    return dg_cli_fail (error);
-
-  if (!change (store, assistant, &error))
-    {
-      dg_cli_fail (error);
-
-      if (g_error_matches (error, DG_ASSISTANT_ERROR, DG_ASSISTANT_ERROR_IN_USE))
-        {
-          g_printerr (_("To hide the assistant from lists while keeping the records, "
-                        "run “delegate-cli assistant archive %s”."), argv[1]);
-          g_printerr ("\n");
-        }
-
-      return DG_CLI_EXIT_FAILED;
-    }
-
-  return DG_CLI_EXIT_OK;
+  return dg_cli_run_change (cli, command, argc, argv, find_assistant_record,
+                            DG_ASSISTANT_ERROR, DG_ASSISTANT_ERROR_IN_USE,
+                            _("To hide the assistant from lists while keeping the records, "
+                              "run “delegate-cli assistant archive %s”."));
 }
 
 static const DgCliCommand assistant_commands[] = {

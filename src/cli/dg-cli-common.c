@@ -526,3 +526,46 @@ dg_cli_json_add_boolean (JsonBuilder *builder,
   json_builder_set_member_name (builder, member);
   json_builder_add_boolean_value (builder, value);
 }
+
+int
+dg_cli_run_change (DgCli              *cli,
+                   const DgCliCommand *command,
+                   int                 argc,
+                   char              **argv,
+                   DgCliFindFunc       find,
+                   GQuark              in_use_domain,
+                   int                 in_use_code,
+                   const char         *archive_hint)
+{
+  DgCliChangeFunc change = (DgCliChangeFunc) command->action;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GObject) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gpointer record;
+  gint64 id;
+
+  g_assert (change != NULL);
+
+  context = dg_cli_option_context_new (N_("ID"), command->summary);
+
+  if (!dg_cli_parse_id_argument (context, &argc, &argv, &id))
+    return DG_CLI_EXIT_USAGE;
+
+  if (!(record = find (cli, id, &store, &error)))
+    return dg_cli_fail (error);
+
+  if (!change (store, record, &error))
+    {
+      dg_cli_fail (error);
+
+      if (g_error_matches (error, in_use_domain, in_use_code))
+        {
+          g_printerr (archive_hint, argv[1]);
+          g_printerr ("\n");
+        }
+
+      return DG_CLI_EXIT_FAILED;
+    }
+
+  return DG_CLI_EXIT_OK;
+}

@@ -160,4 +160,29 @@ void            dg_cli_json_add_boolean    (JsonBuilder        *builder,
 /* What @builder built, as pretty-printed JSON on stdout. */
 void            dg_cli_print_json          (JsonBuilder        *builder);
 
+/* Finds the record with @id in its store, which is returned in
+ * @out_store (a new reference) for the change to go through. */
+typedef gpointer (*DgCliFindFunc)   (DgCli     *cli,
+                                     gint64     id,
+                                     GObject  **out_store,
+                                     GError   **error);
+/* A store function such as dg_assistant_store_archive. */
+typedef gboolean (*DgCliChangeFunc) (gpointer   store,
+                                     gpointer   record,
+                                     GError   **error);
+
+/* “archive”, “restore” and “delete” of any record: parses the ID, finds
+ * the record with @find and applies the command's action (a
+ * DgCliChangeFunc). When the store refuses with @in_use_domain /
+ * @in_use_code, @archive_hint (a format with %s for the ID) follows the
+ * error. */
+int             dg_cli_run_change          (DgCli              *cli,
+                                            const DgCliCommand *command,
+                                            int                 argc,
+                                            char              **argv,
+                                            DgCliFindFunc       find,
+                                            GQuark              in_use_domain,
+                                            int                 in_use_code,
+                                            const char         *archive_hint);
+
 G_END_DECLS

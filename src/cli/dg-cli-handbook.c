@@ -13,10 +13,6 @@
 
 #define DEFAULT_SEARCH_LIMIT 20
 
-typedef gboolean (*HandbookChangeFunc) (DgHandbookStore  *store,
-                                        DgHandbook       *handbook,
-                                        GError          **error);
-
 typedef enum
 {
   EXPORT_FORMAT_NONE,
@@ -981,6 +977,19 @@ run_handbook_export (DgCli              *cli,
   return DG_CLI_EXIT_OK;
 }
 
+static gpointer
+find_handbook_record (DgCli     *cli,
+                      gint64     id,
+                      GObject  **out_store,
+                      GError   **error)
+{
+  DgHandbookStore *store = NULL;
+  DgHandbook *handbook = find_handbook (cli, id, &store, error);
+
+  *out_store = G_OBJECT (store);
+  return handbook;
+}
+
 /* “archive”, “restore” and “delete”: the command's action is the store's
  * function that makes the change. */
 static int
@@ -989,38 +998,10 @@ run_handbook_change (DgCli              *cli,
                      int                 argc,
                      char              **argv)
 {
-  HandbookChangeFunc change = (HandbookChangeFunc) command->action;
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(DgHandbookStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  DgHandbook *handbook;
-  gint64 id;
-
-  g_assert (change != NULL);
-
-  context = dg_cli_option_context_new (N_("ID"), command->summary);
-
-  if (!dg_cli_parse_id_argument (context, &argc, &argv, &id))
-    return DG_CLI_EXIT_USAGE;
-
-  if (!(handbook = find_handbook (cli, id, &store, &error)))
-    return dg_cli_fail (error);
-
-  if (!change (store, handbook, &error))
-    {
-      dg_cli_fail (error);
-
-      if (g_error_matches (error, DG_HANDBOOK_ERROR, DG_HANDBOOK_ERROR_IN_USE))
-        {
-          g_printerr (_("To hide the handbook from lists while keeping its versions, "
-                        "run “delegate-cli handbook archive %s”."), argv[1]);
-          g_printerr ("\n");
-        }
-
-      return DG_CLI_EXIT_FAILED;
-    }
-
-  return DG_CLI_EXIT_OK;
+  return dg_cli_run_change (cli, command, argc, argv, find_handbook_record,
+                            DG_HANDBOOK_ERROR, DG_HANDBOOK_ERROR_IN_USE,
+                            _("To hide the handbook from lists while keeping its versions, "
+                              "run “delegate-cli handbook archive %s”."));
 }
 
 static const DgCliCommand handbook_commands[] = {
