@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+#include <libical/ical.h>
+
+G_BEGIN_DECLS
+
+/* An iCalendar file (RFC 5545) read strictly, for the importers: the task
+ * status import now, the time-log import (VEVENT) later. libical alone
+ * accepts almost anything and hides the damage in X-LIC-ERROR properties;
+ * this reader refuses a damaged file as a whole, naming the line, so that an
+ * import changes nothing rather than something half-read. */
+
+#define DG_ICAL_ERROR (dg_ical_error_quark ())
+
+typedef enum
+{
+  DG_ICAL_ERROR_MALFORMED,   /* the message begins "Line N: " */
+  DG_ICAL_ERROR_NOT_CALENDAR /* no BEGIN:VCALENDAR at all */
+} DgIcalError;
+
+GQuark          dg_ical_error_quark            (void);
+
+typedef struct _DgIcalDocument DgIcalDocument;
+
+/* Reads @data (@length bytes, -1 for NUL-terminated). Accepts a UTF-8 BOM,
+ * CRLF, LF or a mix, folded lines (a continuation starts with a space or a
+ * tab), blank lines, several VCALENDARs in one file. Refuses, with the
+ * number of the first offending physical line: bytes that are not UTF-8, NUL
+ * and other control characters, a line that is not NAME[;PARAM=…]:VALUE,
+ * BEGIN/END that do not pair up (a missing END names the BEGIN's line),
+ * content outside a VCALENDAR, and date, date-time, duration or RRULE values
+ * libical cannot read in DTSTART, DTEND, DUE, COMPLETED, RECURRENCE-ID,
+ * DTSTAMP, CREATED, LAST-MODIFIED, EXDATE, RDATE, DURATION, RRULE. */
+DgIcalDocument *dg_ical_document_read          (const char     *data,
+                                                gssize          length,
+                                                GError        **error);
+void            dg_ical_document_free          (DgIcalDocument *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DgIcalDocument, dg_ical_document_free)
+
+/* The components of @kind (ICAL_VTODO_COMPONENT, ICAL_VEVENT_COMPONENT) in
+ * file order, from every calendar in the file; owned by the document. */
+GPtrArray      *dg_ical_document_get_components (DgIcalDocument *self,
+                                                 icalcomponent_kind kind);
+/* The physical line (from 1) of the component's BEGIN. */
+guint           dg_ical_document_get_line      (DgIcalDocument *self,
+                                                icalcomponent  *component);
+/* The instant of a DATE-TIME property value of @component (DTSTART, DUE,
+ * COMPLETED, RECURRENCE-ID …) as a GDateTime: UTC values as UTC; a TZID
+ * found as a VTIMEZONE of the file or as an IANA or Windows zone name
+ * ("W. Europe Standard Time") in that zone; floating times and dates in
+ * @fallback_zone. NULL with a "Line N: …" error when the zone is unknown. */
+GDateTime      *dg_ical_document_get_date_time (DgIcalDocument *self,
+                                                icalcomponent  *component,
+                                                icalproperty_kind kind,
+                                                GTimeZone      *fallback_zone,
+                                                GError        **error);
+
+G_END_DECLS
