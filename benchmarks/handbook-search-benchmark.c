@@ -17,9 +17,8 @@
 #include <stdlib.h>
 
 #include <glib.h>
-#include <glib/gstdio.h>
 
-#include "dg-database.h"
+#include "dg-bench-utils.h"
 #include "dg-handbook-store.h"
 
 #define MEDIAN_TARGET_MS 20.0
@@ -163,46 +162,10 @@ make_query (GRand *rand)
   return g_string_free (query, FALSE);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-percentile (GArray *sorted,
-            double  fraction)
-{
-  guint index = (guint) (fraction * (sorted->len - 1) + 0.5);
-
-  return g_array_index (sorted, double, MIN (index, sorted->len - 1));
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_remove (child);
-    }
-  g_clear_pointer (&dir, g_dir_close);
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  static const char *fast_writes_sql = "PRAGMA synchronous = OFF";
   int n_handbooks = 5000;
   int n_searches = 200;
   int seed = 20260301;
@@ -219,8 +182,6 @@ main (int   argc,
   g_autoptr(GRand) rand = NULL;
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  sqlite3_stmt *stmt;
   guint total_hits = 0;
   guint empty_results = 0;
   gint64 start;
@@ -238,25 +199,12 @@ main (int   argc,
       return 2;
     }
 
-  dir = g_dir_make_tmp ("delegate-handbook-search-XXXXXX", &error);
-  if (dir == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-  path = g_build_filename (dir, "delegate.db", NULL);
-  db = dg_database_open (path, &error);
+  db = dg_bench_open_scratch_database ("handbook-search", &dir, &error);
   if (db == NULL)
     {
       g_printerr ("%s\n", error->message);
-      remove_tree (dir);
       return 1;
     }
-  /* Filling is not what is measured: skip the flush after each save. */
-  stmt = dg_database_prepare (db, fast_writes_sql, NULL);
-  if (stmt != NULL)
-    dg_database_execute (db, stmt, NULL);
-
   store = dg_handbook_store_new (db, &error);
   g_assert_no_error (error);
 
@@ -269,7 +217,7 @@ main (int   argc,
       if (!dg_handbook_store_save (store, handbook, &error))
         {
           g_printerr ("Saving handbook %d failed: %s\n", i, error->message);
-          remove_tree (dir);
+          dg_bench_remove_scratch (dir);
           return 1;
         }
     }
@@ -283,7 +231,7 @@ main (int   argc,
   g_assert_no_error (error);
   printf ("Loaded the list of %u handbooks in %.1f ms\n",
           g_list_model_get_n_items (G_LIST_MODEL (store)),
-          (g_get_monotonic_time () - start) / 1000.0);
+          dg_bench_elapsed_ms (start));
 
   /* One search that is not timed, so that the statement is prepared and
    * the index pages are read once, as in a window that is already open. */
@@ -297,11 +245,11 @@ main (int   argc,
 
       start = g_get_monotonic_time ();
       hits = dg_handbook_store_search (store, query, RESULT_LIMIT, &error);
-      ms = (g_get_monotonic_time () - start) / 1000.0;
+      ms = dg_bench_elapsed_ms (start);
       if (hits == NULL)
         {
           g_printerr ("Search “%s” failed: %s\n", query, error->message);
-          remove_tree (dir);
+          dg_bench_remove_scratch (dir);
           return 1;
         }
       g_array_append_val (times, ms);
@@ -309,18 +257,18 @@ main (int   argc,
       empty_results += hits->len == 0;
     }
 
-  g_array_sort (times, compare_doubles);
-  median = percentile (times, 0.5);
+  dg_bench_sort (times);
+  median = dg_bench_percentile (times, 0.5);
   printf ("%d searches (limit %d hits; %.1f hits on average, %u without any):\n",
           n_searches, RESULT_LIMIT, n_searches > 0 ? (double) total_hits / n_searches : 0.0,
           empty_results);
   printf ("  median %.2f ms, 95th percentile %.2f ms, slowest %.2f ms\n",
-          median, percentile (times, 0.95), g_array_index (times, double, times->len - 1));
+          median, dg_bench_percentile (times, 0.95), g_array_index (times, double, times->len - 1));
   printf ("  median %s the target of %.0f ms\n",
           median < MEDIAN_TARGET_MS ? "is under" : "MISSES", MEDIAN_TARGET_MS);
 
   g_clear_object (&store);
   g_clear_object (&db);
-  remove_tree (dir);
+  dg_bench_remove_scratch (dir);
   return 0;
 }
