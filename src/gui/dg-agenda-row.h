@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "dg-task-occurrence.h"
+
+G_BEGIN_DECLS
+
+#define DG_TYPE_AGENDA_ROW (dg_agenda_row_get_type ())
+G_DECLARE_FINAL_TYPE (DgAgendaRow, dg_agenda_row, DG, AGENDA_ROW, AdwActionRow)
+
+/* One occurrence in the agenda: its title, the due time in @owner_zone with
+ * the assistant's local time beside it, the assistant, and its status
+ * (done and skipped ones struck through, an overdue one marked as at @now).
+ * Its buttons and menu emit "status-requested" (DgTaskStatus) with the
+ * status the owner chose; the agenda writes it. */
+GtkWidget        *dg_agenda_row_new            (DgTaskOccurrence *occurrence,
+                                                GTimeZone        *owner_zone,
+                                                GDateTime        *now);
+DgTaskOccurrence *dg_agenda_row_get_occurrence (DgAgendaRow      *self);
+
+/* "09:00", or "09:00 · 16:00 in Manila" when the assistant's zone (the
+ * task's, without an assistant zone) has another offset at that instant;
+ * "All day" for an all-day occurrence. Translated. */
+char             *dg_agenda_format_time        (DgTaskOccurrence *occurrence,
+                                                GTimeZone        *owner_zone);
+
+G_END_DECLS
