@@ -46,15 +46,24 @@ GPtrArray      *dg_ical_document_get_components (DgIcalDocument *self,
 /* The physical line (from 1) of the component's BEGIN. */
 guint           dg_ical_document_get_line      (DgIcalDocument *self,
                                                 icalcomponent  *component);
+/* The physical line (from 1) of a property of a component of the document
+ * (the first line of a folded one); its component's line when unknown. */
+guint           dg_ical_document_get_property_line (DgIcalDocument *self,
+                                                    icalproperty   *property);
 /* The instant of a DATE-TIME property value of @component (DTSTART, DUE,
  * COMPLETED, RECURRENCE-ID …) as a GDateTime: UTC values as UTC; a TZID
  * found as a VTIMEZONE of the file or as an IANA or Windows zone name
  * ("W. Europe Standard Time") in that zone; floating times and dates in
- * @fallback_zone. NULL with a "Line N: …" error when the zone is unknown. */
+ * @fallback_zone (NULL: UTC). NULL with a "Line N: …" error when the zone
+ * is unknown or @component has no such date. */
 GDateTime      *dg_ical_document_get_date_time (DgIcalDocument *self,
                                                 icalcomponent  *component,
                                                 icalproperty_kind kind,
                                                 GTimeZone      *fallback_zone,
                                                 GError        **error);
+
+/* The IANA zone CLDR gives for a Windows zone name as Exchange and Outlook
+ * write it in TZID ("W. Europe Standard Time" → "Europe/Berlin"), or NULL. */
+const char     *dg_ical_windows_zone_to_iana   (const char     *windows_name);
 
 G_END_DECLS
