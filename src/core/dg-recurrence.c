@@ -540,6 +540,52 @@ dg_rrule_normalize (const char  *text,
   return icalrecurrencetype_as_string_r (&rule);
 }
 
+char *
+dg_rrule_fit_until (const char *rrule,
+                    const char *due_time,
+                    const char *time_zone)
+{
+  struct icalrecurrencetype rule;
+  icaltimezone *zone;
+  gboolean all_day;
+
+  g_return_val_if_fail (rrule != NULL, NULL);
+  g_return_val_if_fail (due_time != NULL, NULL);
+  g_return_val_if_fail (time_zone != NULL, NULL);
+
+  if (*rrule == '\0')
+    return g_strdup ("");
+  zone = icaltimezone_get_builtin_timezone (time_zone);
+  if (zone == NULL || !parse_rule (rrule, &rule, NULL))
+    return NULL;
+
+  all_day = *due_time == '\0';
+  if (!icaltime_is_null_time (rule.until))
+    {
+      gint64 until = local_seconds_of (&rule.until);
+      gboolean is_utc = !rule.until.is_date && icaltime_is_utc (rule.until);
+
+      if (all_day && !rule.until.is_date)
+        {
+          /* The day the last instant falls on in the zone; an all-day
+           * occurrence is due at the start of its day. */
+          if (is_utc)
+            until += offset_at (zone, until);
+          rule.until = icaltime_from_seconds (until);
+          rule.until.is_date = 1;
+          rule.until.hour = rule.until.minute = rule.until.second = 0;
+        }
+      else if (!all_day && !is_utc)
+        {
+          if (rule.until.is_date)
+            until += SECONDS_PER_DAY - 1;
+          rule.until = icaltime_from_seconds (local_to_utc (zone, until));
+          rule.until.zone = icaltimezone_get_utc_timezone ();
+        }
+    }
+  return icalrecurrencetype_as_string_r (&rule);
+}
+
 /* ---- presets --------------------------------------------------------- */
 
 static const DgWeekdays weekday_bits[] = {
@@ -1150,6 +1196,9 @@ dg_recurrence_has_occurrence (const char *rrule,
     return FALSE;
 
   wanted_local = local_seconds_of (&wanted);
+  /* Any instant within a day of the id's local time starts the walk early
+   * enough not to miss it. */
+  expander_skip_to (&expander, wanted_local);
   while (expander_next (&expander, &local_time, &local))
     {
       if (local == wanted_local)

@@ -49,7 +49,8 @@ typedef struct
 /* The RRULE value for @recurrence ("" for NONE, the kept text for CUSTOM is
  * not available here: CUSTOM is refused). UNTIL is written as the end of
  * that day in @time_zone, in UTC (RFC 5545 wants UTC when DTSTART has a
- * TZID). Fails with DG_VALIDATION_ERROR when a field is out of range. */
+ * TZID); with @time_zone NULL (an all-day task) it is a DATE. Fails with
+ * DG_VALIDATION_ERROR when a field is out of range. */
 char       *dg_recurrence_to_rrule      (const DgRecurrence *recurrence,
                                          const char         *time_zone,
                                          GError            **error);
@@ -67,6 +68,15 @@ gboolean    dg_recurrence_from_rrule    (const char         *rrule,
  * message says what is wrong. */
 char       *dg_rrule_normalize          (const char         *text,
                                          GError            **error);
+
+/* @rrule (valid, or "") with its UNTIL in the form RFC 5545 wants for a
+ * task due at @due_time ("" = all day) in @time_zone: a DATE for an all-day
+ * task, else a UTC time (a DATE becomes the end of that day in the zone).
+ * The occurrences stay the same. A rule typed by hand may have either form;
+ * call this before storing or exporting it. NULL for an invalid rule. */
+char       *dg_rrule_fit_until          (const char         *rrule,
+                                         const char         *due_time,
+                                         const char         *time_zone);
 
 /* The rule as a sentence for the owner, translated: "Every day",
  * "Every 2 weeks on Monday and Wednesday", "Monthly on the last Friday,

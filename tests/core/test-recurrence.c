@@ -678,6 +678,47 @@ test_normalize_refuses (void)
     }
 }
 
+static void
+test_fit_until (void)
+{
+  struct { const char *rrule, *due_time, *zone, *fitted; } cases[] = {
+    /* A timed task gets the end of the day in its zone, in UTC. */
+    { "FREQ=DAILY;UNTIL=20261231", "09:00", "Europe/Berlin", "FREQ=DAILY;UNTIL=20261231T225959Z" },
+    { "FREQ=DAILY;UNTIL=20260630", "23:30", "Australia/Lord_Howe", "FREQ=DAILY;UNTIL=20260630T132959Z" },
+    { "FREQ=DAILY;UNTIL=20261231T090000", "09:00", "America/New_York", "FREQ=DAILY;UNTIL=20261231T140000Z" },
+    { "FREQ=WEEKLY;BYDAY=MO;UNTIL=20261231T225959Z", "09:00", "Europe/Berlin",
+      "FREQ=WEEKLY;UNTIL=20261231T225959Z;BYDAY=MO" },
+    /* An all-day task gets the date the UTC time falls on in its zone. */
+    { "FREQ=DAILY;UNTIL=20261231T225959Z", "", "Europe/Berlin", "FREQ=DAILY;UNTIL=20261231" },
+    { "FREQ=DAILY;UNTIL=20261231T230000Z", "", "Europe/Berlin", "FREQ=DAILY;UNTIL=20270101" },
+    { "FREQ=DAILY;UNTIL=20261231T090000", "", "UTC", "FREQ=DAILY;UNTIL=20261231" },
+    { "FREQ=DAILY;UNTIL=20261231", "", "Asia/Manila", "FREQ=DAILY;UNTIL=20261231" },
+    { "rrule:freq=daily;count=3", "09:00", "UTC", "FREQ=DAILY;COUNT=3" },
+    { "", "09:00", "UTC", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *fitted = dg_rrule_fit_until (cases[i].rrule, cases[i].due_time, cases[i].zone);
+      g_autoptr(GArray) before = NULL;
+      g_autoptr(GArray) after = NULL;
+
+      g_test_message ("fit: %s", cases[i].rrule);
+      g_assert_cmpstr (fitted, ==, cases[i].fitted);
+
+      /* The same occurrences either way. */
+      before = expand (cases[i].rrule, "2026-12-25", cases[i].due_time, cases[i].zone, ANY_FROM, ANY_TO, 400);
+      after = expand (fitted, "2026-12-25", cases[i].due_time, cases[i].zone, ANY_FROM, ANY_TO, 400);
+      g_assert_cmpuint (before->len, ==, after->len);
+      for (guint j = 0; j < before->len; j++)
+        assert_occurrence (after, j, g_array_index (before, DgOccurrenceTime, j).recurrence_id,
+                           g_array_index (before, DgOccurrenceTime, j).due_utc);
+    }
+
+  g_assert_null (dg_rrule_fit_until ("FREQ=HOURLY", "09:00", "UTC"));
+  g_assert_null (dg_rrule_fit_until ("FREQ=DAILY", "09:00", "Mars/Olympus"));
+}
+
 /* ---- description --------------------------------------------------------- */
 
 static void
@@ -695,6 +736,8 @@ test_describe (void)
     { "FREQ=WEEKLY;UNTIL=20261231T225959Z;BYDAY=TU", "Asia/Manila", "Weekly on Tuesday, until 1 Jan 2027" },
     { "FREQ=DAILY;UNTIL=20260704", "UTC", "Every day, until 4 Jul 2026" },
     { "FREQ=MONTHLY;BYMONTHDAY=15", "UTC", "Monthly on day 15" },
+    { "FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=15", "UTC", "Every 2 months on day 15" },
+    { "FREQ=MONTHLY;UNTIL=20270131;BYMONTHDAY=31", "UTC", "Monthly on day 31, until 31 Jan 2027" },
     { "FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=-1", "UTC", "Every 2 months on the last day" },
     { "FREQ=MONTHLY;COUNT=10;BYDAY=-1FR", "UTC", "Monthly on the last Friday, 10 times" },
     { "FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU", "UTC", "Every 3 months on the second Tuesday" },
@@ -741,6 +784,12 @@ test_has_occurrence (void)
   started = g_get_monotonic_time ();
   g_assert_true (dg_recurrence_has_occurrence ("FREQ=DAILY", "2026-01-01", "09:00", "Europe/Berlin", "20460101T090000"));
   g_assert_false (dg_recurrence_has_occurrence ("FREQ=WEEKLY", "2026-01-01", "09:00", "Europe/Berlin", "20460102T090000"));
+  /* 4 January 2046 is 7308 days (522 fortnights) after 1 January 2026. */
+  g_assert_true (dg_recurrence_has_occurrence ("FREQ=WEEKLY;INTERVAL=2", "2026-01-01", "09:00", "Europe/Berlin", "20460104T090000"));
+  g_assert_false (dg_recurrence_has_occurrence ("FREQ=WEEKLY;INTERVAL=2", "2026-01-01", "09:00", "Europe/Berlin", "20460111T090000"));
+  /* The 7300th day is 26 December 2045. */
+  g_assert_true (dg_recurrence_has_occurrence ("FREQ=DAILY;COUNT=7300", "2026-01-01", "09:00", "UTC", "20451226T090000"));
+  g_assert_false (dg_recurrence_has_occurrence ("FREQ=DAILY;COUNT=7300", "2026-01-01", "09:00", "UTC", "20451227T090000"));
   g_assert_false (dg_recurrence_has_occurrence ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29", "2028-02-29", "", "UTC", "20290301"));
   g_assert_cmpint (g_get_monotonic_time () - started, <, 2 * G_USEC_PER_SEC);
 }
@@ -811,6 +860,7 @@ main (int   argc,
   g_test_add_func ("/recurrence/preset/from-rrule", test_from_rrule);
   g_test_add_func ("/recurrence/normalize/accepts", test_normalize_accepts);
   g_test_add_func ("/recurrence/normalize/refuses", test_normalize_refuses);
+  g_test_add_func ("/recurrence/fit-until", test_fit_until);
   g_test_add_func ("/recurrence/describe", test_describe);
   g_test_add_func ("/recurrence/id/has-occurrence", test_has_occurrence);
   g_test_add_func ("/recurrence/id/conversion", test_recurrence_id_conversion);
