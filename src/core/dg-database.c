@@ -135,6 +135,56 @@ static const char * const migrations[] = {
   "  title, purpose, tags, steps,"
   "  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'"
   ");",
+
+  /* 4: tasks — the assignments, each pinned to a published handbook
+   * version (so neither the assistant nor the handbook can be deleted while
+   * a task refers to them), and the statuses of single occurrences of
+   * recurring tasks (RFC 5545 RECURRENCE-ID overrides). A one-off task and
+   * a whole series keep their status in tasks; SKIPPED exists only for an
+   * occurrence. The CHECKs repeat the store's rules as a second line of
+   * defence against other writers. */
+  "CREATE TABLE tasks ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE CHECK (length(uid) > 0),"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  assistant_id INTEGER NOT NULL REFERENCES assistants (id),"
+  "  handbook_id INTEGER REFERENCES handbooks (id),"
+  "  handbook_version INTEGER CHECK (handbook_version >= 1),"
+  "  due_date TEXT NOT NULL"
+  "    CHECK (due_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),"
+  "  due_time TEXT NOT NULL DEFAULT ''"
+  "    CHECK (due_time = '' OR due_time GLOB '[0-2][0-9]:[0-5][0-9]'),"
+  "  time_zone TEXT NOT NULL CHECK (length(time_zone) > 0),"
+  "  rrule TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  priority INTEGER NOT NULL DEFAULT 0 CHECK (priority IN (0, 1, 5, 9)),"
+  "  estimate_minutes INTEGER NOT NULL DEFAULT 0 CHECK (estimate_minutes >= 0),"
+  "  billing TEXT NOT NULL DEFAULT 'assistant-rate'"
+  "    CHECK (billing IN ('assistant-rate', 'own-rate', 'fixed-fee')),"
+  "  billing_amount INTEGER NOT NULL DEFAULT 0 CHECK (billing_amount >= 0),"
+  "  status TEXT NOT NULL DEFAULT 'open'"
+  "    CHECK (status IN ('open', 'in-progress', 'done', 'cancelled')),"
+  "  percent_complete INTEGER NOT NULL DEFAULT 0 CHECK (percent_complete BETWEEN 0 AND 100),"
+  "  completed_at TEXT NOT NULL DEFAULT '',"
+  "  created_at TEXT NOT NULL,"
+  "  CHECK ((handbook_id IS NULL) = (handbook_version IS NULL)),"
+  "  CHECK ((billing = 'assistant-rate') = (billing_amount = 0)),"
+  "  FOREIGN KEY (handbook_id, handbook_version) REFERENCES handbook_versions (handbook_id, number)"
+  ");"
+  "CREATE INDEX tasks_by_assistant ON tasks (assistant_id);"
+  "CREATE INDEX tasks_by_due ON tasks (due_date, due_time);"
+  "CREATE INDEX tasks_by_handbook ON tasks (handbook_id, handbook_version);"
+  "CREATE TABLE task_occurrences ("
+  "  task_id INTEGER NOT NULL REFERENCES tasks (id) ON DELETE CASCADE,"
+  "  recurrence_id TEXT NOT NULL"
+  "    CHECK (recurrence_id GLOB '[0-9][0-9][0-9][0-9][0-1][0-9][0-3][0-9]'"
+  "        OR recurrence_id GLOB '[0-9][0-9][0-9][0-9][0-1][0-9][0-3][0-9]T[0-2][0-9][0-5][0-9][0-6][0-9]'),"
+  "  status TEXT NOT NULL"
+  "    CHECK (status IN ('open', 'in-progress', 'done', 'skipped')),"
+  "  percent_complete INTEGER NOT NULL DEFAULT 0 CHECK (percent_complete BETWEEN 0 AND 100),"
+  "  completed_at TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (task_id, recurrence_id)"
+  ") WITHOUT ROWID;",
 };
 
 int

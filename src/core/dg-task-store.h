@@ -31,7 +31,11 @@ GQuark        dg_task_error_quark               (void);
  * first and update the list only when that succeeded (items-changed for the
  * affected position; "occurrences-changed" after any status change). The
  * read-only display properties (assistant name and zone, handbook title)
- * are filled in from the database. */
+ * are filled in from the database.
+ *
+ * Signal "occurrences-changed" (no arguments): the occurrences of some task
+ * changed — a status, the dates or the rule, or a task was added, deleted
+ * or reloaded. Agenda views list their occurrences again. */
 DgTaskStore  *dg_task_store_new                 (DgDatabase    *db,
                                                  GError       **error);
 DgDatabase   *dg_task_store_get_database        (DgTaskStore   *self);
@@ -91,8 +95,11 @@ typedef struct
  * must be a date of the task's rule (DG_TASK_ERROR_NO_SUCH_OCCURRENCE);
  * setting an occurrence changes that occurrence only, never another or the
  * series. SKIPPED only for an occurrence; for a series only OPEN and
- * CANCELLED (DG_TASK_ERROR_INVALID_STATUS). An occurrence set back to OPEN
- * with 0 % has no stored status any more. */
+ * CANCELLED (DG_TASK_ERROR_INVALID_STATUS). CANCELLED for an occurrence is
+ * stored as SKIPPED (what a calendar sends back for a skipped one). An
+ * occurrence set back to OPEN with 0 % has no stored status any more.
+ * Of a cancelled series, the occurrences without a status of their own are
+ * CANCELLED; done and skipped ones stay so. */
 gboolean      dg_task_store_set_progress        (DgTaskStore          *self,
                                                  const DgTaskProgress *changes,
                                                  guint                 n_changes,
@@ -128,9 +135,9 @@ GPtrArray    *dg_task_store_list_occurrences    (DgTaskStore   *self,
                                                  GError       **error);
 /* What the Tasks page shows at @now (in the owner's zone): the overdue
  * occurrences of the last 90 days, every occurrence due from today to the
- * end of the week that starts on @week_start, and for each task that is
- * not cancelled its first pending occurrence after that week; of
- * @assistant_id (0: all); in due order. */
+ * end of the week that starts on @week_start (cancelled ones left out),
+ * and for each task that is not cancelled its first pending occurrence
+ * after that week; of @assistant_id (0: all); in due order. */
 GPtrArray    *dg_task_store_list_upcoming       (DgTaskStore   *self,
                                                  GDateTime     *now,
                                                  GDateWeekday   week_start,

@@ -812,12 +812,13 @@ static void
 test_store_delete_referenced (DgTestFixture *fixture,
                               gconstpointer  user_data)
 {
-  /* Stands in for the later tables (tasks, time entries, invoices). */
+  /* Stands in for the tables that refer to assistants (tasks, time
+   * entries, invoices), under a name no migration will ever use. */
   static const char *create_tasks_sql =
-    "CREATE TABLE tasks (id INTEGER PRIMARY KEY, "
+    "CREATE TABLE referring_records (id INTEGER PRIMARY KEY, "
     "assistant_id INTEGER NOT NULL REFERENCES assistants(id))";
   static const char *insert_task_sql =
-    "INSERT INTO tasks (assistant_id) VALUES (?1)";
+    "INSERT INTO referring_records (assistant_id) VALUES (?1)";
   g_autoptr(DgAssistantStore) store = make_store (fixture->db);
   g_autoptr(DgAssistantStore) reloaded = NULL;
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
