@@ -304,13 +304,28 @@ check_byday (const char  *value,
 
 /* Splits @text (a rule as typed) into its parts and checks each; on success
  * returns the parts in upper case joined by ";", ready for libical. */
+/* The value of each part of a rule, by Part; NULL when not given. */
+typedef struct
+{
+  char *values[N_PARTS];
+} RuleParts;
+
+static void
+rule_parts_clear (RuleParts *parts)
+{
+  for (guint i = 0; i < N_PARTS; i++)
+    g_clear_pointer (&parts->values[i], g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RuleParts, rule_parts_clear)
+
 static char *
 check_rule_text (const char  *text,
                  GError     **error)
 {
   g_autofree char *upper = g_ascii_strup (text, -1);
   g_auto(GStrv) pieces = NULL;
-  g_autofree char *values[N_PARTS] = { NULL, };
+  g_auto(RuleParts) parts = { { NULL, } };
   g_autoptr(GString) clean = g_string_new (NULL);
   const char *rule = g_strstrip (upper);
   const char *freq;
@@ -361,7 +376,7 @@ check_rule_text (const char  *text,
                        name);
           return NULL;
         }
-      if (values[part] != NULL)
+      if (parts.values[part] != NULL)
         {
           set_invalid (error, _("The repeat rule gives %s twice. Give each part only once."), name);
           return NULL;
@@ -371,10 +386,10 @@ check_rule_text (const char  *text,
           set_invalid (error, _("The part %s of the repeat rule has no value."), name);
           return NULL;
         }
-      values[part] = g_strdup (value);
+      parts.values[part] = g_strdup (value);
     }
 
-  freq = values[PART_FREQ];
+  freq = parts.values[PART_FREQ];
   if (freq == NULL)
     {
       set_invalid (error, _("The repeat rule needs a FREQ part, such as FREQ=DAILY or FREQ=WEEKLY."));
@@ -393,7 +408,7 @@ check_rule_text (const char  *text,
     }
 
   for (Part part = PART_BYSECOND; part <= PART_BYHOUR; part++)
-    if (values[part] != NULL)
+    if (parts.values[part] != NULL)
       {
         set_invalid (error,
                      _("A task repeats at most once a day, at its due time. Remove %s from the repeat rule."),
@@ -401,68 +416,68 @@ check_rule_text (const char  *text,
         return NULL;
       }
 
-  if (values[PART_COUNT] != NULL && values[PART_UNTIL] != NULL)
+  if (parts.values[PART_COUNT] != NULL && parts.values[PART_UNTIL] != NULL)
     {
       set_invalid (error, _("A repeat rule ends either after a number of times (COUNT) or on a date (UNTIL), not both."));
       return NULL;
     }
-  if (values[PART_COUNT] != NULL && !parse_int (values[PART_COUNT], 1, G_MAXINT, &number))
+  if (parts.values[PART_COUNT] != NULL && !parse_int (parts.values[PART_COUNT], 1, G_MAXINT, &number))
     {
-      set_invalid (error, _("The number of times must be a whole number of 1 or more, not “%s”."), values[PART_COUNT]);
+      set_invalid (error, _("The number of times must be a whole number of 1 or more, not “%s”."), parts.values[PART_COUNT]);
       return NULL;
     }
-  if (values[PART_INTERVAL] != NULL && !parse_int (values[PART_INTERVAL], 1, G_MAXSHORT, &number))
+  if (parts.values[PART_INTERVAL] != NULL && !parse_int (parts.values[PART_INTERVAL], 1, G_MAXSHORT, &number))
     {
-      set_invalid (error, _("The interval must be a whole number of 1 or more, not “%s”."), values[PART_INTERVAL]);
+      set_invalid (error, _("The interval must be a whole number of 1 or more, not “%s”."), parts.values[PART_INTERVAL]);
       return NULL;
     }
-  if (values[PART_UNTIL] != NULL && !check_until (values[PART_UNTIL]))
+  if (parts.values[PART_UNTIL] != NULL && !check_until (parts.values[PART_UNTIL]))
     {
       set_invalid (error,
                    _("“%s” is not an end date. Write UNTIL as a date (20261231) or as a UTC time (20261231T225959Z)."),
-                   values[PART_UNTIL]);
+                   parts.values[PART_UNTIL]);
       return NULL;
     }
-  if (values[PART_WKST] != NULL && weekday_index (values[PART_WKST]) < 0)
+  if (parts.values[PART_WKST] != NULL && weekday_index (parts.values[PART_WKST]) < 0)
     {
-      set_invalid (error, _("“%s” is not a day of the week for WKST. Use MO, TU, WE, TH, FR, SA or SU."), values[PART_WKST]);
+      set_invalid (error, _("“%s” is not a day of the week for WKST. Use MO, TU, WE, TH, FR, SA or SU."), parts.values[PART_WKST]);
       return NULL;
     }
-  if (values[PART_BYDAY] != NULL && !check_byday (values[PART_BYDAY], freq, values[PART_BYWEEKNO] != NULL, error))
+  if (parts.values[PART_BYDAY] != NULL && !check_byday (parts.values[PART_BYDAY], freq, parts.values[PART_BYWEEKNO] != NULL, error))
     return NULL;
-  if (values[PART_BYMONTHDAY] != NULL)
+  if (parts.values[PART_BYMONTHDAY] != NULL)
     {
       if (strcmp (freq, "WEEKLY") == 0)
         {
           set_invalid (error, _("BYMONTHDAY cannot be used with FREQ=WEEKLY."));
           return NULL;
         }
-      if (!check_number_list (PART_BYMONTHDAY, values[PART_BYMONTHDAY], 31, FALSE, error))
+      if (!check_number_list (PART_BYMONTHDAY, parts.values[PART_BYMONTHDAY], 31, FALSE, error))
         return NULL;
     }
-  if (values[PART_BYYEARDAY] != NULL)
+  if (parts.values[PART_BYYEARDAY] != NULL)
     {
       if (strcmp (freq, "YEARLY") != 0)
         {
           set_invalid (error, _("BYYEARDAY can only be used with FREQ=YEARLY."));
           return NULL;
         }
-      if (!check_number_list (PART_BYYEARDAY, values[PART_BYYEARDAY], 366, FALSE, error))
+      if (!check_number_list (PART_BYYEARDAY, parts.values[PART_BYYEARDAY], 366, FALSE, error))
         return NULL;
     }
-  if (values[PART_BYWEEKNO] != NULL)
+  if (parts.values[PART_BYWEEKNO] != NULL)
     {
       if (strcmp (freq, "YEARLY") != 0)
         {
           set_invalid (error, _("BYWEEKNO can only be used with FREQ=YEARLY."));
           return NULL;
         }
-      if (!check_number_list (PART_BYWEEKNO, values[PART_BYWEEKNO], 53, FALSE, error))
+      if (!check_number_list (PART_BYWEEKNO, parts.values[PART_BYWEEKNO], 53, FALSE, error))
         return NULL;
     }
-  if (values[PART_BYMONTH] != NULL)
+  if (parts.values[PART_BYMONTH] != NULL)
     {
-      g_auto(GStrv) months = g_strsplit (values[PART_BYMONTH], ",", -1);
+      g_auto(GStrv) months = g_strsplit (parts.values[PART_BYMONTH], ",", -1);
 
       for (guint i = 0; months[i] != NULL; i++)
         if (!parse_int (months[i], 1, 12, &number) || months[i][0] == '-' || months[i][0] == '+')
@@ -471,22 +486,22 @@ check_rule_text (const char  *text,
             return NULL;
           }
     }
-  if (values[PART_BYSETPOS] != NULL)
+  if (parts.values[PART_BYSETPOS] != NULL)
     {
-      if (values[PART_BYDAY] == NULL && values[PART_BYMONTHDAY] == NULL &&
-          values[PART_BYYEARDAY] == NULL && values[PART_BYWEEKNO] == NULL &&
-          values[PART_BYMONTH] == NULL)
+      if (parts.values[PART_BYDAY] == NULL && parts.values[PART_BYMONTHDAY] == NULL &&
+          parts.values[PART_BYYEARDAY] == NULL && parts.values[PART_BYWEEKNO] == NULL &&
+          parts.values[PART_BYMONTH] == NULL)
         {
           set_invalid (error, _("BYSETPOS picks from the days another BY part gives, so it needs one such as BYDAY."));
           return NULL;
         }
-      if (!check_number_list (PART_BYSETPOS, values[PART_BYSETPOS], 366, FALSE, error))
+      if (!check_number_list (PART_BYSETPOS, parts.values[PART_BYSETPOS], 366, FALSE, error))
         return NULL;
     }
 
   for (Part part = 0; part < N_PARTS; part++)
-    if (values[part] != NULL)
-      g_string_append_printf (clean, "%s%s=%s", clean->len > 0 ? ";" : "", part_names[part], values[part]);
+    if (parts.values[part] != NULL)
+      g_string_append_printf (clean, "%s%s=%s", clean->len > 0 ? ";" : "", part_names[part], parts.values[part]);
   return g_string_free (g_steal_pointer (&clean), FALSE);
 }
 
@@ -526,6 +541,17 @@ parse_rule (const char                *text,
   return TRUE;
 }
 
+/* The rule as libical writes it, in GLib's allocator. */
+static char *
+rule_to_string (struct icalrecurrencetype *rule)
+{
+  char *text = icalrecurrencetype_as_string_r (rule);
+  char *copy = g_strdup (text);
+
+  icalmemory_free_buffer (text);
+  return copy;
+}
+
 char *
 dg_rrule_normalize (const char  *text,
                     GError     **error)
@@ -537,7 +563,7 @@ dg_rrule_normalize (const char  *text,
 
   if (!parse_rule (text, &rule, error))
     return NULL;
-  return icalrecurrencetype_as_string_r (&rule);
+  return rule_to_string (&rule);
 }
 
 char *
@@ -583,7 +609,7 @@ dg_rrule_fit_until (const char *rrule,
           rule.until.zone = icaltimezone_get_utc_timezone ();
         }
     }
-  return icalrecurrencetype_as_string_r (&rule);
+  return rule_to_string (&rule);
 }
 
 /* ---- presets --------------------------------------------------------- */
