@@ -203,11 +203,14 @@ create_day (GDateTime   *day,
   gtk_widget_set_hexpand (heading, TRUE);
   gtk_widget_add_css_class (heading, "heading");
   set_gdate (&date, day);
+  /* Today stands out; an empty day is quiet and takes one line, so that
+   * the days with work catch the eye. */
   if (g_date_compare (&date, today) == 0)
     gtk_widget_add_css_class (heading, "accent");
+  else if (occurrences->len == 0)
+    gtk_widget_add_css_class (heading, "dim-label");
   gtk_box_append (GTK_BOX (header), heading);
 
-  /* An empty day takes one line, so that two weeks stay readable. */
   if (occurrences->len == 0)
     {
       GtkWidget *nothing = gtk_label_new (_("Nothing due"));
@@ -385,7 +388,7 @@ on_row_status_requested (DgAgendaRow  *row,
   const char *recurrence_id = dg_task_occurrence_get_recurrence_id (occurrence);
   g_autoptr(GError) error = NULL;
 
-  g_return_if_fail (self->store != NULL);
+  g_assert (self->store != NULL);
 
   /* The store announces the change; the rows are made anew from it. */
   if (!dg_task_store_set_status (self->store, dg_task_occurrence_get_task (occurrence),
