@@ -11,6 +11,16 @@ G_BEGIN_DECLS
  * reads the file and works out the changes without touching anything (the
  * preview), apply writes them in one transaction. */
 
+/* Errors of dg_calendar_import_apply() besides the store's own. */
+#define DG_CALENDAR_IMPORT_ERROR (dg_calendar_import_error_quark ())
+
+typedef enum
+{
+  DG_CALENDAR_IMPORT_ERROR_CHANGED,  /* a task changed after prepare */
+} DgCalendarImportError;
+
+GQuark dg_calendar_import_error_quark (void);
+
 /* One change the import would make. */
 typedef struct
 {

@@ -1,0 +1,806 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-calendar"
+
+#include <string.h>
+
+#include "dg-calendar-export.h"
+#include "dg-calendar-import.h"
+#include "dg-ical-document.h"
+#include "dg-test-utils.h"
+
+/* The calendar exchange with an assistant's client: what the export writes,
+ * and what an import of the client's copy changes (and what it leaves). */
+
+typedef struct
+{
+  DgAssistantStore  *assistants;
+  DgHandbookStore   *handbooks;
+  DgTaskStore       *tasks;
+  DgBusinessProfile *profile;
+  DgAssistant       *maria;      /* Asia/Manila */
+  DgAssistant       *ben;        /* America/New_York */
+  DgTask            *weekly;     /* Mondays 09:00 Europe/Berlin, handbook v1 */
+  DgTask            *one_off;    /* 2026-12-03 14:30 Asia/Manila */
+  DgTask            *all_day;    /* 2026-12-15, all day */
+  DgTask            *other;      /* Ben's, America/New_York */
+} World;
+
+static void
+world_clear (World *world)
+{
+  g_clear_object (&world->assistants);
+  g_clear_object (&world->handbooks);
+  g_clear_object (&world->tasks);
+  g_clear_object (&world->profile);
+}
+
+static DgAssistant *
+add_assistant (World      *world,
+               const char *name,
+               const char *email,
+               const char *zone)
+{
+  g_autoptr(DgAssistant) assistant = dg_assistant_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (assistant,
+                "name", name,
+                "email", email,
+                "time-zone", zone,
+                "currency", "EUR",
+                "hourly-rate", (gint64) 1500,
+                NULL);
+  g_assert_true (dg_assistant_store_add (world->assistants, assistant, &error));
+  g_assert_no_error (error);
+  return assistant;
+}
+
+static DgTask *
+add_task (World      *world,
+          const char *title,
+          DgAssistant *assistant,
+          const char *due_date,
+          const char *due_time,
+          const char *zone,
+          const char *rrule,
+          gint64      handbook_id)
+{
+  g_autoptr(DgTask) task = dg_task_new (title);
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (task,
+                "assistant-id", dg_assistant_get_id (assistant),
+                "due-date", due_date,
+                "due-time", due_time,
+                "time-zone", zone,
+                "rrule", rrule,
+                "handbook-id", handbook_id,
+                NULL);
+  g_assert_true (dg_task_store_add (world->tasks, task, &error));
+  g_assert_no_error (error);
+  return task;
+}
+
+/* A handbook whose steps have long lines with umlauts, so that the export
+ * has to fold lines next to multi-byte characters. */
+static DgHandbook *
+add_handbook (World *world)
+{
+  g_autoptr(DgHandbook) handbook = dg_handbook_new ("Newsletter versenden");
+  g_autoptr(DgHandbookStep) first =
+    dg_handbook_step_new ("Entwurf prüfen",
+                          "Öffne den Entwurf im Newsletter-Werkzeug und prüfe Überschriften, "
+                          "Links und Bilder; ändere nichts an der Gestaltung ohne Rückfrage.\n"
+                          "Schreibe Auffälligkeiten in die Notizen.",
+                          TRUE, 15);
+  g_autoptr(DgHandbookStep) second = dg_handbook_step_new ("Versand planen", "Montags 10:00 Uhr.", FALSE, 0);
+  g_autoptr(GError) error = NULL;
+
+  dg_handbook_insert_step (handbook, 0, first);
+  dg_handbook_insert_step (handbook, 1, second);
+  g_assert_true (dg_handbook_store_save (world->handbooks, handbook, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dg_handbook_store_publish (world->handbooks, handbook, "First", &error), ==, 1);
+  g_assert_no_error (error);
+  return handbook;
+}
+
+static void
+world_init (World      *world,
+            DgDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  DgHandbook *handbook;
+
+  world->assistants = dg_assistant_store_new (db, &error);
+  g_assert_no_error (error);
+  world->handbooks = dg_handbook_store_new (db, &error);
+  g_assert_no_error (error);
+  world->tasks = dg_task_store_new (db, &error);
+  g_assert_no_error (error);
+
+  world->profile = dg_business_profile_new ();
+  g_object_set (world->profile,
+                "name", "Müller, Schmidt & Co. KG",
+                "email", "office@mueller-schmidt.example",
+                NULL);
+
+  world->maria = add_assistant (world, "Maria Santos", "maria.santos@example.com", "Asia/Manila");
+  world->ben = add_assistant (world, "Ben Carter", "ben.carter@example.com", "America/New_York");
+  handbook = add_handbook (world);
+
+  world->weekly = add_task (world, "Send the newsletter", world->maria,
+                            "2026-11-30", "09:00", "Europe/Berlin", "FREQ=WEEKLY;BYDAY=MO",
+                            dg_handbook_get_id (handbook));
+  {
+    g_autoptr(DgTask) changes = dg_task_copy (world->weekly);
+
+    g_object_set (changes, "notes", "Use the list “Customers 2026”.", "priority", DG_TASK_PRIORITY_HIGH, NULL);
+    g_assert_true (dg_task_store_update (world->tasks, changes, &error));
+    g_assert_no_error (error);
+  }
+  world->one_off = add_task (world, "Invoice run", world->maria,
+                             "2026-12-03", "14:30", "Asia/Manila", "", 0);
+  world->all_day = add_task (world, "Quarterly report", world->maria,
+                             "2026-12-15", "", "Asia/Manila", "", 0);
+  world->other = add_task (world, "Inbox zero", world->ben,
+                           "2026-12-01", "08:00", "America/New_York", "FREQ=DAILY;COUNT=5", 0);
+
+  /* Done before the export: written as an override. */
+  g_assert_true (dg_task_store_set_status (world->tasks, world->weekly, "20261130T090000",
+                                           DG_TASK_STATUS_DONE, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+export_text (World  *world,
+             gint64  assistant_id)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = dg_calendar_export (world->tasks, world->handbooks, world->assistants,
+                                   world->profile, assistant_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (text);
+  return text;
+}
+
+static icalcomponent *
+find_todo (icalcomponent *calendar,
+           const char    *uid,
+           gboolean       override)
+{
+  for (icalcomponent *todo = icalcomponent_get_first_component (calendar, ICAL_VTODO_COMPONENT);
+       todo != NULL;
+       todo = icalcomponent_get_next_component (calendar, ICAL_VTODO_COMPONENT))
+    {
+      gboolean is_override = icalcomponent_get_first_property (todo, ICAL_RECURRENCEID_PROPERTY) != NULL;
+
+      if (g_strcmp0 (icalcomponent_get_uid (todo), uid) == 0 && is_override == override)
+        return todo;
+    }
+  return NULL;
+}
+
+static const char *
+property_text (icalcomponent     *component,
+               icalproperty_kind  kind)
+{
+  icalproperty *property = icalcomponent_get_first_property (component, kind);
+
+  return property != NULL ? icalproperty_get_value_as_string (property) : NULL;
+}
+
+static const char *
+parameter_text (icalcomponent       *component,
+                icalproperty_kind    kind,
+                icalparameter_kind   parameter_kind)
+{
+  icalproperty *property = icalcomponent_get_first_property (component, kind);
+  icalparameter *parameter = property != NULL ? icalproperty_get_first_parameter (property, parameter_kind)
+                                              : NULL;
+
+  return parameter != NULL ? icalparameter_get_iana_value (parameter) : NULL;
+}
+
+static int
+compare_strings (gconstpointer a,
+                    gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* ---- export ------------------------------------------------------------- */
+
+static void
+test_export_lines (DgTestFixture *fixture,
+                   gconstpointer  user_data)
+{
+  World world = { 0, };
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint folded = 0;
+
+  world_init (&world, fixture->db);
+  text = export_text (&world, 0);
+
+  /* CRLF only, and every line at most 75 octets of valid UTF-8: a fold
+   * never splits a character. */
+  g_assert_true (g_str_has_suffix (text, "END:VCALENDAR\r\n"));
+  lines = g_strsplit (text, "\r\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_assert_null (strchr (lines[i], '\n'));
+      g_assert_null (strchr (lines[i], '\r'));
+      g_assert_cmpuint (strlen (lines[i]), <=, 75);
+      g_assert_true (g_utf8_validate (lines[i], -1, NULL));
+      if (lines[i][0] == ' ')
+        folded++;
+    }
+  g_assert_cmpuint (folded, >, 0);
+
+  world_clear (&world);
+}
+
+static void
+test_export_content (DgTestFixture *fixture,
+                     gconstpointer  user_data)
+{
+  World world = { 0, };
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgIcalDocument) document = NULL;
+  icalcomponent *calendar;
+  icalcomponent *todo;
+  icalcomponent *override;
+  g_autoptr(GPtrArray) zones = g_ptr_array_new ();
+  const char *description;
+  guint n_todos = 0;
+
+  world_init (&world, fixture->db);
+  text = export_text (&world, 0);
+
+  /* Our own strict reader takes what we write. */
+  document = dg_ical_document_read (text, -1, &error);
+  g_assert_no_error (error);
+
+  calendar = icalparser_parse_string (text);
+  g_assert_nonnull (calendar);
+  g_assert_cmpstr (property_text (calendar, ICAL_VERSION_PROPERTY), ==, "2.0");
+  g_assert_nonnull (property_text (calendar, ICAL_PRODID_PROPERTY));
+
+  /* One VTIMEZONE per zone of a timed task, by its plain IANA name. */
+  for (icalcomponent *zone = icalcomponent_get_first_component (calendar, ICAL_VTIMEZONE_COMPONENT);
+       zone != NULL;
+       zone = icalcomponent_get_next_component (calendar, ICAL_VTIMEZONE_COMPONENT))
+    g_ptr_array_add (zones, (gpointer) property_text (zone, ICAL_TZID_PROPERTY));
+  g_ptr_array_sort (zones, (GCompareFunc) compare_strings);
+  g_assert_cmpuint (zones->len, ==, 3);
+  g_assert_cmpstr (zones->pdata[0], ==, "America/New_York");
+  g_assert_cmpstr (zones->pdata[1], ==, "Asia/Manila");
+  g_assert_cmpstr (zones->pdata[2], ==, "Europe/Berlin");
+  g_assert_null (strstr (text, "freeassociation"));
+
+  /* Four tasks and one override. */
+  for (todo = icalcomponent_get_first_component (calendar, ICAL_VTODO_COMPONENT);
+       todo != NULL;
+       todo = icalcomponent_get_next_component (calendar, ICAL_VTODO_COMPONENT))
+    n_todos++;
+  g_assert_cmpuint (n_todos, ==, 5);
+
+  todo = find_todo (calendar, dg_task_get_uid (world.weekly), FALSE);
+  g_assert_nonnull (todo);
+  g_assert_cmpstr (property_text (todo, ICAL_SUMMARY_PROPERTY), ==, "Send the newsletter");
+  g_assert_cmpstr (property_text (todo, ICAL_DUE_PROPERTY), ==, "20261130T090000");
+  g_assert_cmpstr (parameter_text (todo, ICAL_DUE_PROPERTY, ICAL_TZID_PARAMETER), ==, "Europe/Berlin");
+  g_assert_cmpstr (property_text (todo, ICAL_DTSTART_PROPERTY), ==, "20261130T090000");
+  g_assert_cmpstr (parameter_text (todo, ICAL_DTSTART_PROPERTY, ICAL_TZID_PARAMETER), ==, "Europe/Berlin");
+  g_assert_cmpstr (property_text (todo, ICAL_RRULE_PROPERTY), ==, "FREQ=WEEKLY;BYDAY=MO");
+  g_assert_cmpstr (property_text (todo, ICAL_STATUS_PROPERTY), ==, "NEEDS-ACTION");
+  g_assert_cmpstr (property_text (todo, ICAL_PRIORITY_PROPERTY), ==, "1");
+  g_assert_cmpstr (property_text (todo, ICAL_PERCENTCOMPLETE_PROPERTY), ==, "0");
+  g_assert_nonnull (property_text (todo, ICAL_CREATED_PROPERTY));
+  g_assert_true (icaltime_is_utc (icalcomponent_get_dtstamp (todo)));
+  g_assert_cmpstr (property_text (todo, ICAL_ORGANIZER_PROPERTY), ==, "mailto:office@mueller-schmidt.example");
+  g_assert_cmpstr (parameter_text (todo, ICAL_ORGANIZER_PROPERTY, ICAL_CN_PARAMETER), ==, "Müller, Schmidt & Co. KG");
+  g_assert_cmpstr (property_text (todo, ICAL_ATTENDEE_PROPERTY), ==, "mailto:maria.santos@example.com");
+  g_assert_cmpstr (parameter_text (todo, ICAL_ATTENDEE_PROPERTY, ICAL_CN_PARAMETER), ==, "Maria Santos");
+  g_assert_nonnull (strstr (text, "X-DELEGATE-HANDBOOK-VERSION:1\r\n"));
+
+  description = icalcomponent_get_description (todo);
+  g_assert_nonnull (description);
+  g_assert_true (g_str_has_prefix (description, "Use the list “Customers 2026”.\n\nHandbook: Newsletter versenden (version 1)\n"));
+  g_assert_nonnull (strstr (description, "\n1. Entwurf prüfen (15 min)\n   Öffne den Entwurf"));
+  g_assert_nonnull (strstr (description, "\n   Schreibe Auffälligkeiten in die Notizen."));
+  g_assert_nonnull (strstr (description, "\n2. Versand planen\n   Montags 10:00 Uhr."));
+
+  /* The occurrence done before the export, as an override. */
+  override = find_todo (calendar, dg_task_get_uid (world.weekly), TRUE);
+  g_assert_nonnull (override);
+  g_assert_cmpstr (property_text (override, ICAL_RECURRENCEID_PROPERTY), ==, "20261130T090000");
+  g_assert_cmpstr (parameter_text (override, ICAL_RECURRENCEID_PROPERTY, ICAL_TZID_PARAMETER), ==, "Europe/Berlin");
+  g_assert_cmpstr (property_text (override, ICAL_STATUS_PROPERTY), ==, "COMPLETED");
+  g_assert_cmpstr (property_text (override, ICAL_PERCENTCOMPLETE_PROPERTY), ==, "100");
+  g_assert_nonnull (property_text (override, ICAL_COMPLETED_PROPERTY));
+  g_assert_null (icalcomponent_get_first_property (override, ICAL_RRULE_PROPERTY));
+
+  /* All day: a DATE, no zone. A one-off: no RRULE, no handbook. */
+  todo = find_todo (calendar, dg_task_get_uid (world.all_day), FALSE);
+  g_assert_nonnull (todo);
+  g_assert_cmpstr (property_text (todo, ICAL_DUE_PROPERTY), ==, "20261215");
+  g_assert_true (icalcomponent_get_due (todo).is_date);
+  g_assert_null (parameter_text (todo, ICAL_DUE_PROPERTY, ICAL_TZID_PARAMETER));
+  todo = find_todo (calendar, dg_task_get_uid (world.one_off), FALSE);
+  g_assert_nonnull (todo);
+  g_assert_null (icalcomponent_get_first_property (todo, ICAL_RRULE_PROPERTY));
+  g_assert_null (icalcomponent_get_first_property (todo, ICAL_DESCRIPTION_PROPERTY));
+  g_assert_cmpstr (parameter_text (todo, ICAL_DUE_PROPERTY, ICAL_TZID_PARAMETER), ==, "Asia/Manila");
+
+  icalcomponent_free (calendar);
+  world_clear (&world);
+}
+
+static void
+test_export_one_assistant (DgTestFixture *fixture,
+                           gconstpointer  user_data)
+{
+  World world = { 0, };
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *written = NULL;
+
+  world_init (&world, fixture->db);
+  text = export_text (&world, dg_assistant_get_id (world.ben));
+  g_assert_nonnull (strstr (text, dg_task_get_uid (world.other)));
+  g_assert_null (strstr (text, dg_task_get_uid (world.weekly)));
+  g_assert_nonnull (strstr (text, "TZID:America/New_York\r\n"));
+  g_assert_null (strstr (text, "TZID:Europe/Berlin"));
+
+  missing = dg_calendar_export (world.tasks, world.handbooks, world.assistants,
+                                world.profile, 9999, &error);
+  g_assert_null (missing);
+  g_assert_error (error, DG_ASSISTANT_ERROR, DG_ASSISTANT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Without an e-mail address there is no ORGANIZER. */
+  g_object_set (world.profile, "email", "", NULL);
+  g_clear_pointer (&text, g_free);
+  text = export_text (&world, 0);
+  g_assert_null (strstr (text, "ORGANIZER"));
+
+  path = g_build_filename (fixture->dir, "tasks.ics", NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (dg_calendar_export_to_file (world.tasks, world.handbooks, world.assistants,
+                                             world.profile, 0, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
+  g_assert_true (g_str_has_prefix (written, "BEGIN:VCALENDAR\r\n"));
+
+  world_clear (&world);
+}
+
+/* ---- round trip --------------------------------------------------------- */
+
+static icalcomponent *
+make_override (icalcomponent *master,
+               const char    *recurrence_id_line)
+{
+  icalcomponent *override = icalcomponent_new_clone (master);
+  icalproperty *property;
+  g_autofree char *as_text = g_strdup_printf ("BEGIN:VCALENDAR\r\nBEGIN:VTODO\r\n%s\r\nEND:VTODO\r\nEND:VCALENDAR\r\n",
+                                              recurrence_id_line);
+  icalcomponent *parsed = icalparser_parse_string (as_text);
+  icalcomponent *parsed_todo = icalcomponent_get_first_component (parsed, ICAL_VTODO_COMPONENT);
+
+  while ((property = icalcomponent_get_first_property (override, ICAL_RRULE_PROPERTY)) != NULL)
+    {
+      icalcomponent_remove_property (override, property);
+      icalproperty_free (property);
+    }
+  property = icalcomponent_get_first_property (parsed_todo, ICAL_RECURRENCEID_PROPERTY);
+  icalcomponent_add_property (override, icalproperty_new_clone (property));
+  icalcomponent_free (parsed);
+  return override;
+}
+
+static void
+set_progress_properties (icalcomponent            *todo,
+                         enum icalproperty_status  status,
+                         int                       percent,
+                         gboolean                  completed)
+{
+  icalproperty *property;
+
+  while ((property = icalcomponent_get_first_property (todo, ICAL_STATUS_PROPERTY)) != NULL ||
+         (property = icalcomponent_get_first_property (todo, ICAL_PERCENTCOMPLETE_PROPERTY)) != NULL ||
+         (property = icalcomponent_get_first_property (todo, ICAL_COMPLETED_PROPERTY)) != NULL)
+    {
+      icalcomponent_remove_property (todo, property);
+      icalproperty_free (property);
+    }
+  icalcomponent_add_property (todo, icalproperty_new_status (status));
+  icalcomponent_add_property (todo, icalproperty_new_percentcomplete (percent));
+  if (completed)
+    icalcomponent_add_property (todo, icalproperty_new_completed (icaltime_from_string ("20261207T101500Z")));
+}
+
+/* What an assistant's client sends back: occurrence 7 Dec done (written
+ * with its RECURRENCE-ID in UTC, as some clients do), the invoice run in
+ * progress at 50 %, and a task of the assistant's own. */
+static char *
+edit_as_client (World      *world,
+                const char *exported)
+{
+  icalcomponent *calendar = icalparser_parse_string (exported);
+  icalcomponent *master = find_todo (calendar, dg_task_get_uid (world->weekly), FALSE);
+  icalcomponent *override;
+  icalcomponent *own;
+  char *text;
+
+  override = make_override (master, "RECURRENCE-ID:20261207T080000Z");
+  set_progress_properties (override, ICAL_STATUS_COMPLETED, 100, TRUE);
+  icalcomponent_add_component (calendar, override);
+
+  set_progress_properties (find_todo (calendar, dg_task_get_uid (world->one_off), FALSE),
+                           ICAL_STATUS_INPROCESS, 50, FALSE);
+
+  own = icalcomponent_new_vtodo ();
+  icalcomponent_set_uid (own, "assistants-own-task@client.example");
+  icalcomponent_set_summary (own, "Buy printer paper");
+  icalcomponent_add_property (own, icalproperty_new_status (ICAL_STATUS_COMPLETED));
+  icalcomponent_add_component (calendar, own);
+
+  text = icalcomponent_as_ical_string_r (calendar);
+  icalcomponent_free (calendar);
+  return text;
+}
+
+static DgCalendarChange *
+find_change (GPtrArray  *changes,
+             DgTask     *task,
+             const char *recurrence_id)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      DgCalendarChange *change = changes->pdata[i];
+
+      if (change->task_id == dg_task_get_id (task) &&
+          g_strcmp0 (change->recurrence_id, recurrence_id) == 0)
+        return change;
+    }
+  return NULL;
+}
+
+static DgTaskStatus
+occurrence_status (World      *world,
+                   DgTask     *task,
+                   const char *recurrence_id,
+                   int        *percent)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgTaskOccurrence) occurrence = dg_task_store_get_occurrence (world->tasks, task,
+                                                                         recurrence_id, &error);
+
+  g_assert_no_error (error);
+  if (occurrence == NULL)
+    return DG_TASK_STATUS_CANCELLED;
+  if (percent != NULL)
+    *percent = dg_task_occurrence_get_percent_complete (occurrence);
+  return dg_task_occurrence_get_status (occurrence);
+}
+
+static void
+test_round_trip (DgTestFixture *fixture,
+                 gconstpointer  user_data)
+{
+  World world = { 0, };
+  g_autofree char *exported = NULL;
+  g_autofree char *edited = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgCalendarImport) import = NULL;
+  g_autoptr(DgCalendarImport) unchanged = NULL;
+  g_autofree char *summary = NULL;
+  GPtrArray *changes;
+  GPtrArray *skipped;
+  DgCalendarChange *change;
+  guint n_tasks;
+  int percent = -1;
+
+  world_init (&world, fixture->db);
+  n_tasks = g_list_model_get_n_items (G_LIST_MODEL (world.tasks));
+
+  /* Our own file back, untouched: nothing to change. */
+  exported = export_text (&world, 0);
+  unchanged = dg_calendar_import_prepare (world.tasks, exported, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dg_calendar_import_get_changes (unchanged)->len, ==, 0);
+  g_assert_cmpuint (dg_calendar_import_get_skipped (unchanged)->len, ==, 0);
+
+  edited = edit_as_client (&world, exported);
+  import = dg_calendar_import_prepare (world.tasks, edited, -1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (import);
+
+  /* The preview lists exactly the two changes. */
+  changes = dg_calendar_import_get_changes (import);
+  g_assert_cmpuint (changes->len, ==, 2);
+  change = find_change (changes, world.weekly, "20261207T090000");
+  g_assert_nonnull (change);
+  g_assert_cmpint (change->old_status, ==, DG_TASK_STATUS_OPEN);
+  g_assert_cmpint (change->new_status, ==, DG_TASK_STATUS_DONE);
+  g_assert_cmpint (change->new_percent, ==, 100);
+  g_assert_cmpstr (change->completed_at, ==, "2026-12-07T10:15:00Z");
+  g_assert_cmpstr (change->title, ==, "Send the newsletter");
+  change = find_change (changes, world.one_off, "");
+  g_assert_nonnull (change);
+  g_assert_cmpint (change->new_status, ==, DG_TASK_STATUS_IN_PROGRESS);
+  g_assert_cmpint (change->new_percent, ==, 50);
+  g_assert_cmpstr (change->completed_at, ==, "");
+
+  skipped = dg_calendar_import_get_skipped (import);
+  g_assert_cmpuint (skipped->len, ==, 1);
+  g_assert_cmpstr (((DgCalendarSkipped *) skipped->pdata[0])->uid, ==, "assistants-own-task@client.example");
+  g_assert_cmpstr (((DgCalendarSkipped *) skipped->pdata[0])->summary, ==, "Buy printer paper");
+  g_assert_cmpuint (((DgCalendarSkipped *) skipped->pdata[0])->line, >, 0);
+
+  summary = dg_calendar_import_describe (import);
+  g_test_message ("%s", summary);
+  g_assert_nonnull (strstr (summary, "2 tasks will change."));
+  g_assert_nonnull (strstr (summary, "1 task in the file is not in Delegate"));
+
+  /* Prepare wrote nothing. */
+  g_assert_cmpint (occurrence_status (&world, world.weekly, "20261207T090000", NULL), ==, DG_TASK_STATUS_OPEN);
+
+  g_assert_true (dg_calendar_import_apply (import, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (occurrence_status (&world, world.weekly, "20261207T090000", NULL), ==, DG_TASK_STATUS_DONE);
+  g_assert_cmpint (occurrence_status (&world, world.weekly, "20261130T090000", NULL), ==, DG_TASK_STATUS_DONE);
+  g_assert_cmpint (occurrence_status (&world, world.weekly, "20261214T090000", NULL), ==, DG_TASK_STATUS_OPEN);
+  g_assert_cmpint (occurrence_status (&world, world.weekly, "20261221T090000", NULL), ==, DG_TASK_STATUS_OPEN);
+  g_assert_cmpint (dg_task_get_status (world.weekly), ==, DG_TASK_STATUS_OPEN);
+  g_assert_cmpint (occurrence_status (&world, world.one_off, NULL, &percent), ==, DG_TASK_STATUS_IN_PROGRESS);
+  g_assert_cmpint (percent, ==, 50);
+  g_assert_cmpint (occurrence_status (&world, world.all_day, NULL, NULL), ==, DG_TASK_STATUS_OPEN);
+  /* The unknown task was not created. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (world.tasks)), ==, n_tasks);
+  g_assert_null (dg_task_store_find_by_uid (world.tasks, "assistants-own-task@client.example"));
+
+  /* The same file again has nothing left to do. */
+  g_clear_object (&import);
+  import = dg_calendar_import_prepare (world.tasks, edited, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dg_calendar_import_get_changes (import)->len, ==, 0);
+
+  world_clear (&world);
+}
+
+/* A task changed between preview and apply: nothing is written, not even
+ * the changes that would still fit. */
+static void
+test_changed_in_between (DgTestFixture *fixture,
+                         gconstpointer  user_data)
+{
+  World world = { 0, };
+  g_autofree char *exported = NULL;
+  g_autofree char *edited = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgCalendarImport) import = NULL;
+
+  world_init (&world, fixture->db);
+  exported = export_text (&world, 0);
+  edited = edit_as_client (&world, exported);
+  import = dg_calendar_import_prepare (world.tasks, edited, -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (dg_task_store_set_status (world.tasks, world.one_off, NULL, DG_TASK_STATUS_DONE, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (dg_calendar_import_apply (import, &error));
+  g_assert_error (error, DG_CALENDAR_IMPORT_ERROR, DG_CALENDAR_IMPORT_ERROR_CHANGED);
+  dg_test_assert_error_mentions (error, "Invoice run");
+  g_assert_cmpint (occurrence_status (&world, world.weekly, "20261207T090000", NULL), ==, DG_TASK_STATUS_OPEN);
+
+  world_clear (&world);
+}
+
+/* A damaged copy is refused with its line, and nothing changes. */
+static void
+test_malformed_import (DgTestFixture *fixture,
+                       gconstpointer  user_data)
+{
+  World world = { 0, };
+  g_autofree char *exported = NULL;
+  g_autofree char *edited = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgCalendarImport) import = NULL;
+  char *end;
+
+  world_init (&world, fixture->db);
+  exported = export_text (&world, 0);
+  edited = edit_as_client (&world, exported);
+
+  /* Cut off before the last END:VCALENDAR. */
+  end = g_strrstr (edited, "END:VCALENDAR");
+  g_assert_nonnull (end);
+  *end = '\0';
+  import = dg_calendar_import_prepare (world.tasks, edited, -1, &error);
+  g_assert_null (import);
+  g_assert_error (error, DG_ICAL_ERROR, DG_ICAL_ERROR_MALFORMED);
+  g_assert_true (g_str_has_prefix (error->message, "Line 1: "));
+  g_clear_error (&error);
+
+  /* A bad date in an otherwise good file. */
+  g_clear_pointer (&edited, g_free);
+  edited = edit_as_client (&world, exported);
+  {
+    g_autoptr(GString) damaged = g_string_new (edited);
+
+    g_assert_cmpuint (g_string_replace (damaged, "COMPLETED:20261207T101500Z", "COMPLETED:20261207T1015Z", 1), ==, 1);
+    import = dg_calendar_import_prepare (world.tasks, damaged->str, -1, &error);
+  }
+  g_assert_null (import);
+  g_assert_error (error, DG_ICAL_ERROR, DG_ICAL_ERROR_MALFORMED);
+  dg_test_assert_error_mentions (error, "COMPLETED");
+
+  g_assert_cmpint (occurrence_status (&world, world.weekly, "20261207T090000", NULL), ==, DG_TASK_STATUS_OPEN);
+  g_assert_cmpint (occurrence_status (&world, world.one_off, NULL, NULL), ==, DG_TASK_STATUS_OPEN);
+
+  world_clear (&world);
+}
+
+/* What clients write that Delegate does not take, and what it does. */
+static void
+test_client_variants (DgTestFixture *fixture,
+                      gconstpointer  user_data)
+{
+  World world = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgCalendarImport) import = NULL;
+  g_autofree char *text = NULL;
+  const char *weekly;
+  GPtrArray *changes;
+  GPtrArray *skipped;
+
+  world_init (&world, fixture->db);
+  weekly = dg_task_get_uid (world.weekly);
+  text = g_strdup_printf (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//Client//EN\r\n"
+    /* the master marked done: the whole series, not taken */
+    "BEGIN:VTODO\r\nUID:%s\r\nSTATUS:COMPLETED\r\nEND:VTODO\r\n"
+    /* 14 Dec as a DATE: that day's occurrence at 09:00 Berlin, skipped */
+    "BEGIN:VTODO\r\nUID:%s\r\nRECURRENCE-ID;VALUE=DATE:20261214\r\nSTATUS:CANCELLED\r\nEND:VTODO\r\n"
+    /* a Tuesday is no date of a Monday task */
+    "BEGIN:VTODO\r\nUID:%s\r\nRECURRENCE-ID;TZID=Europe/Berlin:20261215T090000\r\nSTATUS:COMPLETED\r\nEND:VTODO\r\n"
+    /* 21 Dec written in New York time: 03:00 there is 09:00 in Berlin */
+    "BEGIN:VTODO\r\nUID:%s\r\nRECURRENCE-ID;TZID=America/New_York:20261221T030000\r\nPERCENT-COMPLETE:100\r\nEND:VTODO\r\n"
+    /* a one-off task cancelled, the all-day one only given a COMPLETED */
+    "BEGIN:VTODO\r\nUID:%s\r\nSTATUS:CANCELLED\r\nEND:VTODO\r\n"
+    "BEGIN:VTODO\r\nUID:%s\r\nCOMPLETED:20261215T050000Z\r\nEND:VTODO\r\n"
+    /* nothing said about progress: nothing changes */
+    "BEGIN:VTODO\r\nUID:%s\r\nSUMMARY:renamed by the client\r\nEND:VTODO\r\n"
+    "BEGIN:VEVENT\r\nUID:event@client.example\r\nDTSTART:20261201T100000Z\r\nEND:VEVENT\r\n"
+    "END:VCALENDAR\r\n",
+    weekly, weekly, weekly, weekly,
+    dg_task_get_uid (world.one_off), dg_task_get_uid (world.all_day), dg_task_get_uid (world.other));
+
+  import = dg_calendar_import_prepare (world.tasks, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (import);
+  changes = dg_calendar_import_get_changes (import);
+  skipped = dg_calendar_import_get_skipped (import);
+  for (guint i = 0; i < skipped->len; i++)
+    g_test_message ("skipped line %u: %s", ((DgCalendarSkipped *) skipped->pdata[i])->line,
+                    ((DgCalendarSkipped *) skipped->pdata[i])->reason);
+
+  g_assert_cmpuint (changes->len, ==, 4);
+  g_assert_cmpint (find_change (changes, world.weekly, "20261214T090000")->new_status, ==, DG_TASK_STATUS_SKIPPED);
+  g_assert_cmpint (find_change (changes, world.weekly, "20261221T090000")->new_status, ==, DG_TASK_STATUS_DONE);
+  g_assert_cmpint (find_change (changes, world.one_off, "")->new_status, ==, DG_TASK_STATUS_CANCELLED);
+  g_assert_cmpint (find_change (changes, world.all_day, "")->new_status, ==, DG_TASK_STATUS_DONE);
+  g_assert_cmpstr (find_change (changes, world.all_day, "")->completed_at, ==, "2026-12-15T05:00:00Z");
+
+  g_assert_cmpuint (skipped->len, ==, 2);
+  g_assert_cmpuint (((DgCalendarSkipped *) skipped->pdata[0])->line, ==, 4);
+  g_assert_cmpuint (((DgCalendarSkipped *) skipped->pdata[1])->line, ==, 13);
+  g_assert_cmpuint (dg_calendar_import_get_n_ignored (import), ==, 1);
+
+  g_assert_true (dg_calendar_import_apply (import, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (occurrence_status (&world, world.weekly, "20261214T090000", NULL), ==, DG_TASK_STATUS_SKIPPED);
+  g_assert_cmpint (occurrence_status (&world, world.weekly, "20261221T090000", NULL), ==, DG_TASK_STATUS_DONE);
+  g_assert_cmpint (dg_task_get_status (world.weekly), ==, DG_TASK_STATUS_OPEN);
+  g_assert_cmpint (dg_task_get_status (world.one_off), ==, DG_TASK_STATUS_CANCELLED);
+  g_assert_cmpint (dg_task_get_status (world.all_day), ==, DG_TASK_STATUS_DONE);
+  g_assert_cmpint (dg_task_get_status (world.other), ==, DG_TASK_STATUS_OPEN);
+
+  world_clear (&world);
+}
+
+/* ---- other programs' files ---------------------------------------------- */
+
+static void
+test_samples (DgTestFixture *fixture,
+              gconstpointer  user_data)
+{
+  const char *samples = g_getenv ("DG_SAMPLES_DIR");
+  static const char *folders[] = { "B", "C", "D" };
+  World world = { 0, };
+  guint n_read = 0;
+
+  if (samples == NULL || !g_file_test (samples, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("The shared sample files are not here ($DG_SAMPLES_DIR is not a folder).");
+      return;
+    }
+  world_init (&world, fixture->db);
+
+  for (guint f = 0; f < G_N_ELEMENTS (folders); f++)
+    {
+      g_autofree char *folder = g_build_filename (samples, folders[f], NULL);
+      g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (dir);
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (folder, name, NULL);
+          g_autoptr(GFile) file = g_file_new_for_path (path);
+          g_autoptr(GError) error = NULL;
+          g_autoptr(DgCalendarImport) import = dg_calendar_import_prepare_file (world.tasks, file, &error);
+
+          if (import == NULL)
+            {
+              g_test_message ("%s/%s refused: %s", folders[f], name, error->message);
+              g_assert_true (error->domain == DG_ICAL_ERROR);
+              g_assert_true (g_regex_match_simple ("^Line [0-9]+: .+", error->message, 0, 0));
+              /* The clients' task files must be readable. */
+              g_assert_cmpstr (folders[f], !=, "B");
+              continue;
+            }
+          {
+            g_autofree char *summary = dg_calendar_import_describe (import);
+            GPtrArray *skipped = dg_calendar_import_get_skipped (import);
+
+            g_test_message ("%s/%s: %s", folders[f], name, summary);
+            /* None of their tasks is ours: listed, none changed or created. */
+            g_assert_cmpuint (dg_calendar_import_get_changes (import)->len, ==, 0);
+            for (guint i = 0; i < skipped->len; i++)
+              g_assert_cmpuint (((DgCalendarSkipped *) skipped->pdata[i])->line, >, 0);
+            if (g_str_equal (folders[f], "B"))
+              {
+                g_assert_cmpuint (skipped->len, >, 0);
+                g_assert_nonnull (strstr (summary, "not in Delegate"));
+              }
+            if (g_str_equal (folders[f], "C"))
+              g_assert_cmpuint (dg_calendar_import_get_n_ignored (import), >, 0);
+            n_read++;
+          }
+        }
+    }
+  g_assert_cmpuint (n_read, >=, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (world.tasks)), ==, 4);
+
+  world_clear (&world);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  dg_test_init (&argc, &argv);
+
+  dg_test_add_with_database ("/calendar/export/lines", test_export_lines);
+  dg_test_add_with_database ("/calendar/export/content", test_export_content);
+  dg_test_add_with_database ("/calendar/export/one-assistant", test_export_one_assistant);
+  dg_test_add_with_database ("/calendar/import/round-trip", test_round_trip);
+  dg_test_add_with_database ("/calendar/import/changed-in-between", test_changed_in_between);
+  dg_test_add_with_database ("/calendar/import/malformed", test_malformed_import);
+  dg_test_add_with_database ("/calendar/import/client-variants", test_client_variants);
+  dg_test_add_with_database ("/calendar/import/samples", test_samples);
+
+  return g_test_run ();
+}
