@@ -1555,27 +1555,6 @@ dg_task_store_list_occurrences (DgTaskStore  *self,
   return g_steal_pointer (&result);
 }
 
-/* The calendar day an occurrence shows under for the owner in @zone: an
- * all-day one on its own date, a timed one on the owner's date of its
- * instant. */
-static guint32
-owner_day (DgTaskOccurrence *occurrence,
-           GTimeZone        *zone)
-{
-  g_autoptr(GDateTime) local = NULL;
-  GDate date;
-  int year, month, day;
-
-  if (dg_task_is_all_day (dg_task_occurrence_get_task (occurrence)))
-    local = g_date_time_ref (dg_task_occurrence_get_due (occurrence));
-  else
-    local = g_date_time_to_timezone (dg_task_occurrence_get_due (occurrence), zone);
-  g_date_time_get_ymd (local, &year, &month, &day);
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
-  return g_date_get_julian (&date);
-}
-
 static guint32
 day_of (GDateTime *date_time)
 {
@@ -1586,6 +1565,21 @@ day_of (GDateTime *date_time)
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, day, month, year);
   return g_date_get_julian (&date);
+}
+
+/* The calendar day an occurrence shows under for the owner in @zone: an
+ * all-day one on its own date, a timed one on the owner's date of its
+ * instant. */
+static guint32
+owner_day (DgTaskOccurrence *occurrence,
+           GTimeZone        *zone)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (dg_task_is_all_day (dg_task_occurrence_get_task (occurrence)))
+    return day_of (dg_task_occurrence_get_due (occurrence));
+  local = g_date_time_to_timezone (dg_task_occurrence_get_due (occurrence), zone);
+  return day_of (local);
 }
 
 GPtrArray *

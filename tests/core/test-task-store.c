@@ -845,6 +845,104 @@ test_schema_checks (DgTestFixture *fixture,
 }
 
 static void
+count_items_changed (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_next_occurrence_skips_finished (DgTestFixture *fixture,
+                                     gconstpointer  user_data)
+{
+  g_autoptr(DgTaskStore) store = make_store (fixture->db);
+  gint64 maria = add_assistant (fixture->db, "Maria Santos", "Europe/Berlin");
+  g_autoptr(DgTask) weekly = add_task (store, "Payroll", maria, "2026-11-30", "", "FREQ=WEEKLY;COUNT=3");
+  g_autoptr(DgTask) one_off = add_task (store, "Close the books", maria, "2026-12-31", "17:00", "");
+  g_autoptr(GDateTime) start = make_time ("Europe/Berlin", 2026, 11, 1, 0, 0);
+  g_autoptr(DgTaskOccurrence) next = NULL;
+  guint items_changed = 0;
+
+  /* All-day occurrences have date-only recurrence ids. */
+  set_status (store, weekly, "20261130", DG_TASK_STATUS_DONE);
+  set_status (store, weekly, "20261207", DG_TASK_STATUS_SKIPPED);
+  next = dg_task_store_next_occurrence (store, weekly, start);
+  g_assert_nonnull (next);
+  g_assert_cmpstr (dg_task_occurrence_get_recurrence_id (next), ==, "20261214");
+  g_clear_object (&next);
+
+  /* The series ends after three: once the last is done, nothing is next. */
+  set_status (store, weekly, "20261214", DG_TASK_STATUS_DONE);
+  g_assert_null (dg_task_store_next_occurrence (store, weekly, start));
+
+  g_signal_connect (store, "items-changed", G_CALLBACK (count_items_changed), &items_changed);
+  next = dg_task_store_next_occurrence (store, one_off, start);
+  g_assert_nonnull (next);
+  g_assert_cmpstr (dg_task_occurrence_get_recurrence_id (next), ==, "");
+  g_clear_object (&next);
+  set_status (store, one_off, NULL, DG_TASK_STATUS_DONE);
+  /* The row of the task shows its new status. */
+  g_assert_cmpuint (items_changed, ==, 1);
+  g_assert_null (dg_task_store_next_occurrence (store, one_off, start));
+}
+
+static void
+test_daylight_saving_gap (DgTestFixture *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(DgTaskStore) store = make_store (fixture->db);
+  gint64 maria = add_assistant (fixture->db, "Maria Santos", "Europe/Berlin");
+  /* 02:30 does not exist in Berlin on Sunday 28 March 2027. */
+  g_autoptr(DgTask) daily = add_task (store, "Backups", maria, "2027-03-27", "02:30", "FREQ=DAILY;COUNT=3");
+  g_autoptr(GDateTime) from = make_time ("Europe/Berlin", 2027, 3, 27, 0, 0);
+  g_autoptr(GDateTime) to = make_time ("Europe/Berlin", 2027, 3, 30, 0, 0);
+  g_autoptr(GPtrArray) occurrences = NULL;
+  g_autoptr(GError) error = NULL;
+  DgTaskOccurrence *gap;
+
+  occurrences = dg_task_store_list_occurrences (store, from, to, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (occurrences->len, ==, 3);
+  gap = g_ptr_array_index (occurrences, 1);
+  g_assert_cmpint (g_date_time_get_day_of_month (dg_task_occurrence_get_due (gap)), ==, 28);
+  g_assert_cmpint (g_date_time_get_hour (dg_task_occurrence_get_due (gap)), ==, 3);
+
+  /* It is completed by its recurrence id, which names the nominal time. */
+  set_status (store, daily, dg_task_occurrence_get_recurrence_id (gap), DG_TASK_STATUS_DONE);
+  g_assert_cmpint (status_of (store, daily, dg_task_occurrence_get_recurrence_id (gap)), ==, DG_TASK_STATUS_DONE);
+  g_assert_cmpuint (count_overrides (store, daily), ==, 1);
+}
+
+static void
+test_format_due_beside_assistant (DgTestFixture *fixture,
+                                  gconstpointer  user_data)
+{
+  g_autoptr(DgTaskStore) store = make_store (fixture->db);
+  gint64 maria = add_assistant (fixture->db, "Maria Santos", "Asia/Manila");
+  g_autoptr(DgTask) task = add_task (store, "Payroll", maria, "2026-11-30", "16:00", "");
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GTimeZone) manila = g_time_zone_new_identifier ("Asia/Manila");
+  g_autoptr(DgTaskOccurrence) occurrence = NULL;
+  g_autofree char *for_berlin = NULL;
+  g_autofree char *for_manila = NULL;
+  g_autoptr(GError) error = NULL;
+
+  occurrence = dg_task_store_get_occurrence (store, task, NULL, &error);
+  g_assert_no_error (error);
+  for_berlin = dg_task_occurrence_format_due (occurrence, berlin);
+  for_manila = dg_task_occurrence_format_due (occurrence, manila);
+  /* 16:00 in Manila is 09:00 in Berlin (C.UTF-8 names in the test run). */
+  g_assert_nonnull (strstr (for_berlin, "09:00"));
+  g_assert_nonnull (strstr (for_berlin, "Manila"));
+  g_assert_nonnull (strstr (for_berlin, "16:00"));
+  g_assert_null (strstr (for_manila, "Manila"));
+  g_assert_nonnull (strstr (for_manila, "16:00"));
+}
+
+static void
 test_migrate_from_version_3 (void)
 {
   g_autofree char *dir = dg_test_make_tmp_dir ();
@@ -903,6 +1001,9 @@ main (int    argc,
   dg_test_add_with_database ("/task-store/reload", test_reload);
   dg_test_add_with_database ("/task-store/in-use", test_in_use);
   dg_test_add_with_database ("/task-store/schema-checks", test_schema_checks);
+  dg_test_add_with_database ("/task-store/next-occurrence-skips-finished", test_next_occurrence_skips_finished);
+  dg_test_add_with_database ("/task-store/daylight-saving-gap", test_daylight_saving_gap);
+  dg_test_add_with_database ("/task-store/format-due-beside-assistant", test_format_due_beside_assistant);
   g_test_add_func ("/task-store/migrate-from-version-3", test_migrate_from_version_3);
 
   return g_test_run ();
