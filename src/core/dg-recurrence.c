@@ -15,7 +15,10 @@
  * epoch the wall clock would show if it were UTC. Converting them to an
  * instant is done here rather than with icaltime_as_timet_with_zone(),
  * because libical resolves a time that does not exist (spring forward) and
- * an ambiguous one (fall back) both to the wrong side for RFC 5545. */
+ * an ambiguous one (fall back) both to the wrong side for RFC 5545. The
+ * offsets come from GLib's reading of the same system zone files: libical
+ * 3.0 gets some zones wrong after 2037 (America/St_Johns keeps standard
+ * time all year), GLib follows the rule every zone file ends with. */
 
 #define SECONDS_PER_DAY G_GINT64_CONSTANT (86400)
 
@@ -88,13 +91,29 @@ icaltime_from_seconds (gint64 seconds)
 
 /* The UTC offset in seconds of @zone at the instant @utc. */
 static int
-offset_at (icaltimezone *zone,
-           gint64        utc)
+offset_at (GTimeZone *zone,
+           gint64     utc)
 {
-  struct icaltimetype tt = icaltime_from_seconds (utc);
+  return g_time_zone_get_offset (zone, g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, utc));
+}
 
-  tt.zone = icaltimezone_get_utc_timezone ();
-  return icaltimezone_get_utc_offset_of_utc_time (zone, &tt, NULL);
+/* The zone a task may name: one libical knows, as dg_validate_time_zone()
+ * checks; NULL otherwise. */
+static GTimeZone *
+zone_new (const char *time_zone)
+{
+  if (time_zone == NULL || icaltimezone_get_builtin_timezone (time_zone) == NULL)
+    return NULL;
+  return g_time_zone_new_identifier (time_zone);
+}
+
+/* For a date only: UTC when no zone is given or known. */
+static GTimeZone *
+zone_or_utc (const char *time_zone)
+{
+  GTimeZone *zone = zone_new (time_zone);
+
+  return zone != NULL ? zone : g_time_zone_new_utc ();
 }
 
 /* The instant a wall-clock time in @zone stands for, as RFC 5545 §3.3.5
@@ -104,8 +123,8 @@ offset_at (icaltimezone *zone,
  * a day before and after cover every transition, since no zone changes
  * its offset twice within two days. */
 static gint64
-local_to_utc (icaltimezone *zone,
-              gint64        local)
+local_to_utc (GTimeZone *zone,
+              gint64     local)
 {
   int before = offset_at (zone, local - SECONDS_PER_DAY);
   int after = offset_at (zone, local + SECONDS_PER_DAY);
@@ -572,7 +591,7 @@ dg_rrule_fit_until (const char *rrule,
                     const char *time_zone)
 {
   struct icalrecurrencetype rule;
-  icaltimezone *zone;
+  g_autoptr(GTimeZone) zone = NULL;
   gboolean all_day;
 
   g_return_val_if_fail (rrule != NULL, NULL);
@@ -581,7 +600,7 @@ dg_rrule_fit_until (const char *rrule,
 
   if (*rrule == '\0')
     return g_strdup ("");
-  zone = icaltimezone_get_builtin_timezone (time_zone);
+  zone = zone_new (time_zone);
   if (zone == NULL || !parse_rule (rrule, &rule, NULL))
     return NULL;
 
@@ -626,16 +645,6 @@ weekday_from_ical (icalrecurrencetype_weekday day)
 {
   g_assert (day >= ICAL_SUNDAY_WEEKDAY && day <= ICAL_SATURDAY_WEEKDAY);
   return day == ICAL_SUNDAY_WEEKDAY ? 6 : (int) day - ICAL_MONDAY_WEEKDAY;
-}
-
-static icaltimezone *
-zone_or_utc (const char *time_zone)
-{
-  icaltimezone *zone = NULL;
-
-  if (time_zone != NULL && *time_zone != '\0')
-    zone = icaltimezone_get_builtin_timezone (time_zone);
-  return zone != NULL ? zone : icaltimezone_get_utc_timezone ();
 }
 
 /* "YYYY-MM-DD" that exists, into its parts. */
@@ -748,7 +757,7 @@ dg_recurrence_to_rrule (const DgRecurrence  *recurrence,
         }
       else
         {
-          icaltimezone *zone = zone_or_utc (time_zone);
+          g_autoptr(GTimeZone) zone = zone_or_utc (time_zone);
           gint64 end_of_day = days_from_civil (year, month, day) * SECONDS_PER_DAY + SECONDS_PER_DAY - 1;
           struct icaltimetype until = icaltime_from_seconds (local_to_utc (zone, end_of_day));
 
@@ -818,7 +827,7 @@ until_to_date (const struct icaltimetype *until,
 
   if (!until->is_date && icaltime_is_utc (*until))
     {
-      icaltimezone *zone = zone_or_utc (time_zone);
+      g_autoptr(GTimeZone) zone = zone_or_utc (time_zone);
       gint64 utc = local_seconds_of (until);
 
       local = icaltime_from_seconds (utc + offset_at (zone, utc));
@@ -920,7 +929,7 @@ typedef enum
  * correctly. */
 typedef struct
 {
-  icaltimezone       *zone;
+  GTimeZone          *zone;
   struct icaltimetype start;
   icalrecur_iterator *iterator;
   int                 count;
@@ -934,6 +943,7 @@ static void
 expander_clear (Expander *self)
 {
   g_clear_pointer (&self->iterator, icalrecur_iterator_free);
+  g_clear_pointer (&self->zone, g_time_zone_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Expander, expander_clear)
@@ -969,7 +979,7 @@ expander_init (Expander    *self,
     return set_invalid (error, _("“%s” is not a due date. Use the form YYYY-MM-DD."), due_date);
   if (*due_time != '\0' && !parse_due_time (due_time, &hour, &minute))
     return set_invalid (error, _("“%s” is not a due time. Use the form HH:MM, for example 09:00."), due_time);
-  self->zone = icaltimezone_get_builtin_timezone (time_zone);
+  self->zone = zone_new (time_zone);
   if (self->zone == NULL)
     return set_invalid (error, _("“%s” is not a known time zone. Use a name such as Europe/Berlin or Asia/Manila."), time_zone);
 
@@ -1239,9 +1249,8 @@ GDateTime *
 dg_recurrence_id_to_date_time (const char *recurrence_id,
                                const char *time_zone)
 {
-  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GTimeZone) zone = NULL;
   g_autoptr(GDateTime) utc = NULL;
-  icaltimezone *zone;
   struct icaltimetype tt;
 
   g_return_val_if_fail (recurrence_id != NULL, NULL);
@@ -1249,16 +1258,15 @@ dg_recurrence_id_to_date_time (const char *recurrence_id,
 
   if (!parse_recurrence_id (recurrence_id, &tt))
     return NULL;
-  zone = icaltimezone_get_builtin_timezone (time_zone);
-  tz = g_time_zone_new_identifier (time_zone);
-  if (zone == NULL || tz == NULL)
+  zone = zone_new (time_zone);
+  if (zone == NULL)
     return NULL;
 
   /* The same instant the expansion gives the occurrence. */
   utc = g_date_time_new_from_unix_utc (local_to_utc (zone, local_seconds_of (&tt)));
   if (utc == NULL)
     return NULL;
-  return g_date_time_to_timezone (utc, tz);
+  return g_date_time_to_timezone (utc, zone);
 }
 
 char *

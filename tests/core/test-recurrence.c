@@ -146,6 +146,22 @@ test_lord_howe_half_hour_dst (void)
   assert_occurrence (october, 2, "20261011T090000", utc (2026, 10, 10, 22, 0));
 }
 
+/* libical 3.0 keeps St. John's on standard time all year after 2037. */
+static void
+test_dst_after_2037 (void)
+{
+  g_autoptr(GArray) st_johns = expand ("FREQ=YEARLY;BYMONTH=1,7;BYMONTHDAY=1", "2038-01-01", "09:00",
+                                       "America/St_Johns", ANY_FROM, ANY_TO, 4);
+  g_autoptr(GArray) berlin = expand ("", "2040-07-02", "09:00", "Europe/Berlin", ANY_FROM, ANY_TO, 0);
+
+  /* NST is -03:30, NDT (March to November) -02:30. */
+  assert_occurrence (st_johns, 0, "20380101T090000", utc (2038, 1, 1, 12, 30));
+  assert_occurrence (st_johns, 1, "20380701T090000", utc (2038, 7, 1, 11, 30));
+  assert_occurrence (st_johns, 2, "20390101T090000", utc (2039, 1, 1, 12, 30));
+  assert_occurrence (st_johns, 3, "20390701T090000", utc (2039, 7, 1, 11, 30));
+  assert_occurrence (berlin, 0, "20400702T090000", utc (2040, 7, 2, 7, 0));
+}
+
 static void
 test_gap_moves_forward (void)
 {
@@ -841,6 +857,7 @@ main (int   argc,
   g_test_add_func ("/recurrence/dst/new-york", test_new_york_weekly_across_dst);
   g_test_add_func ("/recurrence/dst/manila", test_manila_has_no_dst);
   g_test_add_func ("/recurrence/dst/lord-howe", test_lord_howe_half_hour_dst);
+  g_test_add_func ("/recurrence/dst/after-2037", test_dst_after_2037);
   g_test_add_func ("/recurrence/dst/gap", test_gap_moves_forward);
   g_test_add_func ("/recurrence/dst/ambiguous", test_ambiguous_takes_first);
   g_test_add_func ("/recurrence/expand/daily-interval", test_daily_interval);
