@@ -60,9 +60,12 @@ quote_line (const char *text)
 {
   const guint max_chars = 40;
 
+  g_autofree char *start = NULL;
+
   if (g_utf8_strlen (text, -1) <= max_chars)
     return g_strdup (text);
-  return g_strconcat (g_utf8_substring (text, 0, max_chars), "…", NULL);
+  start = g_utf8_substring (text, 0, max_chars);
+  return g_strconcat (start, "…", NULL);
 }
 
 /* ---- pass 1: physical lines --------------------------------------------- */
@@ -189,6 +192,30 @@ is_name_char (char c)
   return g_ascii_isalnum (c) || c == '-';
 }
 
+/* Skips the values of a parameter, @p at its '=': VALUE *("," VALUE),
+ * each quoted or plain. NULL when a quote is not closed. */
+static const char *
+skip_parameter_values (const char *p)
+{
+  do
+    {
+      p++;
+      if (*p == '"')
+        {
+          p = strchr (p + 1, '"');
+          if (p == NULL)
+            return NULL;
+          p++;
+        }
+      else
+        {
+          p += strcspn (p, "\";:,");
+        }
+    }
+  while (*p == ',');
+  return p;
+}
+
 /* NAME *(";" PARAM "=" VALUE *("," VALUE)) ":" VALUE (RFC 5545 §3.1). */
 static gboolean
 parse_content_line (LogicalLine  *line,
@@ -211,22 +238,9 @@ parse_content_line (LogicalLine  *line,
         p++;
       if (p == name || *p != '=')
         goto bad;
-      do
-        {
-          p++;
-          if (*p == '"')
-            {
-              p = strchr (p + 1, '"');
-              if (p == NULL)
-                goto bad;
-              p++;
-            }
-          else
-            {
-              p += strcspn (p, "\";:,");
-            }
-        }
-      while (*p == ',');
+      p = skip_parameter_values (p);
+      if (p == NULL)
+        goto bad;
     }
 
   if (*p != ':')
@@ -259,7 +273,8 @@ line_get_value (const LogicalLine *line)
   return line->text + line->value_offset;
 }
 
-/* The value of parameter @name, unquoted, or NULL. */
+/* The (first) value of parameter @name, unquoted, or NULL; the line's
+ * syntax has been checked. */
 static char *
 line_get_parameter (const LogicalLine *line,
                     const char        *name)
@@ -270,30 +285,17 @@ line_get_parameter (const LogicalLine *line,
   while (*p == ';')
     {
       const char *param = ++p;
-      const char *value;
-      gsize value_length;
+      const char *equals = strchr (p, '=');
+      const char *value = equals + 1;
 
-      p = strchr (p, '=');
-      value = p + 1;
-      if (*value == '"')
+      p = skip_parameter_values (equals);
+      if ((gsize) (equals - param) == name_length &&
+          g_ascii_strncasecmp (param, name, name_length) == 0)
         {
-          const char *close = strchr (value + 1, '"');
-
-          p = close + 1;
-          value++;
-          value_length = close - value;
+          if (*value == '"')
+            return g_strndup (value + 1, strchr (value + 1, '"') - (value + 1));
+          return g_strndup (value, strcspn (value, ",;:"));
         }
-      else
-        {
-          p = value + strcspn (value, ";:");
-          value_length = p - value;
-        }
-      while (*p != ';' && *p != ':')
-        p++;
-      if ((gsize) (value - param) >= name_length + 1 &&
-          g_ascii_strncasecmp (param, name, name_length) == 0 &&
-          param[name_length] == '=')
-        return g_strndup (value, value_length);
     }
   return NULL;
 }

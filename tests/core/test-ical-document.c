@@ -289,11 +289,15 @@ test_refused_text (void)
   } cases[] = {
     { "BEGIN:VCALENDAR\nEND:VCALENDAR\nSUMMARY:after the end\n", 3, "outside" },
     { "BEGIN:VCALENDAR\nEND:VCALENDAR\nBEGIN:VTODO\nEND:VTODO\n", 3, "outside" },
+    /* a long line is quoted shortened, ending in "…" */
+    { "BEGIN:VCALENDAR\nThis line is much longer than the forty characters a message quotes\nEND:VCALENDAR\n", 2, "the forty …" },
     { "BEGIN:VCALENDAR\nBEGIN:VTODO\nEND:VEVENT\nEND:VCALENDAR\n", 3, "END:VEVENT" },
     { "BEGIN:VCALENDAR\nEND:VTODO\nEND:VCALENDAR\n", 2, "END:VTODO" },
     { "BEGIN:VCALENDAR\nBEGIN:VTMDO\nEND:VTMDO\nEND:VCALENDAR\n", 2, "VTMDO" },
     { "BEGIN:VCALENDAR\nBEGIN:VTODO\nDUE:\nEND:VTODO\nEND:VCALENDAR\n", 3, "DUE" },
     { "BEGIN:VCALENDAR\nBEGIN:VTODO\nDUE;VALUE=DATE:20261130T090000\nEND:VTODO\nEND:VCALENDAR\n", 3, "DUE" },
+    /* VALUE after a parameter with quoted values holding ':' and ';' */
+    { "BEGIN:VCALENDAR\nBEGIN:VTODO\nDUE;X-A=\"a:b\",\"c;d\";value=date:20261130T090000\nEND:VTODO\nEND:VCALENDAR\n", 3, "DUE" },
     { "BEGIN:VCALENDAR\nBEGIN:VTODO\nCOMPLETED:20261130\nEND:VTODO\nEND:VCALENDAR\n", 3, "COMPLETED" },
     { "BEGIN:VCALENDAR\nBEGIN:VTODO\nRECURRENCE-ID:20261131T090000\nEND:VTODO\nEND:VCALENDAR\n", 3, "RECURRENCE-ID" },
     { "BEGIN:VCALENDAR\nBEGIN:VTODO\nEXDATE:20261130T090000,2026113\nEND:VTODO\nEND:VCALENDAR\n", 3, "EXDATE" },
