@@ -405,6 +405,11 @@ check_rule_text (const char  *text,
           set_invalid (error, _("The part %s of the repeat rule has no value."), name);
           return NULL;
         }
+      if (value[0] == ',' || g_str_has_suffix (value, ",") || strstr (value, ",,") != NULL)
+        {
+          set_invalid (error, _("The list in %s has an empty item. Separate the values with single commas."), name);
+          return NULL;
+        }
       parts.values[part] = g_strdup (value);
     }
 
@@ -447,7 +452,8 @@ check_rule_text (const char  *text,
     }
   if (parts.values[PART_INTERVAL] != NULL && !parse_int (parts.values[PART_INTERVAL], 1, G_MAXSHORT, &number))
     {
-      set_invalid (error, _("The interval must be a whole number of 1 or more, not “%s”."), parts.values[PART_INTERVAL]);
+      set_invalid (error, _("The interval must be a whole number from 1 to %d, not “%s”."),
+                   G_MAXSHORT, parts.values[PART_INTERVAL]);
       return NULL;
     }
   if (parts.values[PART_UNTIL] != NULL && !check_until (parts.values[PART_UNTIL]))
