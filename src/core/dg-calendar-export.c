@@ -324,8 +324,9 @@ add_time_zone (icalcomponent  *calendar,
 
 /* ---- text --------------------------------------------------------------- */
 
-/* libical folds at 75 characters wherever it likes, sometimes inside a
- * UTF-8 sequence; the file is unfolded and folded again at 75 octets,
+/* How libical folds has changed between its versions (older ones cut
+ * UTF-8 sequences apart); the text is unfolded and folded again here, so
+ * that every build writes the same file: at most 75 octets a line, folds
  * always between characters. */
 static char *
 fold_lines (const char *text)

@@ -221,7 +221,20 @@ test_export_lines (DgTestFixture *fixture,
   g_auto(GStrv) lines = NULL;
   guint folded = 0;
 
+  g_autoptr(GString) title = g_string_new ("A");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgTask) changes = NULL;
+  icalcomponent *calendar;
+
   world_init (&world, fixture->db);
+  /* Two- and three-byte characters where a fold at exactly 75 octets
+   * would cut one in half. */
+  for (guint i = 0; i < 40; i++)
+    g_string_append (title, i % 2 == 0 ? "ü" : "€");
+  changes = dg_task_copy (world.one_off);
+  g_object_set (changes, "title", title->str, NULL);
+  g_assert_true (dg_task_store_update (world.tasks, changes, &error));
+  g_assert_no_error (error);
   text = export_text (&world, 0);
 
   /* CRLF only, and every line at most 75 octets of valid UTF-8: a fold
@@ -238,6 +251,12 @@ test_export_lines (DgTestFixture *fixture,
         folded++;
     }
   g_assert_cmpuint (folded, >, 0);
+
+  /* Unfolded again, the title is whole. */
+  calendar = icalparser_parse_string (text);
+  g_assert_cmpstr (icalcomponent_get_summary (find_todo (calendar, dg_task_get_uid (world.one_off), FALSE)),
+                   ==, title->str);
+  icalcomponent_free (calendar);
 
   world_clear (&world);
 }
