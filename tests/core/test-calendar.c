@@ -55,6 +55,7 @@ add_assistant (World      *world,
   return assistant;
 }
 
+/* The store keeps the task; the pointer returned is borrowed. */
 static DgTask *
 add_task (World      *world,
           const char *title,
@@ -398,6 +399,56 @@ test_export_one_assistant (DgTestFixture *fixture,
   g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
   g_assert_true (g_str_has_prefix (written, "BEGIN:VCALENDAR\r\n"));
 
+  world_clear (&world);
+}
+
+/* Clients such as Outlook go by the VTIMEZONE rather than the name: each
+ * one written must give the offsets of the zone database it came from. */
+static void
+test_export_time_zone_offsets (DgTestFixture *fixture,
+                               gconstpointer  user_data)
+{
+  World world = { 0, };
+  g_autofree char *text = NULL;
+  icalcomponent *calendar;
+  guint n_zones = 0;
+
+  world_init (&world, fixture->db);
+  add_task (&world, "Half-hour daylight saving", world.maria,
+                        "2026-10-04", "09:00", "Australia/Lord_Howe", "FREQ=WEEKLY", 0);
+  text = export_text (&world, 0);
+  calendar = icalparser_parse_string (text);
+
+  for (icalcomponent *vtimezone = icalcomponent_get_first_component (calendar, ICAL_VTIMEZONE_COMPONENT);
+       vtimezone != NULL;
+       vtimezone = icalcomponent_get_next_component (calendar, ICAL_VTIMEZONE_COMPONENT))
+    {
+      const char *tzid = property_text (vtimezone, ICAL_TZID_PROPERTY);
+      g_autoptr(GTimeZone) reference = g_time_zone_new_identifier (tzid);
+      icaltimezone *zone = icaltimezone_new ();
+
+      g_assert_nonnull (reference);
+      g_assert_true (icaltimezone_set_component (zone, icalcomponent_new_clone (vtimezone)));
+      /* Every 12 hours for two years, through each change of the clocks. */
+      for (gint64 t = 1767225600; t < 1767225600 + 2 * 366 * 86400; t += 12 * 3600)
+        {
+          struct icaltimetype utc = icaltime_from_timet_with_zone ((time_t) t, FALSE,
+                                                                   icaltimezone_get_utc_timezone ());
+          int is_daylight = 0;
+          int from_file = icaltimezone_get_utc_offset_of_utc_time (zone, &utc, &is_daylight);
+          int from_database = g_time_zone_get_offset (reference,
+                                                      g_time_zone_find_interval (reference, G_TIME_TYPE_UNIVERSAL, t));
+
+          if (from_file != from_database)
+            g_error ("%s at %" G_GINT64_FORMAT ": the VTIMEZONE says %d s, the zone database %d s",
+                     tzid, t, from_file, from_database);
+        }
+      icaltimezone_free (zone, TRUE);
+      n_zones++;
+    }
+  g_assert_cmpuint (n_zones, ==, 4);
+
+  icalcomponent_free (calendar);
   world_clear (&world);
 }
 
@@ -815,6 +866,7 @@ main (int    argc,
   dg_test_add_with_database ("/calendar/export/lines", test_export_lines);
   dg_test_add_with_database ("/calendar/export/content", test_export_content);
   dg_test_add_with_database ("/calendar/export/one-assistant", test_export_one_assistant);
+  dg_test_add_with_database ("/calendar/export/time-zone-offsets", test_export_time_zone_offsets);
   dg_test_add_with_database ("/calendar/import/round-trip", test_round_trip);
   dg_test_add_with_database ("/calendar/import/changed-in-between", test_changed_in_between);
   dg_test_add_with_database ("/calendar/import/malformed", test_malformed_import);
