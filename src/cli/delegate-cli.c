@@ -5,14 +5,18 @@
 #include <locale.h>
 
 #include "dg-cli-assistant.h"
+#include "dg-cli-calendar.h"
 #include "dg-cli-common.h"
 #include "dg-cli-handbook.h"
 #include "dg-cli-profile.h"
+#include "dg-cli-task.h"
 
 static const DgCliCommand commands[] = {
   { "profile", N_("Show or change the business profile"), dg_cli_profile_run },
   { "assistant", N_("List, add, change, archive or delete assistants"), dg_cli_assistant_run },
   { "handbook", N_("List, show, search, add, publish or export handbooks"), dg_cli_handbook_run },
+  { "task", N_("Assign tasks, list them and mark them done or skipped"), dg_cli_task_run },
+  { "calendar", N_("Export tasks as an iCalendar file, or import their status from one"), dg_cli_calendar_run },
   { NULL }
 };
 
@@ -41,7 +45,7 @@ main (int   argc,
   g_set_prgname ("delegate-cli");
 
   summary = dg_cli_describe_commands (N_("Manages the data of Delegate: the business profile, "
-                                         "the assistants and the handbooks."),
+                                         "the assistants, the handbooks and the tasks."),
                                       commands);
   context = dg_cli_option_context_new (N_("COMMAND SUBCOMMAND [OPTION…]"), summary);
   g_option_context_set_description (context,
