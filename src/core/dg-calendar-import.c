@@ -188,9 +188,9 @@ read_progress (DgIcalDocument  *document,
     progress->status = progress->percent > 0 ? DG_TASK_STATUS_IN_PROGRESS : DG_TASK_STATUS_OPEN;
   else
     {
-      /* TRANSLATORS: %s is an iCalendar status such as CONFIRMED */
-      *reason = g_strdup_printf (_("The status %s is one of an event, not of a task."),
-                                 icalproperty_status_to_string (status));
+      /* TRANSLATORS: %s is a status as the file gives it, such as CONFIRMED */
+      *reason = g_strdup_printf (_("“%s” is not a status a task can have."),
+                                 icalproperty_get_value_as_string (status_property));
       return FALSE;
     }
   return TRUE;

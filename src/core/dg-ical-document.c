@@ -422,6 +422,9 @@ check_value (const LogicalLine  *line,
   static const char * const utc_stamps[] = {
     "COMPLETED", "DTSTAMP", "CREATED", "LAST-MODIFIED", NULL
   };
+  static const char * const integers[] = {
+    "PERCENT-COMPLETE", "PRIORITY", "SEQUENCE", "REPEAT", NULL
+  };
   const char *value = line_get_value (line);
   g_autofree char *name = g_ascii_strup (line->text, line->name_length);
   g_autofree char *value_param = NULL;
@@ -432,6 +435,21 @@ check_value (const LogicalLine  *line,
   if (line_has_name (line, "RRULE"))
     {
       if (!check_rrule (value))
+        goto bad;
+      return TRUE;
+    }
+  if (g_strv_contains (integers, name))
+    {
+      /* libical reads "fifty" as 0 without a word. */
+      gsize start = (*value == '+' || *value == '-') ? 1 : 0;
+      gint64 number;
+
+      if (value[start] == '\0' || strspn (value + start, "0123456789") != strlen (value + start) ||
+          strlen (value) > 9)
+        goto bad;
+      number = g_ascii_strtoll (value, NULL, 10);
+      if ((g_str_equal (name, "PERCENT-COMPLETE") && (number < 0 || number > 100)) ||
+          (g_str_equal (name, "PRIORITY") && (number < 0 || number > 9)))
         goto bad;
       return TRUE;
     }
@@ -489,6 +507,9 @@ bad:
 
     if (g_str_equal (name, "RRULE"))
       message = g_strdup_printf (_("“%s” is not a valid repeat rule (RRULE)."), quoted);
+    else if (g_strv_contains (integers, name))
+      /* TRANSLATORS: the second %s is a property name such as PRIORITY */
+      message = g_strdup_printf (_("“%s” is not a valid number for %s."), quoted, name);
     else
       /* TRANSLATORS: the second %s is a property name such as DTSTART or DUE */
       message = g_strdup_printf (_("“%s” is not a valid date, time or duration for %s."),
@@ -722,10 +743,7 @@ describe_lic_error (icalproperty *error_property)
   switch (type != NULL ? icalparameter_get_xlicerrortype (type) : ICAL_XLICERRORTYPE_NONE)
     {
     case ICAL_XLICERRORTYPE_PROPERTYPARSEERROR:
-      return _("This property is not known to iCalendar or cannot be read.");
-    case ICAL_XLICERRORTYPE_PARAMETERNAMEPARSEERROR:
-    case ICAL_XLICERRORTYPE_PARAMETERVALUEPARSEERROR:
-      return _("A parameter of this property cannot be read.");
+      return _("This property cannot be read.");
     case ICAL_XLICERRORTYPE_VALUEPARSEERROR:
       return _("The value of this property cannot be read.");
     default:
@@ -733,10 +751,38 @@ describe_lic_error (icalproperty *error_property)
     }
 }
 
+/* A parameter libical did not take (an unknown one, or an unknown
+ * value): the property itself is kept, and RFC 5545 says to ignore
+ * parameters one does not know; the ones that matter, VALUE and TZID of the
+ * dates, were checked in the first pass. */
+static gboolean
+lic_error_keeps_property (icalproperty *error_property)
+{
+  icalparameter *type = icalproperty_get_first_parameter (error_property,
+                                                          ICAL_XLICERRORTYPE_PARAMETER);
+  icalparameter_xlicerrortype kind = type != NULL ? icalparameter_get_xlicerrortype (type)
+                                                  : ICAL_XLICERRORTYPE_NONE;
+
+  return kind == ICAL_XLICERRORTYPE_PARAMETERNAMEPARSEERROR ||
+         kind == ICAL_XLICERRORTYPE_PARAMETERVALUEPARSEERROR;
+}
+
+static gboolean
+lic_error_is_unknown_name (icalproperty *error_property)
+{
+  icalparameter *type = icalproperty_get_first_parameter (error_property,
+                                                          ICAL_XLICERRORTYPE_PARAMETER);
+
+  return type != NULL &&
+         icalparameter_get_xlicerrortype (type) == ICAL_XLICERRORTYPE_PROPERTYPARSEERROR &&
+         g_str_has_prefix (icalproperty_get_xlicerror (error_property), "Parse error in property name");
+}
+
 /* Moves the line marks into @self->lines, removes them, and notes in
- * @first_error_line the first X-LIC-ERROR libical left in @component. @own_lines are the lines
- * of @component's own properties, in order, to place an error property
- * that carries no mark. */
+ * @first_error_line the first X-LIC-ERROR libical left in @component that
+ * damages the file (the harmless ones are removed). @own_lines are the
+ * lines of @component's own properties, in order, to place an error
+ * property that carries no mark. */
 static void
 collect_lines (DgIcalDocument  *self,
                icalcomponent   *component,
@@ -750,6 +796,7 @@ collect_lines (DgIcalDocument  *self,
   guint last_seen;
   g_autoptr(GPtrArray) marks = g_ptr_array_new ();
   g_autoptr(GPtrArray) children = g_ptr_array_new ();
+  g_autoptr(GPtrArray) harmless = g_ptr_array_new ();
 
   for (icalproperty *property = icalcomponent_get_first_property (component, ICAL_X_PROPERTY);
        property != NULL;
@@ -775,6 +822,12 @@ collect_lines (DgIcalDocument  *self,
     {
       guint line = property_take_line (property);
 
+      if (icalproperty_isa (property) == ICAL_XLICERROR_PROPERTY &&
+          lic_error_keeps_property (property))
+        {
+          g_ptr_array_add (harmless, property);
+          continue;
+        }
       if (icalproperty_isa (property) == ICAL_XLICERROR_PROPERTY)
         {
           line = component_line;
@@ -789,11 +842,15 @@ collect_lines (DgIcalDocument  *self,
                 }
             }
           /* libical drops a property with an empty value ("LOCATION:", as
-           * Outlook writes) with an error, though an empty text is valid;
-           * the values that matter were checked in the first pass. */
-          if (g_hash_table_contains (empty_values, GUINT_TO_POINTER (line)))
+           * Outlook writes) with an error, though an empty text is valid
+           * (the values that matter were checked in the first pass); and
+           * one with a name it does not know, which RFC 5545 §3.8.8 says
+           * to ignore. Neither damages the file. */
+          last_seen = MAX (last_seen, line);
+          if (g_hash_table_contains (empty_values, GUINT_TO_POINTER (line)) ||
+              lic_error_is_unknown_name (property))
             {
-              last_seen = MAX (last_seen, line);
+              g_ptr_array_add (harmless, property);
               continue;
             }
           if (*first_error_line == 0 || line < *first_error_line)
@@ -807,6 +864,12 @@ collect_lines (DgIcalDocument  *self,
           g_hash_table_insert (self->lines, property, GUINT_TO_POINTER (line));
           last_seen = MAX (last_seen, line);
         }
+    }
+
+  for (guint i = 0; i < harmless->len; i++)
+    {
+      icalcomponent_remove_property (component, harmless->pdata[i]);
+      icalproperty_free (harmless->pdata[i]);
     }
 
   for (icalcomponent *child = icalcomponent_get_first_component (component, ICAL_ANY_COMPONENT);

@@ -32,7 +32,11 @@ typedef struct _DgIcalDocument DgIcalDocument;
  * BEGIN/END that do not pair up (a missing END names the BEGIN's line),
  * content outside a VCALENDAR, and date, date-time, duration or RRULE values
  * libical cannot read in DTSTART, DTEND, DUE, COMPLETED, RECURRENCE-ID,
- * DTSTAMP, CREATED, LAST-MODIFIED, EXDATE, RDATE, DURATION, RRULE. */
+ * DTSTAMP, CREATED, LAST-MODIFIED, EXDATE, RDATE, DURATION, RRULE; also
+ * numbers that are none in PERCENT-COMPLETE, PRIORITY, SEQUENCE, REPEAT,
+ * unknown component names, and any other value libical cannot read.
+ * Properties and parameters with names it does not know are ignored, as
+ * RFC 5545 asks. */
 DgIcalDocument *dg_ical_document_read          (const char     *data,
                                                 gssize          length,
                                                 GError        **error);

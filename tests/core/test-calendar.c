@@ -752,10 +752,13 @@ test_client_variants (DgTestFixture *fixture,
     "BEGIN:VTODO\r\nUID:%s\r\nCOMPLETED:20261215T050000Z\r\nEND:VTODO\r\n"
     /* nothing said about progress: nothing changes */
     "BEGIN:VTODO\r\nUID:%s\r\nSUMMARY:renamed by the client\r\nEND:VTODO\r\n"
+    /* a status of the client's own */
+    "BEGIN:VTODO\r\nUID:%s\r\nRECURRENCE-ID;TZID=America/New_York:20261202T080000\r\nSTATUS:DONE\r\nEND:VTODO\r\n"
     "BEGIN:VEVENT\r\nUID:event@client.example\r\nDTSTART:20261201T100000Z\r\nEND:VEVENT\r\n"
     "END:VCALENDAR\r\n",
     weekly, weekly, weekly, weekly,
-    dg_task_get_uid (world.one_off), dg_task_get_uid (world.all_day), dg_task_get_uid (world.other));
+    dg_task_get_uid (world.one_off), dg_task_get_uid (world.all_day), dg_task_get_uid (world.other),
+    dg_task_get_uid (world.other));
 
   import = dg_calendar_import_prepare (world.tasks, text, -1, &error);
   g_assert_no_error (error);
@@ -773,9 +776,11 @@ test_client_variants (DgTestFixture *fixture,
   g_assert_cmpint (find_change (changes, world.all_day, "")->new_status, ==, DG_TASK_STATUS_DONE);
   g_assert_cmpstr (find_change (changes, world.all_day, "")->completed_at, ==, "2026-12-15T05:00:00Z");
 
-  g_assert_cmpuint (skipped->len, ==, 2);
+  g_assert_cmpuint (skipped->len, ==, 3);
   g_assert_cmpuint (((DgCalendarSkipped *) skipped->pdata[0])->line, ==, 4);
   g_assert_cmpuint (((DgCalendarSkipped *) skipped->pdata[1])->line, ==, 13);
+  g_assert_cmpuint (((DgCalendarSkipped *) skipped->pdata[2])->line, ==, 35);
+  g_assert_nonnull (strstr (((DgCalendarSkipped *) skipped->pdata[2])->reason, "“DONE”"));
   g_assert_cmpuint (dg_calendar_import_get_n_ignored (import), ==, 1);
 
   g_assert_true (dg_calendar_import_apply (import, &error));

@@ -260,6 +260,23 @@ test_windows_zones (void)
   g_assert_null (dg_ical_windows_zone_to_iana ("Europe/Berlin"));
 }
 
+/* Names from a newer standard are ignored (RFC 5545 §3.8.8), not refused,
+ * and the lines after them are still named right. */
+static void
+test_unknown_names (void)
+{
+  g_autoptr(DgIcalDocument) document = read_fixture_document ("unknown-names.ics");
+  GPtrArray *todos = dg_ical_document_get_components (document, ICAL_VTODO_COMPONENT);
+  icalproperty *status;
+
+  g_assert_cmpuint (todos->len, ==, 1);
+  g_assert_null (icalcomponent_get_first_property (todos->pdata[0], ICAL_XLICERROR_PROPERTY));
+  status = icalcomponent_get_first_property (todos->pdata[0], ICAL_STATUS_PROPERTY);
+  g_assert_nonnull (status);
+  g_assert_cmpuint (dg_ical_document_get_property_line (document, status), ==, 11);
+  g_assert_cmpstr (get_text (todos->pdata[0], ICAL_ATTENDEE_PROPERTY), ==, "mailto:a@example.com");
+}
+
 /* ---- refused files ------------------------------------------------------ */
 
 static void
@@ -270,7 +287,7 @@ test_refused_fixtures (void)
   assert_fixture_refused ("bad-due-date.ics", 8, "DUE");
   assert_fixture_refused ("bad-dtstart.ics", 8, "DTSTART");
   assert_fixture_refused ("bad-rrule.ics", 9, "RRULE");
-  assert_fixture_refused ("unknown-property.ics", 8, "property");
+  assert_fixture_refused ("bad-percent.ics", 8, "PERCENT-COMPLETE");
   assert_fixture_refused ("not-a-property.ics", 8, "NAME:VALUE");
   assert_fixture_refused ("content-before-calendar.ics", 1, "outside");
   assert_fixture_refused ("nul-byte.ics", 6, "NUL");
@@ -289,6 +306,10 @@ test_refused_text (void)
   } cases[] = {
     { "BEGIN:VCALENDAR\nEND:VCALENDAR\nSUMMARY:after the end\n", 3, "outside" },
     { "BEGIN:VCALENDAR\nEND:VCALENDAR\nBEGIN:VTODO\nEND:VTODO\n", 3, "outside" },
+    /* values only libical checks: the line is found after unknown names */
+    { "BEGIN:VCALENDAR\nBEGIN:VTODO\nFROBNICATE:1\nGEO:north\nEND:VTODO\nEND:VCALENDAR\n", 4, "value" },
+    { "BEGIN:VCALENDAR\nBEGIN:VTODO\nBEGIN:VALARM\nACTION:DISPLAY\nTRIGGER:-PT15Q\nEND:VALARM\nEND:VTODO\nEND:VCALENDAR\n", 5, "value" },
+    { "BEGIN:VCALENDAR\nBEGIN:VTODO\nPRIORITY:high\nEND:VTODO\nEND:VCALENDAR\n", 3, "PRIORITY" },
     /* a long line is quoted shortened, ending in "…" */
     { "BEGIN:VCALENDAR\nThis line is much longer than the forty characters a message quotes\nEND:VCALENDAR\n", 2, "the forty …" },
     { "BEGIN:VCALENDAR\nBEGIN:VTODO\nEND:VEVENT\nEND:VCALENDAR\n", 3, "END:VEVENT" },
@@ -521,6 +542,7 @@ main (int    argc,
   g_test_add_func ("/ical-document/folded", test_folded);
   g_test_add_func ("/ical-document/time-zones", test_time_zones);
   g_test_add_func ("/ical-document/windows-zones", test_windows_zones);
+  g_test_add_func ("/ical-document/unknown-names", test_unknown_names);
   g_test_add_func ("/ical-document/refused-fixtures", test_refused_fixtures);
   g_test_add_func ("/ical-document/refused-text", test_refused_text);
   g_test_add_func ("/ical-document/not-a-calendar", test_not_a_calendar);
