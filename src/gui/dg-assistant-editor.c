@@ -15,6 +15,7 @@ struct _DgAssistantEditor
   AdwBin             parent_instance;
 
   DgAssistantStore  *store;
+  DgTaskStore       *tasks;
   DgAssistant       *edited;      /* the stored assistant, or NULL for a new one */
   DgAssistant       *working;     /* the copy the form writes to */
   GHashTable        *problems;    /* property name → message, for invalid fields */
@@ -37,6 +38,8 @@ struct _DgAssistantEditor
   AdwEntryRow       *vat_id_row;
   AdwEntryRow       *self_billing_row;
   GtkTextView       *notes_view;
+  GtkWidget         *tasks_group;
+  GtkListBox        *tasks_list;
   GtkLabel          *contact_errors;
   GtkLabel          *billing_errors;
   GtkStringList     *currency_model;
@@ -286,6 +289,92 @@ on_text_buffer_changed (GtkTextBuffer     *buffer,
   mark_dirty (self);
 }
 
+static int
+compare_next_due (gconstpointer a,
+                  gconstpointer b)
+{
+  return g_date_time_compare (dg_task_occurrence_get_due (*(DgTaskOccurrence **) a),
+                              dg_task_occurrence_get_due (*(DgTaskOccurrence **) b));
+}
+
+/* The assistant's pending tasks, each with the first date still to do:
+ * an overdue one too, which is the most urgent. */
+static void
+refill_tasks (DgAssistantEditor *self)
+{
+  g_autoptr(GPtrArray) next = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GTimeZone) owner_zone = g_time_zone_new_local ();
+  g_autoptr(GDateTime) now = g_date_time_new_now (owner_zone);
+  g_autoptr(GDateTime) since = g_date_time_add_days (now, -90);
+  GtkWidget *row;
+  guint n;
+
+  gtk_widget_set_visible (self->tasks_group, self->tasks != NULL && self->edited != NULL);
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->tasks_list))) != NULL)
+    gtk_list_box_remove (self->tasks_list, row);
+  if (self->tasks == NULL || self->edited == NULL)
+    return;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->tasks));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DgTask) task = g_list_model_get_item (G_LIST_MODEL (self->tasks), i);
+      DgTaskOccurrence *occurrence;
+
+      if (dg_task_get_assistant_id (task) != dg_assistant_get_id (self->edited) ||
+          !dg_task_status_is_pending (dg_task_get_status (task)))
+        continue;
+      occurrence = dg_task_store_next_occurrence (self->tasks, task, since);
+      if (occurrence != NULL)
+        g_ptr_array_add (next, occurrence);
+    }
+  g_ptr_array_sort (next, compare_next_due);
+
+  for (guint i = 0; i < next->len; i++)
+    {
+      DgTaskOccurrence *occurrence = g_ptr_array_index (next, i);
+      DgTask *task = dg_task_occurrence_get_task (occurrence);
+      g_autofree char *due = dg_task_occurrence_format_due (occurrence, owner_zone);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dg_task_get_title (task));
+      if (dg_task_occurrence_is_overdue (occurrence, now))
+        {
+          /* Translators: the due time of an overdue task in the assistant's open tasks */
+          g_autofree char *overdue = g_strdup_printf (_("Overdue since %s"), due);
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), overdue);
+        }
+      else
+        {
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), due);
+        }
+      if (dg_task_is_recurring (task))
+        {
+          GtkWidget *icon = gtk_image_new_from_icon_name ("media-playlist-repeat-symbolic");
+
+          gtk_widget_set_tooltip_text (icon, _("Repeats"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Repeats"), -1);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+        }
+      gtk_list_box_append (self->tasks_list, row);
+    }
+  if (next->len == 0)
+    {
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No open tasks"));
+      gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_append (self->tasks_list, row);
+    }
+}
+
+static void
+on_tasks_changed (DgAssistantEditor *self)
+{
+  refill_tasks (self);
+}
+
 static guint
 currency_position (DgAssistantEditor *self,
                    const char        *code)
@@ -382,6 +471,7 @@ dg_assistant_editor_edit (DgAssistantEditor *self,
     }
 
   load_form (self);
+  refill_tasks (self);
 }
 
 DgAssistant *
@@ -575,12 +665,30 @@ dg_assistant_editor_set_store (DgAssistantEditor *self,
   g_set_object (&self->store, store);
 }
 
+void
+dg_assistant_editor_set_task_store (DgAssistantEditor *self,
+                                    DgTaskStore       *tasks)
+{
+  g_return_if_fail (DG_IS_ASSISTANT_EDITOR (self));
+  g_return_if_fail (DG_IS_TASK_STORE (tasks));
+
+  if (self->tasks != NULL)
+    g_signal_handlers_disconnect_by_data (self->tasks, self);
+  g_set_object (&self->tasks, tasks);
+  g_signal_connect_object (tasks, "items-changed", G_CALLBACK (on_tasks_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (tasks, "occurrences-changed", G_CALLBACK (on_tasks_changed), self, G_CONNECT_SWAPPED);
+  refill_tasks (self);
+}
+
 static void
 dg_assistant_editor_dispose (GObject *object)
 {
   DgAssistantEditor *self = DG_ASSISTANT_EDITOR (object);
 
   g_clear_handle_id (&self->clock_id, g_source_remove);
+  if (self->tasks != NULL)
+    g_signal_handlers_disconnect_by_data (self->tasks, self);
+  g_clear_object (&self->tasks);
   g_clear_object (&self->store);
   g_clear_object (&self->edited);
   g_clear_object (&self->working);
@@ -629,6 +737,8 @@ dg_assistant_editor_class_init (DgAssistantEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, vat_id_row);
   gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, self_billing_row);
   gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, tasks_group);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, tasks_list);
   gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, contact_errors);
   gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, billing_errors);
   gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, currency_model);

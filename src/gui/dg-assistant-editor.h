@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "dg-assistant-store.h"
+#include "dg-task-store.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,9 @@ G_DECLARE_FINAL_TYPE (DgAssistantEditor, dg_assistant_editor, DG, ASSISTANT_EDIT
  * the form is blank again). */
 void         dg_assistant_editor_set_store     (DgAssistantEditor *self,
                                                 DgAssistantStore  *store);
+/* The tasks shown as the assistant's open work, next due first. */
+void         dg_assistant_editor_set_task_store (DgAssistantEditor *self,
+                                                 DgTaskStore       *tasks);
 /* Starts editing @assistant (a stored one), or a new one when NULL. */
 void         dg_assistant_editor_edit          (DgAssistantEditor *self,
                                                 DgAssistant       *assistant);

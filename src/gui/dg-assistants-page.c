@@ -13,6 +13,7 @@ struct _DgAssistantsPage
   AdwBin              parent_instance;
 
   DgAssistantStore   *store;
+  DgTaskStore        *tasks;
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
   GtkCustomFilter    *filter;
@@ -128,6 +129,8 @@ ensure_editor (DgAssistantsPage *self)
     {
       self->editor = g_object_new (DG_TYPE_ASSISTANT_EDITOR, NULL);
       dg_assistant_editor_set_store (self->editor, self->store);
+      if (self->tasks != NULL)
+        dg_assistant_editor_set_task_store (self->editor, self->tasks);
       g_signal_connect_object (self->editor, "saved", G_CALLBACK (on_editor_saved), self, 0);
       g_signal_connect_object (self->editor, "closed", G_CALLBACK (on_editor_closed), self, 0);
       gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->editor), "editor");
@@ -330,6 +333,18 @@ dg_assistants_page_set_store (DgAssistantsPage *self,
   update_stacks (self);
 }
 
+void
+dg_assistants_page_set_task_store (DgAssistantsPage *self,
+                                   DgTaskStore      *tasks)
+{
+  g_return_if_fail (DG_IS_ASSISTANTS_PAGE (self));
+  g_return_if_fail (DG_IS_TASK_STORE (tasks));
+
+  g_set_object (&self->tasks, tasks);
+  if (self->editor != NULL)
+    dg_assistant_editor_set_task_store (self->editor, tasks);
+}
+
 static gboolean
 close_window (gpointer window)
 {
@@ -385,6 +400,7 @@ dg_assistants_page_dispose (GObject *object)
   self->editor = NULL;
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
+  g_clear_object (&self->tasks);
 
   G_OBJECT_CLASS (dg_assistants_page_parent_class)->dispose (object);
 }

@@ -8,6 +8,8 @@
 #include "dg-frame-probe.h"
 #include "dg-handbook-store.h"
 #include "dg-handbooks-page.h"
+#include "dg-task-store.h"
+#include "dg-tasks-page.h"
 #include "dg-window.h"
 
 struct _DgWindow
@@ -19,6 +21,7 @@ struct _DgWindow
   AdwToastOverlay      *toast_overlay;
   DgAssistantsPage     *assistants_page;
   DgHandbooksPage      *handbooks_page;
+  DgTasksPage          *tasks_page;
 };
 
 G_DEFINE_FINAL_TYPE (DgWindow, dg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -30,6 +33,7 @@ dg_window_new (DgApplication  *application,
 {
   g_autoptr(DgAssistantStore) assistants = NULL;
   g_autoptr(DgHandbookStore) handbooks = NULL;
+  g_autoptr(DgTaskStore) tasks = NULL;
   DgWindow *self;
 
   g_return_val_if_fail (DG_IS_APPLICATION (application), NULL);
@@ -41,10 +45,15 @@ dg_window_new (DgApplication  *application,
   handbooks = dg_handbook_store_new (db, error);
   if (handbooks == NULL)
     return NULL;
+  tasks = dg_task_store_new (db, error);
+  if (tasks == NULL)
+    return NULL;
 
   self = g_object_new (DG_TYPE_WINDOW, "application", application, NULL);
   dg_assistants_page_set_store (self->assistants_page, assistants);
+  dg_assistants_page_set_task_store (self->assistants_page, tasks);
   dg_handbooks_page_set_store (self->handbooks_page, handbooks);
+  dg_tasks_page_set_stores (self->tasks_page, tasks, assistants, handbooks);
   return GTK_WINDOW (self);
 }
 
@@ -100,11 +109,13 @@ dg_window_class_init (DgWindowClass *klass)
 
   g_type_ensure (DG_TYPE_ASSISTANTS_PAGE);
   g_type_ensure (DG_TYPE_HANDBOOKS_PAGE);
+  g_type_ensure (DG_TYPE_TASKS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/delegatedesk/Delegate/dg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DgWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DgWindow, assistants_page);
   gtk_widget_class_bind_template_child (widget_class, DgWindow, handbooks_page);
+  gtk_widget_class_bind_template_child (widget_class, DgWindow, tasks_page);
 }
 
 static void

@@ -1,0 +1,323 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-tasks-page"
+
+#include "dg-assistant-editor.h"
+#include "dg-assistant-store.h"
+#include "dg-gui-test.h"
+#include "dg-handbook-store.h"
+#include "dg-task-dialog.h"
+#include "dg-task-row.h"
+#include "dg-task-store.h"
+#include "dg-tasks-page.h"
+
+#define HANDBOOK_TITLE "Weekly bookkeeping"
+#define ZONE "Asia/Manila"
+
+static char *database_path;
+
+/* An assistant and a handbook published once, with 45 minutes of steps. */
+static void
+seed_database (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgDatabase) db = dg_database_open (database_path, &error);
+  g_autoptr(DgAssistantStore) assistants = NULL;
+  g_autoptr(DgHandbookStore) handbooks = NULL;
+  g_autoptr(DgAssistant) maria = dg_assistant_new ();
+  g_autoptr(DgHandbook) handbook = dg_handbook_new (HANDBOOK_TITLE);
+
+  g_assert_no_error (error);
+  assistants = dg_assistant_store_new (db, &error);
+  g_assert_no_error (error);
+  g_object_set (maria, "name", "Maria Santos", "time-zone", ZONE, "currency", "EUR",
+                "hourly-rate", (gint64) 1500, NULL);
+  g_assert_true (dg_assistant_store_add (assistants, maria, &error));
+
+  handbooks = dg_handbook_store_new (db, &error);
+  g_assert_no_error (error);
+  dg_handbook_insert_step (handbook, 0, dg_handbook_step_new ("Collect the receipts", "", FALSE, 30));
+  dg_handbook_insert_step (handbook, 1, dg_handbook_step_new ("Book them", "", TRUE, 15));
+  g_assert_true (dg_handbook_store_save (handbooks, handbook, &error));
+  g_assert_cmpint (dg_handbook_store_publish (handbooks, handbook, "First version", &error), ==, 1);
+  g_assert_no_error (error);
+}
+
+/* What another reader of the database sees: the status of one occurrence. */
+static DgTaskStatus
+stored_status (const char *title,
+               const char *recurrence_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgDatabase) db = dg_database_open (database_path, &error);
+  g_autoptr(DgTaskStore) tasks = NULL;
+  g_autoptr(DgTaskOccurrence) occurrence = NULL;
+  DgTask *task = NULL;
+
+  g_assert_no_error (error);
+  tasks = dg_task_store_new (db, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (tasks)); i++)
+    {
+      g_autoptr(DgTask) item = g_list_model_get_item (G_LIST_MODEL (tasks), i);
+
+      if (g_str_equal (dg_task_get_title (item), title))
+        task = item;
+    }
+  g_assert_nonnull (task);
+  occurrence = dg_task_store_get_occurrence (tasks, task, recurrence_id, &error);
+  g_assert_no_error (error);
+  return dg_task_occurrence_get_status (occurrence);
+}
+
+static GtkListBox *
+task_list (GtkWidget *page)
+{
+  GtkWidget *list = dg_gui_test_find_by_name (page, "task_list");
+
+  g_assert_nonnull (list);
+  return GTK_LIST_BOX (list);
+}
+
+static guint
+n_rows (GtkWidget *page)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (task_list (page), n) != NULL)
+    n++;
+  return n;
+}
+
+static DgTaskRow *
+row_at (GtkWidget *page,
+        guint      index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (task_list (page), index);
+
+  g_assert_true (DG_IS_TASK_ROW (row));
+  return DG_TASK_ROW (row);
+}
+
+static const char *
+row_recurrence_id (GtkWidget *page,
+                   guint      index)
+{
+  return dg_task_occurrence_get_recurrence_id (dg_task_row_get_occurrence (row_at (page, index)));
+}
+
+static void
+click (GtkWidget  *row,
+       const char *name)
+{
+  GtkWidget *button = dg_gui_test_find_by_name (row, name);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  /* "activate" would click only after a pause, as a key press does. */
+  g_signal_emit_by_name (button, "clicked");
+  dg_gui_test_iterate ();
+}
+
+static GtkWidget *
+field (GtkWidget  *dialog,
+       const char *name)
+{
+  GtkWidget *widget = dg_gui_test_find_by_name (dialog, name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static void
+choose_status (GtkWidget *page,
+               guint      position)
+{
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dg_gui_test_find_by_name (page, "task_status_filter")), position);
+  dg_gui_test_iterate ();
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autofree char *png = g_build_filename (g_getenv ("DG_TEST_OUTPUT_DIR") ? g_getenv ("DG_TEST_OUTPUT_DIR") : ".",
+                                           name, NULL);
+
+  g_assert_cmpint (dg_gui_test_render_png (widget, png), >, 300);
+}
+
+/* A weekly task from a handbook: created in the dialog, listed, and its
+ * first date done while the next week's stays open. */
+static void
+drive_weekly_task (DgApplication *app,
+                   GtkWindow     *window)
+{
+  GtkWidget *stack = dg_gui_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+  GtkWidget *page = dg_gui_test_find_by_type (GTK_WIDGET (window), DG_TYPE_TASKS_PAGE);
+  GtkWidget *dialog;
+  GtkWidget *empty;
+  DgTask *task;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) next_week = g_date_time_add_weeks (now, 1);
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *first_id = g_date_time_format (now, "%Y%m%dT090000");
+  g_autofree char *second_id = g_date_time_format (next_week, "%Y%m%dT090000");
+  g_autoptr(GDateTime) after_next = g_date_time_add_weeks (now, 2);
+  g_autofree char *third_id = g_date_time_format (after_next, "%Y%m%dT090000");
+  int weekday = g_date_time_get_day_of_week (now);
+  const char *weekday_buttons[] = { NULL, "task_monday_button", "task_tuesday_button",
+                                    "task_wednesday_button", "task_thursday_button",
+                                    "task_friday_button", "task_saturday_button", "task_sunday_button" };
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "tasks");
+  dg_gui_test_iterate ();
+
+  /* Nothing assigned yet. */
+  empty = dg_gui_test_find_by_name (page, "tasks_empty");
+  g_assert_true (gtk_widget_get_mapped (empty));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (empty)), ==, "No Tasks");
+
+  g_assert_true (gtk_widget_activate_action (page, "tasks.new", NULL));
+  dg_gui_test_iterate ();
+  dialog = GTK_WIDGET (dg_gui_test_find_toplevel (DG_TYPE_TASK_DIALOG));
+  g_assert_nonnull (dialog);
+
+  /* The only assistant is chosen, with her zone; a handbook brings its
+   * title and estimate. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (dialog, "task_time_zone_row"))), ==, ZONE);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field (dialog, "task_handbook_row")), 1);
+  dg_gui_test_iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (dialog, "task_title_row"))), ==, HANDBOOK_TITLE);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (field (dialog, "task_estimate_spin"))), ==, 45);
+
+  gtk_editable_set_text (GTK_EDITABLE (field (dialog, "task_date_row")), today);
+  gtk_editable_set_text (GTK_EDITABLE (field (dialog, "task_time_row")), "9:00");
+  /* Weekly starts on the due date's day of the week. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field (dialog, "task_repeat_row")), 3);
+  dg_gui_test_iterate ();
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (field (dialog, weekday_buttons[weekday]))));
+
+  /* A fee needs an amount above zero: said at the field. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field (dialog, "task_billing_row")), DG_TASK_BILLING_FIXED_FEE);
+  gtk_editable_set_text (GTK_EDITABLE (field (dialog, "task_amount_row")), "0");
+  dg_gui_test_iterate ();
+  g_assert_true (gtk_widget_has_css_class (field (dialog, "task_amount_row"), "error"));
+  g_assert_true (gtk_widget_get_visible (field (dialog, "task_billing_errors")));
+  g_assert_false (gtk_widget_get_sensitive (field (dialog, "task_save_button")));
+  gtk_editable_set_text (GTK_EDITABLE (field (dialog, "task_amount_row")), "25.50");
+  dg_gui_test_iterate ();
+  g_assert_false (gtk_widget_has_css_class (field (dialog, "task_amount_row"), "error"));
+  save_png (dialog, "test-task-dialog.png");
+
+  g_assert_true (gtk_widget_activate_action (dialog, "task.save", NULL));
+  dg_gui_test_iterate ();
+  g_assert_null (dg_gui_test_find_toplevel (DG_TYPE_TASK_DIALOG));
+
+  /* Today's date and the first of the following week are listed. */
+  g_assert_cmpuint (n_rows (page), ==, 2);
+  g_assert_cmpstr (row_recurrence_id (page, 0), ==, first_id);
+  g_assert_cmpstr (row_recurrence_id (page, 1), ==, second_id);
+  task = dg_task_occurrence_get_task (dg_task_row_get_occurrence (row_at (page, 0)));
+  g_assert_cmpstr (dg_task_get_title (task), ==, HANDBOOK_TITLE);
+  g_assert_cmpstr (dg_task_get_due_date (task), ==, today);
+  g_assert_cmpstr (dg_task_get_due_time (task), ==, "09:00");
+  g_assert_cmpstr (dg_task_get_time_zone (task), ==, ZONE);
+  g_assert_true (g_str_has_prefix (dg_task_get_rrule (task), "FREQ=WEEKLY"));
+  g_assert_cmpint (dg_task_get_handbook_version (task), ==, 1);
+  g_assert_cmpint (dg_task_get_estimate_minutes (task), ==, 45);
+  g_assert_cmpint (dg_task_get_billing (task), ==, DG_TASK_BILLING_FIXED_FEE);
+  g_assert_cmpint (dg_task_get_billing_amount (task), ==, 2550);
+  save_png (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)), "test-tasks-page.png");
+
+  /* Done today leaves next week open. */
+  click (GTK_WIDGET (row_at (page, 0)), "task_done_button");
+  g_assert_cmpint (stored_status (HANDBOOK_TITLE, first_id), ==, DG_TASK_STATUS_DONE);
+  g_assert_cmpint (stored_status (HANDBOOK_TITLE, second_id), ==, DG_TASK_STATUS_OPEN);
+  g_assert_cmpuint (n_rows (page), ==, 1);
+  g_assert_cmpstr (row_recurrence_id (page, 0), ==, second_id);
+
+  /* Skipping next week brings the week after. */
+  click (GTK_WIDGET (row_at (page, 0)), "task_skip_button");
+  g_assert_cmpint (stored_status (HANDBOOK_TITLE, second_id), ==, DG_TASK_STATUS_SKIPPED);
+  g_assert_cmpint (stored_status (HANDBOOK_TITLE, third_id), ==, DG_TASK_STATUS_OPEN);
+  g_assert_cmpuint (n_rows (page), ==, 1);
+  g_assert_cmpstr (row_recurrence_id (page, 0), ==, third_id);
+
+  /* The status filter shows the finished ones. */
+  choose_status (page, 1);
+  g_assert_cmpuint (n_rows (page), ==, 1);
+  g_assert_cmpstr (row_recurrence_id (page, 0), ==, first_id);
+  g_assert_cmpint (dg_task_occurrence_get_status (dg_task_row_get_occurrence (row_at (page, 0))), ==, DG_TASK_STATUS_DONE);
+  g_assert_true (gtk_widget_get_visible (dg_gui_test_find_by_name (GTK_WIDGET (row_at (page, 0)), "task_reopen_button")));
+  choose_status (page, 2);
+  g_assert_cmpuint (n_rows (page), ==, 1);
+  g_assert_cmpstr (row_recurrence_id (page, 0), ==, second_id);
+  choose_status (page, 3);
+  g_assert_cmpuint (n_rows (page), ==, 3);
+
+  /* Reopened, the done date is open again. */
+  choose_status (page, 1);
+  click (GTK_WIDGET (row_at (page, 0)), "task_reopen_button");
+  g_assert_cmpint (stored_status (HANDBOOK_TITLE, first_id), ==, DG_TASK_STATUS_OPEN);
+  /* Now nothing is done: the filter hides everything, and says so. */
+  g_assert_cmpuint (n_rows (page), ==, 0);
+  g_assert_true (gtk_widget_get_mapped (empty));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (empty)), ==, "No Matching Tasks");
+  g_assert_false (gtk_widget_get_visible (adw_status_page_get_child (ADW_STATUS_PAGE (empty))));
+  /* Open again: today's date, then past the skipped one. */
+  choose_status (page, 0);
+  g_assert_cmpuint (n_rows (page), ==, 2);
+  g_assert_cmpstr (row_recurrence_id (page, 0), ==, first_id);
+  g_assert_cmpstr (row_recurrence_id (page, 1), ==, third_id);
+
+  /* The agenda beside the list. */
+  gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_parent (dg_gui_test_find_by_name (page, "task_agenda"))), "agenda");
+  dg_gui_test_iterate ();
+  save_png (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)), "test-tasks-agenda.png");
+}
+
+/* The assistant's detail lists her open task with its next date. */
+static void
+drive_assistant_tasks (DgApplication *app,
+                       GtkWindow     *window)
+{
+  GtkWidget *stack = dg_gui_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+  GtkWidget *list_view;
+  GtkWidget *tasks_list;
+  GtkWidget *first;
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "assistants");
+  dg_gui_test_iterate ();
+  list_view = dg_gui_test_find_by_type (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list_view))), 0);
+  dg_gui_test_iterate ();
+  tasks_list = dg_gui_test_find_by_name (GTK_WIDGET (window), "assistant_tasks_list");
+  g_assert_nonnull (tasks_list);
+  g_assert_true (gtk_widget_get_mapped (tasks_list));
+  first = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (tasks_list), 0));
+  g_assert_true (ADW_IS_ACTION_ROW (first));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, HANDBOOK_TITLE);
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (tasks_list), 1));
+}
+
+static void
+test_weekly_task (void)
+{
+  seed_database ();
+  dg_gui_test_run_app (database_path, drive_weekly_task);
+  dg_gui_test_run_app (database_path, drive_assistant_tasks);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = NULL;
+
+  gtk_test_init (&argc, &argv, NULL);
+  dir = g_dir_make_tmp ("delegate-test-XXXXXX", NULL);
+  database_path = g_build_filename (dir, "delegate.db", NULL);
+
+  g_test_add_func ("/tasks-page/weekly-task", test_weekly_task);
+  return g_test_run ();
+}
