@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dg-confirmation.h"
 #include "dg-money.h"
 #include "dg-recurrence.h"
 #include "dg-task-dialog.h"
@@ -83,6 +84,9 @@ struct _DgTaskDialog
   AdwComboRow      *billing_row;
   AdwEntryRow      *amount_row;
   GtkTextView      *notes_view;
+  GtkWidget        *status_box;
+  GtkWidget        *cancel_task_button;
+  GtkWidget        *reopen_task_button;
   GtkLabel         *task_errors;
   GtkLabel         *due_errors;
   GtkLabel         *repeat_errors;
@@ -857,6 +861,14 @@ load_form (DgTaskDialog *self)
 
   self->loading = FALSE;
 
+  gtk_widget_set_visible (self->status_box, self->edited != NULL);
+  if (self->edited != NULL)
+    {
+      gboolean cancelled = dg_task_get_status (self->edited) == DG_TASK_STATUS_CANCELLED;
+
+      gtk_widget_set_visible (self->cancel_task_button, !cancelled);
+      gtk_widget_set_visible (self->reopen_task_button, cancelled);
+    }
   adw_window_title_set_title (self->window_title, self->edited ? _("Edit Task") : _("New Task"));
   gtk_button_set_label (GTK_BUTTON (self->save_button), self->edited ? _("_Save") : _("C_reate"));
   update_handbook_subtitle (self);
@@ -923,6 +935,61 @@ dg_task_dialog_save (DgTaskDialog *self)
 failed:
   show_toast (self, error->message);
   return FALSE;
+}
+
+static void
+set_task_status (DgTaskDialog *self,
+                 DgTaskStatus  status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->edited == NULL)
+    return;
+  /* For a series, the whole series: a single date is skipped on the page. */
+  if (!dg_task_store_set_status (self->tasks, self->edited, NULL, status, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  g_signal_emit (self, signals[SAVED], 0, self->edited);
+  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_window, g_object_ref (self), g_object_unref);
+}
+
+static void
+on_cancel_dialog_response (AdwMessageDialog *dialog,
+                           const char       *response,
+                           DgTaskDialog     *self)
+{
+  if (g_strcmp0 (response, "cancel-task") == 0)
+    set_task_status (self, DG_TASK_STATUS_CANCELLED);
+}
+
+static void
+on_cancel_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DgTaskDialog *self = DG_TASK_DIALOG (widget);
+  g_autofree char *body = NULL;
+
+  if (self->edited == NULL)
+    return;
+  body = g_strdup_printf (dg_task_is_recurring (self->edited)
+                          ? _("No date of “%s” will be due any more. What was done is kept, and the assistant’s calendar learns of it at the next export.")
+                          : _("“%s” will no longer be due. Its records are kept, and the assistant’s calendar learns of it at the next export."),
+                          dg_task_get_title (self->edited));
+  dg_confirmation_present (GTK_WINDOW (self), _("Cancel the Task?"), body,
+                           _("_Keep the Task"), "cancel-task", _("_Cancel Task"),
+                           G_CALLBACK (on_cancel_dialog_response), self);
+}
+
+static void
+on_reopen_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  set_task_status (DG_TASK_DIALOG (widget), DG_TASK_STATUS_OPEN);
 }
 
 static void
@@ -1048,6 +1115,9 @@ dg_task_dialog_class_init (DgTaskDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgTaskDialog, billing_row);
   gtk_widget_class_bind_template_child (widget_class, DgTaskDialog, amount_row);
   gtk_widget_class_bind_template_child (widget_class, DgTaskDialog, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, DgTaskDialog, status_box);
+  gtk_widget_class_bind_template_child (widget_class, DgTaskDialog, cancel_task_button);
+  gtk_widget_class_bind_template_child (widget_class, DgTaskDialog, reopen_task_button);
   gtk_widget_class_bind_template_child (widget_class, DgTaskDialog, task_errors);
   gtk_widget_class_bind_template_child (widget_class, DgTaskDialog, due_errors);
   gtk_widget_class_bind_template_child (widget_class, DgTaskDialog, repeat_errors);
@@ -1064,6 +1134,8 @@ dg_task_dialog_class_init (DgTaskDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected);
 
   gtk_widget_class_install_action (widget_class, "task.save", NULL, on_save_activated);
+  gtk_widget_class_install_action (widget_class, "task.cancel", NULL, on_cancel_activated);
+  gtk_widget_class_install_action (widget_class, "task.reopen", NULL, on_reopen_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

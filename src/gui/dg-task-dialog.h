@@ -14,8 +14,10 @@ G_DECLARE_FINAL_TYPE (DgTaskDialog, dg_task_dialog, DG, TASK_DIALOG, AdwWindow)
 
 /* A modal window that assigns a new task (@task NULL) or changes @task (a
  * stored one): it edits a copy and writes it through @tasks on Create or
- * Save (Ctrl+S, Ctrl+Enter); Escape cancels. Action: task.save. Signal
- * "saved" (DgTask *stored), after which the window closes. */
+ * Save (Ctrl+S, Ctrl+Enter); Escape cancels. Actions: task.save, and for
+ * a stored task task.cancel (asks first) and task.reopen, which set the
+ * status of the task or whole series. Signal "saved" (DgTask *stored),
+ * after which the window closes. */
 DgTaskDialog *dg_task_dialog_new              (GtkWindow        *parent,
                                                DgTaskStore      *tasks,
                                                DgAssistantStore *assistants,

@@ -39,6 +39,7 @@ struct _DgTasksPage
   GTimeZone        *owner_zone;
   GDateTime        *now;             /* of the last reload: the groups */
   guint             midnight_id;
+  AdwToast         *undo_toast;      /* weak: the last change's Undo */
   gboolean          filling_filter;  /* or building the template */
 
   GtkStringList    *assistant_model;
@@ -506,8 +507,13 @@ change_status (DgTasksPage  *self,
       message = _("Marked open again");
       break;
     }
+  /* Undo is offered for the last change only: toasts wait in line, and an
+   * older Undo shown later would surprise. */
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
+  g_set_weak_pointer (&self->undo_toast, toast);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked),
                          undo, undo_data_free, 0);
   add_toast (self, toast);
@@ -761,6 +767,7 @@ dg_tasks_page_dispose (GObject *object)
   DgTasksPage *self = DG_TASKS_PAGE (object);
 
   g_clear_handle_id (&self->midnight_id, g_source_remove);
+  g_clear_weak_pointer (&self->undo_toast);
   if (self->tasks != NULL)
     g_signal_handlers_disconnect_by_data (self->tasks, self);
   if (self->assistants != NULL)

@@ -11,6 +11,7 @@
 #include "dg-tasks-page.h"
 
 #define HANDBOOK_TITLE "Weekly bookkeeping"
+#define RENAMED "Weekly bookkeeping and reminders"
 #define ZONE "Asia/Manila"
 
 static char *database_path;
@@ -270,6 +271,22 @@ drive_weekly_task (DgApplication *app,
   g_assert_cmpstr (row_recurrence_id (page, 0), ==, first_id);
   g_assert_cmpstr (row_recurrence_id (page, 1), ==, third_id);
 
+  /* Changed in the same dialog, with what it had filled in. */
+  g_assert_true (gtk_widget_activate_action (page, "tasks.edit", "x", dg_task_get_id (task)));
+  dg_gui_test_iterate ();
+  dialog = GTK_WIDGET (dg_gui_test_find_toplevel (DG_TYPE_TASK_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (adw_combo_row_get_selected (ADW_COMBO_ROW (field (dialog, "task_repeat_row"))), ==, 3);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (dialog, "task_amount_row"))), ==, "25.50");
+  g_assert_true (gtk_widget_get_visible (field (dialog, "task_cancel_task_button")));
+  gtk_editable_set_text (GTK_EDITABLE (field (dialog, "task_title_row")), RENAMED);
+  g_assert_true (gtk_widget_activate_action (dialog, "task.save", NULL));
+  dg_gui_test_iterate ();
+  g_assert_null (dg_gui_test_find_toplevel (DG_TYPE_TASK_DIALOG));
+  g_assert_cmpstr (dg_task_get_title (dg_task_occurrence_get_task (dg_task_row_get_occurrence (row_at (page, 0)))), ==, RENAMED);
+  g_assert_cmpint (stored_status (RENAMED, first_id), ==, DG_TASK_STATUS_OPEN);
+  g_assert_cmpint (stored_status (RENAMED, second_id), ==, DG_TASK_STATUS_SKIPPED);
+
   /* The agenda beside the list. */
   gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_parent (dg_gui_test_find_by_name (page, "task_agenda"))), "agenda");
   dg_gui_test_iterate ();
@@ -296,8 +313,43 @@ drive_assistant_tasks (DgApplication *app,
   g_assert_true (gtk_widget_get_mapped (tasks_list));
   first = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (tasks_list), 0));
   g_assert_true (ADW_IS_ACTION_ROW (first));
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, HANDBOOK_TITLE);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, RENAMED);
   g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (tasks_list), 1));
+}
+
+/* A cancelled series leaves the list, after the owner confirmed. */
+static void
+drive_cancel (DgApplication *app,
+              GtkWindow     *window)
+{
+  GtkWidget *stack = dg_gui_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+  GtkWidget *page = dg_gui_test_find_by_type (GTK_WIDGET (window), DG_TYPE_TASKS_PAGE);
+  GtkWidget *empty = dg_gui_test_find_by_name (page, "tasks_empty");
+  DgTask *task;
+  GtkWindow *dialog;
+  AdwMessageDialog *confirmation;
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "tasks");
+  dg_gui_test_iterate ();
+  g_assert_cmpuint (n_rows (page), ==, 2);
+  task = dg_task_occurrence_get_task (dg_task_row_get_occurrence (row_at (page, 0)));
+
+  g_assert_true (gtk_widget_activate_action (page, "tasks.edit", "x", dg_task_get_id (task)));
+  dg_gui_test_iterate ();
+  dialog = dg_gui_test_find_toplevel (DG_TYPE_TASK_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "task.cancel", NULL));
+  dg_gui_test_iterate ();
+  confirmation = ADW_MESSAGE_DIALOG (dg_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (confirmation);
+  adw_message_dialog_response (confirmation, "cancel-task");
+  dg_gui_test_iterate ();
+  g_assert_null (dg_gui_test_find_toplevel (DG_TYPE_TASK_DIALOG));
+
+  g_assert_cmpint (dg_task_get_status (task), ==, DG_TASK_STATUS_CANCELLED);
+  g_assert_cmpuint (n_rows (page), ==, 0);
+  g_assert_true (gtk_widget_get_mapped (empty));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (empty)), ==, "Nothing Left to Do");
 }
 
 static void
@@ -306,6 +358,7 @@ test_weekly_task (void)
   seed_database ();
   dg_gui_test_run_app (database_path, drive_weekly_task);
   dg_gui_test_run_app (database_path, drive_assistant_tasks);
+  dg_gui_test_run_app (database_path, drive_cancel);
 }
 
 int
