@@ -235,6 +235,14 @@ add_task (icalcomponent      *calendar,
       icalcomponent_free (todo);
       return FALSE;
     }
+  if (due == NULL)
+    {
+      icalcomponent_free (todo);
+      g_set_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID,
+                   _("The task “%s” has no valid due date; correct it and export again."),
+                   dg_task_get_title (task));
+      return FALSE;
+    }
 
   add_instance_properties (todo, task, due, description, stamp,
                            dg_task_get_status (task),

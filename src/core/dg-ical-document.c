@@ -13,8 +13,9 @@ G_DEFINE_QUARK (dg-ical-error-quark, dg_ical_error)
  * broken UTF-8), unfolds them while remembering where each logical line
  * began, checks the NAME[;PARAM=…]:VALUE shape, BEGIN/END pairing and the
  * date, duration and rule values. The second hands each VCALENDAR, unfolded
- * and normalised, to libical and refuses anything it marks with an
- * X-LIC-ERROR property. To name lines after libical has parsed, every
+ * and normalised, to libical and refuses what it marks with an X-LIC-ERROR
+ * property, but for the notes about names it does not know, which RFC 5545
+ * says to ignore. To name lines after libical has parsed, every
  * component gets an X-DG-LINE property and every property an X-DG-LINE
  * parameter in the text libical reads; both are removed again afterwards. */
 
@@ -59,7 +60,6 @@ static char *
 quote_line (const char *text)
 {
   const guint max_chars = 40;
-
   g_autofree char *start = NULL;
 
   if (g_utf8_strlen (text, -1) <= max_chars)
