@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "dg-task-occurrence.h"
+#include "dg-task-private.h"
 
 enum {
   PROP_0,
@@ -85,7 +86,7 @@ get_assistant_zone (DgTaskOccurrence *self)
   GTimeZone *zone = NULL;
 
   if (identifier != NULL && *identifier != '\0')
-    zone = g_time_zone_new_identifier (identifier);
+    zone = _dg_task_lookup_zone (identifier);
   /* The due time is in the task's zone. */
   if (zone == NULL)
     zone = g_time_zone_ref (g_date_time_get_timezone (self->due));

@@ -12,4 +12,12 @@ void _dg_task_set_display (DgTask     *self,
                            const char *assistant_time_zone,
                            const char *handbook_title);
 
+/* The zone @identifier names (a new reference), or NULL for an unknown
+ * one. GLib keeps a parsed zone in its cache only while something holds a
+ * reference, and otherwise reads and parses the zone file again on every
+ * g_time_zone_new_identifier(); lists make thousands of those calls (here
+ * and in dg-recurrence.c). So every zone looked up here is kept for the
+ * life of the process, which makes all of them cache hits. */
+GTimeZone *_dg_task_lookup_zone (const char *identifier);
+
 G_END_DECLS

@@ -10,10 +10,13 @@
 
 /* Overdue occurrences older than this stay off the Tasks page. */
 #define UPCOMING_OVERDUE_DAYS 90
-/* How far next_occurrence looks: occurrences per step and steps at most,
- * so that a long series of done occurrences cannot make it run forever. */
-#define NEXT_BATCH 64
-#define NEXT_MAX_BATCHES 64
+/* How next_occurrence looks ahead: usually the first occurrence is the
+ * one (and each costs a step of libical's calendar), so it asks for one,
+ * then for ever more after a run of finished ones, up to a limit, so that
+ * a long series of done occurrences cannot make it run forever. */
+#define NEXT_FIRST_BATCH 1
+#define NEXT_MAX_BATCH 256
+#define NEXT_MAX_BATCHES 16
 /* An end for an open search: a hundred years ahead. */
 #define FAR_FUTURE_SECONDS ((gint64) 100 * 366 * 24 * 3600)
 
@@ -80,6 +83,10 @@ static const char *version_exists_sql =
 static const char *select_overrides_sql =
   "SELECT recurrence_id, status, percent_complete, completed_at FROM task_occurrences "
   "WHERE task_id = ?1 ORDER BY recurrence_id";
+/* Recurrence ids in basic format sort as their dates do. */
+static const char *select_overrides_between_sql =
+  "SELECT recurrence_id, status, percent_complete, completed_at FROM task_occurrences "
+  "WHERE task_id = ?1 AND recurrence_id >= ?2 AND recurrence_id < ?3";
 static const char *upsert_override_sql =
   "INSERT INTO task_occurrences (task_id, recurrence_id, status, percent_complete, completed_at) "
   "VALUES (?1, ?2, ?3, ?4, ?5) "
@@ -533,7 +540,7 @@ prepare_task (DgTaskStore  *self,
 static GTimeZone *
 task_zone (DgTask *task)
 {
-  GTimeZone *zone = g_time_zone_new_identifier (dg_task_get_time_zone (task));
+  GTimeZone *zone = _dg_task_lookup_zone (dg_task_get_time_zone (task));
 
   /* Validation keeps the zone known; UTC only guards against a database
    * changed by hand. */
@@ -547,6 +554,9 @@ expand (DgTask   *task,
         guint     max_count,
         GError  **error)
 {
+  /* Keeps the zone parsed for the expansion's own lookups of it. */
+  g_autoptr(GTimeZone) zone = task_zone (task);
+
   return dg_recurrence_expand (dg_task_get_rrule (task),
                                dg_task_get_due_date (task),
                                dg_task_get_due_time (task),
@@ -554,19 +564,43 @@ expand (DgTask   *task,
                                from_utc, to_utc, max_count, error);
 }
 
+/* A bound for recurrence ids of occurrences due around @utc: its UTC date
+ * moved by @days, as "YYYYMMDD". A local date is less than a day from the
+ * UTC one, so two days of margin cover every zone. */
+static char *
+recurrence_id_bound (gint64 utc,
+                     int    days)
+{
+  g_autoptr(GDateTime) date_time = g_date_time_new_from_unix_utc (utc);
+  g_autoptr(GDateTime) moved = date_time ? g_date_time_add_days (date_time, days) : NULL;
+
+  return moved ? g_date_time_format (moved, "%Y%m%d") : NULL;
+}
+
+/* The stored statuses of the occurrences of @task_id due in
+ * [@from_utc, @to_utc) (and perhaps a few just outside), by recurrence id:
+ * a list needs those of its window, not of the series' whole past. */
 static GHashTable *
-load_overrides (DgTaskStore  *self,
-                gint64        task_id,
-                GError      **error)
+load_overrides_between (DgTaskStore  *self,
+                        gint64        task_id,
+                        gint64        from_utc,
+                        gint64        to_utc,
+                        GError      **error)
 {
   g_autoptr(GHashTable) overrides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                            (GDestroyNotify) override_free);
-  sqlite3_stmt *stmt = dg_database_prepare (self->db, select_overrides_sql, error);
+  g_autofree char *lower = recurrence_id_bound (from_utc, -2);
+  g_autofree char *upper = recurrence_id_bound (to_utc, 2);
+  sqlite3_stmt *stmt = dg_database_prepare (self->db, select_overrides_between_sql, error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, task_id);
+  /* Past the dates GDateTime knows, the bound is open: "" sorts before
+   * every id, a letter after every digit. */
+  dg_database_bind_text (stmt, 2, lower ? lower : "");
+  dg_database_bind_text (stmt, 3, upper ? upper : "A");
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Override *override = g_new0 (Override, 1);
@@ -585,6 +619,14 @@ load_overrides (DgTaskStore  *self,
     }
   sqlite3_reset (stmt);
   return g_steal_pointer (&overrides);
+}
+
+static GHashTable *
+load_overrides (DgTaskStore  *self,
+                gint64        task_id,
+                GError      **error)
+{
+  return load_overrides_between (self, task_id, G_MININT64, G_MAXINT64, error);
 }
 
 /* The occurrence at @time with its status: a one-off task's own; in a
@@ -655,14 +697,11 @@ find_occurrence_time (DgTask            *task,
   g_autoptr(GArray) times = NULL;
   gint64 around;
 
+  /* Whether the rule has the id at all is answered by the expansion
+   * below, which is needed anyway. */
   if (dg_task_is_recurring (task))
     {
-      if (recurrence_id == NULL || *recurrence_id == '\0' ||
-          !dg_recurrence_has_occurrence (dg_task_get_rrule (task),
-                                         dg_task_get_due_date (task),
-                                         dg_task_get_due_time (task),
-                                         dg_task_get_time_zone (task),
-                                         recurrence_id))
+      if (recurrence_id == NULL || *recurrence_id == '\0')
         {
           set_no_such_occurrence_error (task, recurrence_id, error);
           return FALSE;
@@ -1279,7 +1318,8 @@ apply_occurrence_progress (ProgressData          *data,
   if (status == DG_TASK_STATUS_CANCELLED)
     status = DG_TASK_STATUS_SKIPPED;
 
-  overrides = load_overrides (data->self, dg_task_get_id (task), error);
+  overrides = load_overrides_between (data->self, dg_task_get_id (task),
+                                      time.due_utc, time.due_utc + 1, error);
   if (overrides == NULL)
     return FALSE;
   override = g_hash_table_lookup (overrides, change->recurrence_id);
@@ -1439,7 +1479,8 @@ dg_task_store_get_occurrence (DgTaskStore  *self,
     return NULL;
   if (dg_task_is_recurring (stored))
     {
-      overrides = load_overrides (self, dg_task_get_id (stored), error);
+      overrides = load_overrides_between (self, dg_task_get_id (stored),
+                                          time.due_utc, time.due_utc + 1, error);
       if (overrides == NULL)
         return NULL;
     }
@@ -1511,7 +1552,7 @@ add_occurrences (DgTaskStore  *self,
 
   if (dg_task_is_recurring (task))
     {
-      overrides = load_overrides (self, dg_task_get_id (task), error);
+      overrides = load_overrides_between (self, dg_task_get_id (task), from_utc, to_utc, error);
       if (overrides == NULL)
         return FALSE;
     }
@@ -1582,6 +1623,91 @@ owner_day (DgTaskOccurrence *occurrence,
   return day_of (local);
 }
 
+static DgTaskOccurrence *next_pending (DgTaskStore *self,
+                                       DgTask      *stored,
+                                       gint64       from_utc);
+
+/* The days and instants list_upcoming() sorts by. */
+typedef struct
+{
+  GDateTime  *now;
+  GTimeZone  *zone;           /* the owner's, @now's */
+  guint32     today;
+  guint32     week_end_day;   /* the first day after the week */
+  gint64      from_utc;
+  gint64      to_utc;
+  gint64      expand_to_utc;  /* a week past the window */
+} Upcoming;
+
+/* Adds what the Tasks page shows of @task: its occurrences of the window
+ * that are due this week or overdue, and its first pending one after the
+ * week. One expansion serves both for a task that repeats at least weekly,
+ * as expanding is the costly part; a slower one looks further on. */
+static gboolean
+add_upcoming (DgTaskStore     *self,
+              DgTask          *task,
+              const Upcoming  *upcoming,
+              GPtrArray       *result,
+              GError         **error)
+{
+  g_autoptr(GArray) times = NULL;
+  g_autoptr(GHashTable) overrides = NULL;
+  g_autoptr(GTimeZone) zone = task_zone (task);
+  gboolean want_later = dg_task_get_status (task) != DG_TASK_STATUS_CANCELLED;
+
+  times = expand (task, upcoming->from_utc, upcoming->expand_to_utc, 0, error);
+  if (times == NULL)
+    return FALSE;
+  if (dg_task_is_recurring (task) && times->len > 0)
+    {
+      overrides = load_overrides_between (self, dg_task_get_id (task),
+                                          upcoming->from_utc, upcoming->expand_to_utc, error);
+      if (overrides == NULL)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < times->len; i++)
+    {
+      DgOccurrenceTime *time = &g_array_index (times, DgOccurrenceTime, i);
+      g_autoptr(DgTaskOccurrence) occurrence =
+        make_occurrence (task, zone, time->recurrence_id, time->due_utc, overrides);
+      DgTaskStatus status = dg_task_occurrence_get_status (occurrence);
+      guint32 due_day = owner_day (occurrence, upcoming->zone);
+
+      if (due_day >= upcoming->week_end_day)
+        {
+          /* The first pending one after the week; the rest are not shown. */
+          if (want_later && dg_task_status_is_pending (status))
+            {
+              g_ptr_array_add (result, g_steal_pointer (&occurrence));
+              want_later = FALSE;
+            }
+          if (!want_later && time->due_utc >= upcoming->to_utc)
+            break;
+          continue;
+        }
+
+      /* A cancelled task is off the page; a skipped occurrence stays, as
+       * a decision the owner made about that day. */
+      if (status == DG_TASK_STATUS_CANCELLED)
+        continue;
+      if (due_day >= upcoming->today ||
+          (due_day + UPCOMING_OVERDUE_DAYS >= upcoming->today &&
+           dg_task_occurrence_is_overdue (occurrence, upcoming->now)))
+        g_ptr_array_add (result, g_steal_pointer (&occurrence));
+    }
+
+  if (want_later)
+    {
+      /* Days after the week, whatever the zones. */
+      DgTaskOccurrence *next = next_pending (self, task, upcoming->expand_to_utc);
+
+      if (next != NULL)
+        g_ptr_array_add (result, next);
+    }
+  return TRUE;
+}
+
 GPtrArray *
 dg_task_store_list_upcoming (DgTaskStore   *self,
                              GDateTime     *now,
@@ -1589,14 +1715,12 @@ dg_task_store_list_upcoming (DgTaskStore   *self,
                              gint64         assistant_id,
                              GError       **error)
 {
-  g_autoptr(GPtrArray) window = NULL;
   g_autoptr(GPtrArray) result = NULL;
   g_autoptr(GDateTime) today_start = NULL;
   g_autoptr(GDateTime) week_end = NULL;
   g_autoptr(GDateTime) window_from = NULL;
   g_autoptr(GDateTime) window_to = NULL;
-  GTimeZone *zone;
-  guint32 today, week_end_day;
+  Upcoming upcoming;
   guint days_into_week;
   int year, month, day;
 
@@ -1604,87 +1728,56 @@ dg_task_store_list_upcoming (DgTaskStore   *self,
   g_return_val_if_fail (now != NULL, NULL);
   g_return_val_if_fail (week_start >= G_DATE_MONDAY && week_start <= G_DATE_SUNDAY, NULL);
 
-  zone = g_date_time_get_timezone (now);
+  upcoming.now = now;
+  upcoming.zone = g_date_time_get_timezone (now);
   g_date_time_get_ymd (now, &year, &month, &day);
-  today_start = g_date_time_new (zone, year, month, day, 0, 0, 0);
+  today_start = g_date_time_new (upcoming.zone, year, month, day, 0, 0, 0);
   days_into_week = (g_date_time_get_day_of_week (now) - week_start + 7) % 7;
   week_end = g_date_time_add_days (today_start, 7 - days_into_week);
-  today = day_of (now);
-  week_end_day = day_of (week_end);
+  upcoming.today = day_of (now);
+  upcoming.week_end_day = day_of (week_end);
 
   /* A day more on each side: an all-day occurrence is due at midnight in
    * its own zone, which can be the day before or after in the owner's. */
   window_from = g_date_time_add_days (today_start, -(UPCOMING_OVERDUE_DAYS + 1));
   window_to = g_date_time_add_days (week_end, 1);
-  window = dg_task_store_list_occurrences (self, window_from, window_to, assistant_id, error);
-  if (window == NULL)
-    return NULL;
+  upcoming.from_utc = g_date_time_to_unix (window_from);
+  upcoming.to_utc = g_date_time_to_unix (window_to);
+  upcoming.expand_to_utc = upcoming.to_utc + 7 * 24 * 3600;
 
   result = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < window->len; i++)
-    {
-      DgTaskOccurrence *occurrence = g_ptr_array_index (window, i);
-      guint32 due_day = owner_day (occurrence, zone);
-
-      /* A cancelled task is off the page; a skipped occurrence stays, as
-       * a decision the owner made about that day. */
-      if (dg_task_occurrence_get_status (occurrence) == DG_TASK_STATUS_CANCELLED)
-        continue;
-      if ((due_day >= today && due_day < week_end_day) ||
-          (due_day + UPCOMING_OVERDUE_DAYS >= today && dg_task_occurrence_is_overdue (occurrence, now)))
-        g_ptr_array_add (result, g_object_ref (occurrence));
-    }
-
   for (guint i = 0; i < self->items->len; i++)
     {
       DgTask *task = g_ptr_array_index (self->items, i);
-      g_autoptr(DgTaskOccurrence) next = NULL;
 
       if (assistant_id != 0 && dg_task_get_assistant_id (task) != assistant_id)
         continue;
-      if (dg_task_get_status (task) == DG_TASK_STATUS_CANCELLED)
-        continue;
-
-      next = dg_task_store_next_occurrence (self, task, week_end);
-      /* An all-day occurrence due at midnight in a zone behind the owner's
-       * can fall after the instant but still within the week. */
-      while (next != NULL && owner_day (next, zone) < week_end_day)
-        {
-          g_autoptr(GDateTime) after = g_date_time_add_seconds (dg_task_occurrence_get_due (next), 1);
-
-          g_clear_object (&next);
-          next = dg_task_store_next_occurrence (self, task, after);
-        }
-      if (next != NULL)
-        g_ptr_array_add (result, g_steal_pointer (&next));
+      if (!add_upcoming (self, task, &upcoming, result, error))
+        return NULL;
     }
 
   g_ptr_array_sort (result, compare_occurrences);
   return g_steal_pointer (&result);
 }
 
-DgTaskOccurrence *
-dg_task_store_next_occurrence (DgTaskStore *self,
-                               DgTask      *task,
-                               GDateTime   *after)
+/* The first pending occurrence of @stored, a task of the list, due at or
+ * after @from_utc. */
+static DgTaskOccurrence *
+next_pending (DgTaskStore *self,
+              DgTask      *stored,
+              gint64       from_utc)
 {
   g_autoptr(GHashTable) overrides = NULL;
   g_autoptr(GTimeZone) zone = NULL;
   g_autoptr(GError) error = NULL;
-  DgTask *stored;
-  gint64 from_utc;
 
-  g_return_val_if_fail (DG_IS_TASK_STORE (self), NULL);
-  g_return_val_if_fail (DG_IS_TASK (task), NULL);
-  g_return_val_if_fail (after != NULL, NULL);
-
-  stored = dg_task_store_find (self, dg_task_get_id (task));
-  if (stored == NULL || dg_task_get_status (stored) == DG_TASK_STATUS_CANCELLED)
+  if (dg_task_get_status (stored) == DG_TASK_STATUS_CANCELLED)
     return NULL;
 
   if (dg_task_is_recurring (stored))
     {
-      overrides = load_overrides (self, dg_task_get_id (stored), &error);
+      overrides = load_overrides_between (self, dg_task_get_id (stored),
+                                          from_utc, G_MAXINT64, &error);
       if (overrides == NULL)
         {
           g_warning ("The statuses of “%s” could not be read: %s", dg_task_get_title (stored), error->message);
@@ -1693,10 +1786,11 @@ dg_task_store_next_occurrence (DgTaskStore *self,
     }
   zone = task_zone (stored);
 
-  from_utc = g_date_time_to_unix (after);
-  for (guint batch = 0; batch < NEXT_MAX_BATCHES; batch++)
+  for (guint batch = 0, batch_size = NEXT_FIRST_BATCH;
+       batch < NEXT_MAX_BATCHES;
+       batch++, batch_size = MIN (batch_size * 8, NEXT_MAX_BATCH))
     {
-      g_autoptr(GArray) times = expand (stored, from_utc, from_utc + FAR_FUTURE_SECONDS, NEXT_BATCH, &error);
+      g_autoptr(GArray) times = expand (stored, from_utc, from_utc + FAR_FUTURE_SECONDS, batch_size, &error);
 
       if (times == NULL)
         {
@@ -1718,6 +1812,23 @@ dg_task_store_next_occurrence (DgTaskStore *self,
       from_utc = g_array_index (times, DgOccurrenceTime, times->len - 1).due_utc + 1;
     }
   return NULL;
+}
+
+DgTaskOccurrence *
+dg_task_store_next_occurrence (DgTaskStore *self,
+                               DgTask      *task,
+                               GDateTime   *after)
+{
+  DgTask *stored;
+
+  g_return_val_if_fail (DG_IS_TASK_STORE (self), NULL);
+  g_return_val_if_fail (DG_IS_TASK (task), NULL);
+  g_return_val_if_fail (after != NULL, NULL);
+
+  stored = dg_task_store_find (self, dg_task_get_id (task));
+  if (stored == NULL)
+    return NULL;
+  return next_pending (self, stored, g_date_time_to_unix (after));
 }
 
 /* ---- GListModel --------------------------------------------------------- */

@@ -332,6 +332,31 @@ _dg_task_set_display (DgTask     *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+GTimeZone *
+_dg_task_lookup_zone (const char *identifier)
+{
+  G_LOCK_DEFINE_STATIC (kept_zones);
+  static GHashTable *kept_zones = NULL;
+  GTimeZone *zone;
+
+  if (identifier == NULL || *identifier == '\0')
+    return NULL;
+
+  G_LOCK (kept_zones);
+  if (kept_zones == NULL)
+    kept_zones = g_hash_table_new (g_str_hash, g_str_equal);
+  zone = g_hash_table_lookup (kept_zones, identifier);
+  if (zone == NULL)
+    {
+      zone = g_time_zone_new_identifier (identifier);
+      if (zone != NULL)
+        g_hash_table_insert (kept_zones, g_strdup (identifier), zone);
+    }
+  G_UNLOCK (kept_zones);
+
+  return zone ? g_time_zone_ref (zone) : NULL;
+}
+
 /* "HH:MM" with hours 00..23 and minutes 00..59. */
 static gboolean
 parse_time (const char *text,
@@ -494,7 +519,7 @@ dg_task_get_due (DgTask *self)
   if (*self->strings[PROP_DUE_TIME] != '\0' &&
       !parse_time (self->strings[PROP_DUE_TIME], &hour, &minute))
     return NULL;
-  zone = g_time_zone_new_identifier (self->strings[PROP_TIME_ZONE]);
+  zone = _dg_task_lookup_zone (self->strings[PROP_TIME_ZONE]);
   if (zone == NULL)
     return NULL;
   return g_date_time_new (zone, year, month, day, hour, minute, 0);

@@ -665,6 +665,42 @@ test_upcoming_groups (DgTestFixture *fixture,
 }
 
 static void
+test_upcoming_later_rows (DgTestFixture *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(DgTaskStore) store = make_store (fixture->db);
+  gint64 maria = add_assistant (fixture->db, "Maria Santos", "Europe/Berlin");
+  /* Wednesday 2 December 2026; the week ends on Sunday the 6th. */
+  g_autoptr(GDateTime) now = make_time ("Europe/Berlin", 2026, 12, 2, 10, 0);
+  g_autoptr(DgTask) weekly = add_task (store, "Weekly", maria, "2026-12-03", "09:00", "FREQ=WEEKLY");
+  g_autoptr(DgTask) monthly = add_task (store, "Monthly", maria, "2026-12-03", "", "FREQ=MONTHLY");
+  g_autoptr(DgTask) done_later = add_task (store, "Done early", maria, "2027-01-15", "", "");
+  g_autoptr(GPtrArray) upcoming = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char * const expected[] = {
+    "Monthly 20261203", "Weekly 20261203T090000",
+    "Weekly 20261217T090000", "Monthly 20270103",
+  };
+
+  /* Next week's is done already: the row after the week is the one after. */
+  set_status (store, weekly, "20261210T090000", DG_TASK_STATUS_DONE);
+  set_status (store, done_later, NULL, DG_TASK_STATUS_DONE);
+
+  upcoming = dg_task_store_list_upcoming (store, now, G_DATE_MONDAY, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (upcoming->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < upcoming->len && i < G_N_ELEMENTS (expected); i++)
+    {
+      DgTaskOccurrence *occurrence = g_ptr_array_index (upcoming, i);
+      g_autofree char *row = g_strdup_printf ("%s %s",
+                                              dg_task_get_title (dg_task_occurrence_get_task (occurrence)),
+                                              dg_task_occurrence_get_recurrence_id (occurrence));
+
+      g_assert_cmpstr (row, ==, expected[i]);
+    }
+}
+
+static void
 test_overdue_in_assistant_zone (DgTestFixture *fixture,
                                 gconstpointer  user_data)
 {
@@ -996,6 +1032,7 @@ main (int    argc,
   dg_test_add_with_database ("/task-store/series-cancel", test_series_cancel);
   dg_test_add_with_database ("/task-store/occurrences-across-dst", test_occurrences_across_dst);
   dg_test_add_with_database ("/task-store/upcoming-groups", test_upcoming_groups);
+  dg_test_add_with_database ("/task-store/upcoming-later-rows", test_upcoming_later_rows);
   dg_test_add_with_database ("/task-store/overdue-in-assistant-zone", test_overdue_in_assistant_zone);
   dg_test_add_with_database ("/task-store/rule-change-keeps-valid-overrides", test_rule_change_keeps_valid_overrides);
   dg_test_add_with_database ("/task-store/reload", test_reload);
