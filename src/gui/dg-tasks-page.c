@@ -162,17 +162,21 @@ update_empty_state (DgTasksPage *self)
       adw_status_page_set_description (self->empty_status,
                                        _("Assign work to an assistant, once or on a schedule, with the handbook to follow. It can go into their calendar too."));
     }
-  else if (selected_status_filter (self) == STATUS_FILTER_OPEN && selected_assistant_id (self) == 0)
+  else if (selected_status_filter (self) == STATUS_FILTER_OPEN)
     {
       adw_status_page_set_title (self->empty_status, _("Nothing Left to Do"));
       adw_status_page_set_description (self->empty_status,
-                                       _("Every task is done for now. Work that is assigned or falls due appears here."));
+                                       selected_assistant_id (self) == 0
+                                       ? _("Every task is done for now. Work that is assigned or falls due appears here.")
+                                       : _("Every task of this assistant is done for now. Work that is assigned or falls due appears here."));
     }
   else
     {
       adw_status_page_set_title (self->empty_status, _("No Matching Tasks"));
       adw_status_page_set_description (self->empty_status,
-                                       _("No task of this assistant has this status. Choose another assistant or status above."));
+                                       selected_assistant_id (self) == 0
+                                       ? _("No task has this status in the last three months or ahead. Choose another status above.")
+                                       : _("No task of this assistant has this status. Choose another assistant or status above."));
     }
 }
 
