@@ -12,6 +12,10 @@ void _dg_task_set_display (DgTask     *self,
                            const char *assistant_time_zone,
                            const char *handbook_title);
 
+/* The title's collation key, case folded, kept until the title changes:
+ * lists sort thousands of occurrences by it. */
+const char *_dg_task_get_sort_key (DgTask *self);
+
 /* The zone @identifier names (a new reference), or NULL for an unknown
  * one. GLib keeps a parsed zone in its cache only while something holds a
  * reference, and otherwise reads and parses the zone file again on every

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "dg-task-store"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "dg-recurrence.h"
 #include "dg-task-private.h"
@@ -126,8 +127,6 @@ static int
 compare_tasks (DgTask *a,
                DgTask *b)
 {
-  g_autofree char *title_a = NULL;
-  g_autofree char *title_b = NULL;
   int cmp;
 
   cmp = g_strcmp0 (dg_task_get_due_date (a), dg_task_get_due_date (b));
@@ -137,9 +136,7 @@ compare_tasks (DgTask *a,
   cmp = g_strcmp0 (dg_task_get_due_time (a), dg_task_get_due_time (b));
   if (cmp != 0)
     return cmp;
-  title_a = g_utf8_casefold (dg_task_get_title (a), -1);
-  title_b = g_utf8_casefold (dg_task_get_title (b), -1);
-  cmp = g_utf8_collate (title_a, title_b);
+  cmp = strcmp (_dg_task_get_sort_key (a), _dg_task_get_sort_key (b));
   if (cmp != 0)
     return cmp;
   return (dg_task_get_id (a) > dg_task_get_id (b)) - (dg_task_get_id (a) < dg_task_get_id (b));
@@ -1623,9 +1620,59 @@ owner_day (DgTaskOccurrence *occurrence,
   return day_of (local);
 }
 
-static DgTaskOccurrence *next_pending (DgTaskStore *self,
-                                       DgTask      *stored,
-                                       gint64       from_utc);
+/* The first pending occurrence of @stored, a task of the list, due at or
+ * after @from_utc. */
+static DgTaskOccurrence *
+next_pending (DgTaskStore *self,
+              DgTask      *stored,
+              gint64       from_utc)
+{
+  g_autoptr(GHashTable) overrides = NULL;
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (dg_task_get_status (stored) == DG_TASK_STATUS_CANCELLED)
+    return NULL;
+
+  if (dg_task_is_recurring (stored))
+    {
+      overrides = load_overrides_between (self, dg_task_get_id (stored),
+                                          from_utc, G_MAXINT64, &error);
+      if (overrides == NULL)
+        {
+          g_warning ("The statuses of “%s” could not be read: %s", dg_task_get_title (stored), error->message);
+          return NULL;
+        }
+    }
+  zone = task_zone (stored);
+
+  for (guint batch = 0, batch_size = NEXT_FIRST_BATCH;
+       batch < NEXT_MAX_BATCHES;
+       batch++, batch_size = MIN (batch_size * 8, NEXT_MAX_BATCH))
+    {
+      g_autoptr(GArray) times = expand (stored, from_utc, from_utc + FAR_FUTURE_SECONDS, batch_size, &error);
+
+      if (times == NULL)
+        {
+          g_warning ("The occurrences of “%s” could not be computed: %s", dg_task_get_title (stored), error->message);
+          return NULL;
+        }
+      if (times->len == 0)
+        return NULL;
+
+      for (guint i = 0; i < times->len; i++)
+        {
+          DgOccurrenceTime *time = &g_array_index (times, DgOccurrenceTime, i);
+          g_autoptr(DgTaskOccurrence) occurrence =
+            make_occurrence (stored, zone, time->recurrence_id, time->due_utc, overrides);
+
+          if (dg_task_status_is_pending (dg_task_occurrence_get_status (occurrence)))
+            return g_steal_pointer (&occurrence);
+        }
+      from_utc = g_array_index (times, DgOccurrenceTime, times->len - 1).due_utc + 1;
+    }
+  return NULL;
+}
 
 /* The days and instants list_upcoming() sorts by. */
 typedef struct
@@ -1758,60 +1805,6 @@ dg_task_store_list_upcoming (DgTaskStore   *self,
 
   g_ptr_array_sort (result, compare_occurrences);
   return g_steal_pointer (&result);
-}
-
-/* The first pending occurrence of @stored, a task of the list, due at or
- * after @from_utc. */
-static DgTaskOccurrence *
-next_pending (DgTaskStore *self,
-              DgTask      *stored,
-              gint64       from_utc)
-{
-  g_autoptr(GHashTable) overrides = NULL;
-  g_autoptr(GTimeZone) zone = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (dg_task_get_status (stored) == DG_TASK_STATUS_CANCELLED)
-    return NULL;
-
-  if (dg_task_is_recurring (stored))
-    {
-      overrides = load_overrides_between (self, dg_task_get_id (stored),
-                                          from_utc, G_MAXINT64, &error);
-      if (overrides == NULL)
-        {
-          g_warning ("The statuses of “%s” could not be read: %s", dg_task_get_title (stored), error->message);
-          return NULL;
-        }
-    }
-  zone = task_zone (stored);
-
-  for (guint batch = 0, batch_size = NEXT_FIRST_BATCH;
-       batch < NEXT_MAX_BATCHES;
-       batch++, batch_size = MIN (batch_size * 8, NEXT_MAX_BATCH))
-    {
-      g_autoptr(GArray) times = expand (stored, from_utc, from_utc + FAR_FUTURE_SECONDS, batch_size, &error);
-
-      if (times == NULL)
-        {
-          g_warning ("The occurrences of “%s” could not be computed: %s", dg_task_get_title (stored), error->message);
-          return NULL;
-        }
-      if (times->len == 0)
-        return NULL;
-
-      for (guint i = 0; i < times->len; i++)
-        {
-          DgOccurrenceTime *time = &g_array_index (times, DgOccurrenceTime, i);
-          g_autoptr(DgTaskOccurrence) occurrence =
-            make_occurrence (stored, zone, time->recurrence_id, time->due_utc, overrides);
-
-          if (dg_task_status_is_pending (dg_task_occurrence_get_status (occurrence)))
-            return g_steal_pointer (&occurrence);
-        }
-      from_utc = g_array_index (times, DgOccurrenceTime, times->len - 1).due_utc + 1;
-    }
-  return NULL;
 }
 
 DgTaskOccurrence *

@@ -54,6 +54,7 @@ struct _DgTask
   DgTaskStatus   status;
   int            percent_complete;
   char          *strings[LAST_STRING_PROP + 1];   /* indexed by PROP_ of a string property */
+  char          *sort_key;   /* of the title, made when first needed */
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -332,6 +333,20 @@ _dg_task_set_display (DgTask     *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+const char *
+_dg_task_get_sort_key (DgTask *self)
+{
+  g_return_val_if_fail (DG_IS_TASK (self), NULL);
+
+  if (self->sort_key == NULL)
+    {
+      g_autofree char *folded = g_utf8_casefold (self->strings[PROP_TITLE], -1);
+
+      self->sort_key = g_utf8_collate_key (folded, -1);
+    }
+  return self->sort_key;
+}
+
 GTimeZone *
 _dg_task_lookup_zone (const char *identifier)
 {
@@ -555,6 +570,7 @@ dg_task_finalize (GObject *object)
 
   for (guint i = 1; i <= LAST_STRING_PROP; i++)
     g_free (self->strings[i]);
+  g_free (self->sort_key);
 
   G_OBJECT_CLASS (dg_task_parent_class)->finalize (object);
 }
@@ -610,6 +626,8 @@ dg_task_set_property (GObject      *object,
 
       if (g_strcmp0 (self->strings[prop_id], text ? text : "") != 0)
         {
+          if (prop_id == PROP_TITLE)
+            g_clear_pointer (&self->sort_key, g_free);
           g_free (self->strings[prop_id]);
           self->strings[prop_id] = g_strdup (text ? text : "");
           g_object_notify_by_pspec (object, pspec);

@@ -212,6 +212,38 @@ test_add_find_list (DgTestFixture *fixture,
 }
 
 static void
+test_order_ignores_case (DgTestFixture *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(DgTaskStore) store = make_store (fixture->db);
+  gint64 maria = add_assistant (fixture->db, "Maria Santos", "Asia/Manila");
+  g_autoptr(DgTask) banana = add_task (store, "banana", maria, "2026-12-01", "09:00", "");
+  g_autoptr(DgTask) apple = add_task (store, "Apple", maria, "2026-12-01", "09:00", "");
+  g_autoptr(DgTask) cherry = add_task (store, "cherry", maria, "2026-12-01", "09:00", "");
+  g_autoptr(DgTask) renamed = NULL;
+  g_autoptr(GError) error = NULL;
+  DgTask *expected[] = { apple, banana, cherry };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(DgTask) item = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      g_assert_true (item == expected[i]);
+    }
+
+  /* A new title takes its new place. */
+  renamed = dg_task_copy (apple);
+  g_object_set (renamed, "title", "Date", NULL);
+  g_assert_true (dg_task_store_update (store, renamed, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(DgTask) last = g_list_model_get_item (G_LIST_MODEL (store), 2);
+
+    g_assert_true (last == apple);
+  }
+}
+
+static void
 test_add_refused (DgTestFixture *fixture,
                   gconstpointer  user_data)
 {
@@ -1021,6 +1053,7 @@ main (int    argc,
   dg_test_init (&argc, &argv);
 
   dg_test_add_with_database ("/task-store/add-find-list", test_add_find_list);
+  dg_test_add_with_database ("/task-store/order-ignores-case", test_order_ignores_case);
   dg_test_add_with_database ("/task-store/add-refused", test_add_refused);
   dg_test_add_with_database ("/task-store/rule-normalized", test_rule_normalized);
   dg_test_add_with_database ("/task-store/update-and-delete", test_update_and_delete);
