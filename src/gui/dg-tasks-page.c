@@ -9,7 +9,7 @@
 #include "dg-calendar-import-dialog.h"
 #include "dg-task-dialog.h"
 #include "dg-task-row.h"
-#include "dg-tasks-page.h"
+#include "dg-tasks-page-private.h"
 #include "dg-window.h"
 
 /* The first day of the week for "This Week"; Monday, as in ISO 8601 and
@@ -26,6 +26,8 @@ typedef enum
   STATUS_FILTER_SKIPPED,
   STATUS_FILTER_ALL,
 } StatusFilter;
+
+static GFile *test_file;
 
 struct _DgTasksPage
 {
@@ -590,6 +592,14 @@ on_export_chooser_response (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
+void
+dg_tasks_page_set_test_file (GFile *file)
+{
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  g_set_object (&test_file, file);
+}
+
 static GtkFileFilter *
 calendar_filter (void)
 {
@@ -614,6 +624,11 @@ on_export_activated (GtkWidget  *widget,
 
   if (self->tasks == NULL)
     return;
+  if (test_file != NULL)
+    {
+      export_calendar (self, selected_assistant_id (self), test_file);
+      return;
+    }
 
   /* The assistant the list shows now, even if the filter changes while
    * the chooser is open. */
@@ -688,6 +703,11 @@ on_import_activated (GtkWidget  *widget,
 
   if (self->tasks == NULL)
     return;
+  if (test_file != NULL)
+    {
+      import_status (self, test_file);
+      return;
+    }
   chooser = gtk_file_chooser_native_new (_("Import Status from a Calendar"),
                                          parent_window (self), GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Open"), _("_Cancel"));

@@ -1,24 +1,29 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "test-tasks-page"
 
+#include <libical/ical.h>
+#include <string.h>
+
 #include "dg-assistant-editor.h"
 #include "dg-assistant-store.h"
+#include "dg-calendar-import-dialog.h"
 #include "dg-gui-test.h"
 #include "dg-handbook-store.h"
 #include "dg-task-dialog.h"
 #include "dg-task-row.h"
 #include "dg-task-store.h"
-#include "dg-tasks-page.h"
+#include "dg-tasks-page-private.h"
 
 #define HANDBOOK_TITLE "Weekly bookkeeping"
 #define RENAMED "Weekly bookkeeping and reminders"
 #define ZONE "Asia/Manila"
 
+static char *test_dir;
 static char *database_path;
 
 /* An assistant and a handbook published once, with 45 minutes of steps. */
 static void
-seed_database (void)
+seed_database (gboolean with_task)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DgDatabase) db = dg_database_open (database_path, &error);
@@ -41,6 +46,20 @@ seed_database (void)
   g_assert_true (dg_handbook_store_save (handbooks, handbook, &error));
   g_assert_cmpint (dg_handbook_store_publish (handbooks, handbook, "First version", &error), ==, 1);
   g_assert_no_error (error);
+
+  if (with_task)
+    {
+      g_autoptr(DgTaskStore) tasks = dg_task_store_new (db, &error);
+      g_autoptr(DgTask) task = dg_task_new (HANDBOOK_TITLE);
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+      g_assert_no_error (error);
+      g_object_set (task, "assistant-id", dg_assistant_get_id (maria), "handbook-id", dg_handbook_get_id (handbook),
+                    "due-date", today, "due-time", "09:00", "rrule", "FREQ=WEEKLY", NULL);
+      g_assert_true (dg_task_store_add (tasks, task, &error));
+      g_assert_no_error (error);
+    }
 }
 
 /* What another reader of the database sees: the status of one occurrence. */
@@ -352,10 +371,113 @@ drive_cancel (DgApplication *app,
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (empty)), ==, "Nothing Left to Do");
 }
 
+/* What the export wrote, read back by libical: the one VTODO with its UID
+ * and rule. Returns the UID. */
+static char *
+check_export (const char *path)
+{
+  g_autofree char *text = NULL;
+  icalcomponent *calendar;
+  icalcomponent *todo;
+  char *uid;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  calendar = icalparser_parse_string (text);
+  g_assert_nonnull (calendar);
+  g_assert_cmpint (icalcomponent_count_components (calendar, ICAL_VTODO_COMPONENT), ==, 1);
+  todo = icalcomponent_get_first_component (calendar, ICAL_VTODO_COMPONENT);
+  g_assert_cmpstr (icalcomponent_get_summary (todo), ==, HANDBOOK_TITLE);
+  g_assert_nonnull (icalcomponent_get_first_property (todo, ICAL_RRULE_PROPERTY));
+  g_assert_nonnull (icalcomponent_get_first_component (calendar, ICAL_VTIMEZONE_COMPONENT));
+  uid = g_strdup (icalcomponent_get_uid (todo));
+  icalcomponent_free (calendar);
+  return uid;
+}
+
+/* Export, then the assistant's copy with the first date completed comes
+ * back through the preview; a broken file is refused with its line. */
+static void
+drive_calendar_exchange (DgApplication *app,
+                         GtkWindow     *window)
+{
+  GtkWidget *stack = dg_gui_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+  GtkWidget *page = dg_gui_test_find_by_type (GTK_WIDGET (window), DG_TYPE_TASKS_PAGE);
+  g_autofree char *export_path = g_build_filename (test_dir, "delegate-tasks.ics", NULL);
+  g_autofree char *import_path = g_build_filename (test_dir, "assistant-copy.ics", NULL);
+  g_autoptr(GFile) export_file = g_file_new_for_path (export_path);
+  g_autoptr(GFile) import_file = g_file_new_for_path (import_path);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) next_week = g_date_time_add_weeks (now, 1);
+  g_autofree char *first_id = g_date_time_format (now, "%Y%m%dT090000");
+  g_autofree char *second_id = g_date_time_format (next_week, "%Y%m%dT090000");
+  g_autofree char *exported = NULL;
+  g_autofree char *uid = NULL;
+  g_autofree char *override = NULL;
+  g_autoptr(GString) copy = NULL;
+  GtkWindow *preview;
+  AdwMessageDialog *error_dialog;
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "tasks");
+  dg_gui_test_iterate ();
+  g_assert_cmpuint (n_rows (page), ==, 2);
+
+  dg_tasks_page_set_test_file (export_file);
+  g_assert_true (gtk_widget_activate_action (page, "tasks.export-calendar", NULL));
+  dg_gui_test_iterate ();
+  uid = check_export (export_path);
+
+  g_assert_true (g_file_get_contents (export_path, &exported, NULL, NULL));
+  copy = g_string_new (exported);
+  override = g_strdup_printf ("BEGIN:VTODO\r\nUID:%s\r\nDTSTAMP:20261128T120000Z\r\n"
+                              "RECURRENCE-ID;TZID=" ZONE ":%s\r\nSUMMARY:" HANDBOOK_TITLE "\r\n"
+                              "STATUS:COMPLETED\r\nPERCENT-COMPLETE:100\r\n"
+                              "COMPLETED:20261128T120000Z\r\nEND:VTODO\r\nEND:VCALENDAR\r\n",
+                              uid, first_id);
+  g_string_truncate (copy, strstr (copy->str, "END:VCALENDAR") - copy->str);
+  g_string_append (copy, override);
+  g_assert_true (g_file_set_contents (import_path, copy->str, -1, NULL));
+
+  dg_tasks_page_set_test_file (import_file);
+  g_assert_true (gtk_widget_activate_action (page, "tasks.import-status", NULL));
+  dg_gui_test_iterate ();
+  preview = dg_gui_test_find_toplevel (DG_TYPE_CALENDAR_IMPORT_DIALOG);
+  g_assert_nonnull (preview);
+  g_assert_nonnull (dg_gui_test_find_by_name (GTK_WIDGET (preview), "change_row"));
+  g_signal_emit_by_name (dg_gui_test_find_by_name (GTK_WIDGET (preview), "import_apply"), "clicked");
+  dg_gui_test_iterate ();
+  g_assert_null (dg_gui_test_find_toplevel (DG_TYPE_CALENDAR_IMPORT_DIALOG));
+  g_assert_cmpint (stored_status (HANDBOOK_TITLE, first_id), ==, DG_TASK_STATUS_DONE);
+  g_assert_cmpint (stored_status (HANDBOOK_TITLE, second_id), ==, DG_TASK_STATUS_OPEN);
+  g_assert_cmpuint (n_rows (page), ==, 1);
+  g_assert_cmpstr (row_recurrence_id (page, 0), ==, second_id);
+
+  g_assert_true (g_file_set_contents (import_path, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTODO\r\nUID:x\r\n", -1, NULL));
+  g_assert_true (gtk_widget_activate_action (page, "tasks.import-status", NULL));
+  dg_gui_test_iterate ();
+  g_assert_null (dg_gui_test_find_toplevel (DG_TYPE_CALENDAR_IMPORT_DIALOG));
+  error_dialog = ADW_MESSAGE_DIALOG (dg_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (error_dialog);
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (error_dialog), "Line "));
+  gtk_window_destroy (GTK_WINDOW (error_dialog));
+  g_assert_cmpint (stored_status (HANDBOOK_TITLE, first_id), ==, DG_TASK_STATUS_DONE);
+  dg_tasks_page_set_test_file (NULL);
+}
+
+static void
+test_calendar_exchange (void)
+{
+  g_free (database_path);
+  database_path = g_build_filename (test_dir, "exchange.db", NULL);
+  seed_database (TRUE);
+  dg_gui_test_run_app (database_path, drive_calendar_exchange);
+}
+
 static void
 test_weekly_task (void)
 {
-  seed_database ();
+  g_free (database_path);
+  database_path = g_build_filename (test_dir, "delegate.db", NULL);
+  seed_database (FALSE);
   dg_gui_test_run_app (database_path, drive_weekly_task);
   dg_gui_test_run_app (database_path, drive_assistant_tasks);
   dg_gui_test_run_app (database_path, drive_cancel);
@@ -365,12 +487,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *dir = NULL;
-
   gtk_test_init (&argc, &argv, NULL);
-  dir = g_dir_make_tmp ("delegate-test-XXXXXX", NULL);
-  database_path = g_build_filename (dir, "delegate.db", NULL);
+  test_dir = g_dir_make_tmp ("delegate-test-XXXXXX", NULL);
 
   g_test_add_func ("/tasks-page/weekly-task", test_weekly_task);
+  g_test_add_func ("/tasks-page/calendar-exchange", test_calendar_exchange);
   return g_test_run ();
 }
