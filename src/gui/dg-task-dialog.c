@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "dg-task-dialog"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "dg-confirmation.h"
 #include "dg-money.h"
@@ -770,6 +771,21 @@ load_recurrence (DgTaskDialog *self)
   if (!dg_recurrence_from_rrule (rrule, dg_task_get_time_zone (self->working), &recurrence))
     recurrence.kind = DG_RECURRENCE_CUSTOM;
 
+  /* "FREQ=WEEKLY" without days repeats on the due date's (RFC 5545): the
+   * Weekly preset shows that day chosen, and saves the same dates. */
+  if (recurrence.kind == DG_RECURRENCE_CUSTOM && date != NULL &&
+      strstr (rrule, "FREQ=WEEKLY") != NULL && strstr (rrule, "BYDAY=") == NULL)
+    {
+      static const char * const codes[] = { "MO", "TU", "WE", "TH", "FR", "SA", "SU" };
+      g_autofree char *with_day = g_strdup_printf ("%s;BYDAY=%s", rrule,
+                                                   codes[g_date_get_weekday (date) - G_DATE_MONDAY]);
+      DgRecurrence weekly = { 0 };
+
+      if (dg_recurrence_from_rrule (with_day, dg_task_get_time_zone (self->working), &weekly) &&
+          weekly.kind == DG_RECURRENCE_WEEKLY)
+        recurrence = weekly;
+    }
+
   switch (recurrence.kind)
     {
     case DG_RECURRENCE_NONE:
@@ -833,6 +849,7 @@ load_form (DgTaskDialog *self)
   position = position_of_id (self->assistant_ids, dg_task_get_assistant_id (task));
   adw_combo_row_set_selected (self->assistant_row, position != GTK_INVALID_LIST_POSITION ? position : 0);
   assistant = selected_assistant (self);
+  g_free (self->assistant_zone);
   self->assistant_zone = g_strdup (assistant ? dg_assistant_get_time_zone (assistant) : "");
 
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), dg_task_get_due_date (task));

@@ -463,6 +463,139 @@ drive_calendar_exchange (DgApplication *app,
   dg_tasks_page_set_test_file (NULL);
 }
 
+static const char *
+group_description (GtkWidget *dialog)
+{
+  GtkWidget *group = gtk_widget_get_ancestor (field (dialog, "task_repeat_row"), ADW_TYPE_PREFERENCES_GROUP);
+
+  return adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group));
+}
+
+static gboolean
+has_error (GtkWidget  *dialog,
+           const char *name)
+{
+  return gtk_widget_has_css_class (field (dialog, name), "error");
+}
+
+/* The dialog's rules: a stored weekly task shows as Weekly on its day and
+ * moves to the latest handbook version on request; a new task's fields are
+ * checked as typed. */
+static void
+drive_dialog_rules (DgApplication *app,
+                    GtkWindow     *window)
+{
+  GtkWidget *stack = dg_gui_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+  GtkWidget *page = dg_gui_test_find_by_type (GTK_WIDGET (window), DG_TYPE_TASKS_PAGE);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  const char *weekday_buttons[] = { NULL, "task_monday_button", "task_tuesday_button",
+                                    "task_wednesday_button", "task_thursday_button",
+                                    "task_friday_button", "task_saturday_button", "task_sunday_button" };
+  GtkWidget *dialog;
+  DgTask *task;
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "tasks");
+  dg_gui_test_iterate ();
+  task = dg_task_occurrence_get_task (dg_task_row_get_occurrence (row_at (page, 0)));
+  g_assert_cmpint (dg_task_get_handbook_version (task), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (page, "tasks.edit", "x", dg_task_get_id (task)));
+  dg_gui_test_iterate ();
+  dialog = GTK_WIDGET (dg_gui_test_find_toplevel (DG_TYPE_TASK_DIALOG));
+  g_assert_cmpint (adw_combo_row_get_selected (ADW_COMBO_ROW (field (dialog, "task_repeat_row"))), ==, 3);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (field (dialog, weekday_buttons[g_date_time_get_day_of_week (now)]))));
+  g_assert_true (gtk_widget_get_sensitive (field (dialog, "task_save_button")));
+  g_assert_true (gtk_widget_get_visible (field (dialog, "task_latest_button")));
+  g_signal_emit_by_name (field (dialog, "task_latest_button"), "clicked");
+  dg_gui_test_iterate ();
+  g_assert_cmpint (dg_task_get_handbook_version (task), ==, 2);
+  g_assert_false (gtk_widget_get_visible (field (dialog, "task_latest_button")));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_true (gtk_widget_activate_action (page, "tasks.new", NULL));
+  dg_gui_test_iterate ();
+  dialog = GTK_WIDGET (dg_gui_test_find_toplevel (DG_TYPE_TASK_DIALOG));
+  gtk_editable_set_text (GTK_EDITABLE (field (dialog, "task_title_row")), "Close the month");
+
+  gtk_switch_set_active (GTK_SWITCH (field (dialog, "task_all_day_switch")), TRUE);
+  dg_gui_test_iterate ();
+  g_assert_false (gtk_widget_get_sensitive (field (dialog, "task_time_row")));
+
+  gtk_editable_set_text (GTK_EDITABLE (field (dialog, "task_time_zone_row")), "manila");
+  dg_gui_test_iterate ();
+  g_assert_true (has_error (dialog, "task_time_zone_row"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (field (dialog, "task_time_zone_row")), ZONE));
+  g_assert_false (gtk_widget_get_sensitive (field (dialog, "task_save_button")));
+  gtk_editable_set_text (GTK_EDITABLE (field (dialog, "task_time_zone_row")), ZONE);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field (dialog, "task_repeat_row")), 6);
+  gtk_editable_set_text (GTK_EDITABLE (field (dialog, "task_rrule_row")), "FREQ=HOURLY");
+  dg_gui_test_iterate ();
+  g_assert_true (has_error (dialog, "task_rrule_row"));
+  gtk_editable_set_text (GTK_EDITABLE (field (dialog, "task_rrule_row")), "FREQ=MONTHLY;BYDAY=1MO");
+  dg_gui_test_iterate ();
+  g_assert_false (has_error (dialog, "task_rrule_row"));
+  g_assert_nonnull (group_description (dialog));
+
+  /* Monthly on the weekday of the 31st: the last one. */
+  gtk_editable_set_text (GTK_EDITABLE (field (dialog, "task_date_row")), "2026-12-31");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field (dialog, "task_repeat_row")), 5);
+  dg_gui_test_iterate ();
+  g_assert_nonnull (strstr (group_description (dialog), "last"));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field (dialog, "task_ends_row")), 2);
+  gtk_editable_set_text (GTK_EDITABLE (field (dialog, "task_until_row")), "2026-12-01");
+  dg_gui_test_iterate ();
+  g_assert_true (has_error (dialog, "task_until_row"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field (dialog, "task_ends_row")), 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (field (dialog, "task_count_spin")), 5);
+  dg_gui_test_iterate ();
+  g_assert_false (has_error (dialog, "task_until_row"));
+
+  g_assert_true (gtk_widget_activate_action (dialog, "task.save", NULL));
+  dg_gui_test_iterate ();
+  g_assert_null (dg_gui_test_find_toplevel (DG_TYPE_TASK_DIALOG));
+  for (guint i = 0; i < n_rows (page); i++)
+    {
+      task = dg_task_occurrence_get_task (dg_task_row_get_occurrence (row_at (page, i)));
+      if (g_str_equal (dg_task_get_title (task), "Close the month"))
+        break;
+    }
+  g_assert_cmpstr (dg_task_get_title (task), ==, "Close the month");
+  g_assert_true (dg_task_is_all_day (task));
+  g_assert_cmpstr (dg_task_get_due_date (task), ==, "2026-12-31");
+  g_assert_nonnull (strstr (dg_task_get_rrule (task), "BYDAY=-1TH"));
+  g_assert_nonnull (strstr (dg_task_get_rrule (task), "COUNT=5"));
+}
+
+static void
+test_dialog_rules (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgDatabase) db = NULL;
+  g_autoptr(DgHandbookStore) handbooks = NULL;
+  DgHandbook *handbook;
+
+  g_free (database_path);
+  database_path = g_build_filename (test_dir, "rules.db", NULL);
+  seed_database (TRUE);
+
+  /* A newer version after the task was assigned. */
+  db = dg_database_open (database_path, &error);
+  g_assert_no_error (error);
+  handbooks = dg_handbook_store_new (db, &error);
+  g_assert_no_error (error);
+  handbook = g_list_model_get_item (G_LIST_MODEL (handbooks), 0);
+  dg_handbook_insert_step (handbook, 2, dg_handbook_step_new ("File them", "", FALSE, 5));
+  g_assert_true (dg_handbook_store_save (handbooks, handbook, &error));
+  g_assert_cmpint (dg_handbook_store_publish (handbooks, handbook, "Filing", &error), ==, 2);
+  g_object_unref (handbook);
+  g_clear_object (&handbooks);
+  g_clear_object (&db);
+
+  dg_gui_test_run_app (database_path, drive_dialog_rules);
+}
+
 static void
 test_calendar_exchange (void)
 {
@@ -492,5 +625,6 @@ main (int   argc,
 
   g_test_add_func ("/tasks-page/weekly-task", test_weekly_task);
   g_test_add_func ("/tasks-page/calendar-exchange", test_calendar_exchange);
+  g_test_add_func ("/tasks-page/dialog-rules", test_dialog_rules);
   return g_test_run ();
 }
