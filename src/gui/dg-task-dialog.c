@@ -747,12 +747,32 @@ on_notes_changed (GtkTextBuffer *buffer,
     validate_form (self);
 }
 
+/* The calendar opens on the date typed, when there is one. */
+static void
+on_date_popover_show (DgTaskDialog *self)
+{
+  g_autoptr(GDate) date = due_date (self);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) day = NULL;
+
+  if (date == NULL)
+    return;
+  day = g_date_time_new (utc, g_date_get_year (date), g_date_get_month (date), g_date_get_day (date), 0, 0, 0);
+  self->loading = TRUE;
+  gtk_calendar_select_day (self->calendar, day);
+  self->loading = FALSE;
+}
+
 static void
 on_calendar_day_selected (DgTaskDialog *self)
 {
-  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->calendar);
-  g_autofree char *text = g_date_time_format (day, "%Y-%m-%d");
+  g_autoptr(GDateTime) day = NULL;
+  g_autofree char *text = NULL;
 
+  if (self->loading)
+    return;
+  day = gtk_calendar_get_date (self->calendar);
+  text = g_date_time_format (day, "%Y-%m-%d");
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), text);
   gtk_popover_popdown (self->date_popover);
 }
@@ -1149,6 +1169,7 @@ dg_task_dialog_class_init (DgTaskDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_latest_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_assistant_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_popover_show);
 
   gtk_widget_class_install_action (widget_class, "task.save", NULL, on_save_activated);
   gtk_widget_class_install_action (widget_class, "task.cancel", NULL, on_cancel_activated);

@@ -492,6 +492,7 @@ drive_dialog_rules (DgApplication *app,
                                     "task_wednesday_button", "task_thursday_button",
                                     "task_friday_button", "task_saturday_button", "task_sunday_button" };
   GtkWidget *dialog;
+  GtkCalendar *calendar;
   DgTask *task;
 
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "tasks");
@@ -537,8 +538,23 @@ drive_dialog_rules (DgApplication *app,
   g_assert_false (has_error (dialog, "task_rrule_row"));
   g_assert_nonnull (group_description (dialog));
 
+  /* The calendar opens on the date typed, and a day chosen there is typed. */
+  gtk_editable_set_text (GTK_EDITABLE (field (dialog, "task_date_row")), "2026-12-30");
+  calendar = GTK_CALENDAR (dg_gui_test_find_by_type (dialog, GTK_TYPE_CALENDAR));
+  gtk_popover_popup (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER)));
+  dg_gui_test_iterate ();
+  {
+    g_autoptr(GDateTime) shown = gtk_calendar_get_date (calendar);
+    g_autoptr(GDateTime) chosen = g_date_time_new_utc (2026, 12, 31, 0, 0, 0);
+
+    g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 30);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (dialog, "task_date_row"))), ==, "2026-12-30");
+    gtk_calendar_select_day (calendar, chosen);
+    dg_gui_test_iterate ();
+  }
+
   /* Monthly on the weekday of the 31st: the last one. */
-  gtk_editable_set_text (GTK_EDITABLE (field (dialog, "task_date_row")), "2026-12-31");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (dialog, "task_date_row"))), ==, "2026-12-31");
   adw_combo_row_set_selected (ADW_COMBO_ROW (field (dialog, "task_repeat_row")), 5);
   dg_gui_test_iterate ();
   g_assert_nonnull (strstr (group_description (dialog), "last"));
