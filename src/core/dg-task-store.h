@@ -61,11 +61,17 @@ gboolean      dg_task_store_add                 (DgTaskStore   *self,
  * stored object takes over its values. The UID never changes. A change of
  * handbook pins that handbook's latest version; the pinned version of the
  * same handbook only changes through update_handbook_version. Changing the
- * rule, first due date, time or zone keeps the statuses of occurrences that
- * are still dates of the new rule and drops the others. */
+ * rule, first due date, time or zone keeps each stored occurrence status
+ * on its local date: it moves to the occurrence of the new schedule on the
+ * same date (so a new time of day loses nothing); a status whose date is
+ * no longer an occurrence is dropped — see count_dropped_statuses. */
 gboolean      dg_task_store_update              (DgTaskStore   *self,
                                                  DgTask        *changes,
                                                  GError       **error);
+/* How many stored occurrence statuses (done, skipped, in progress) an
+ * update with @changes would drop, so that the window can ask first. */
+guint         dg_task_store_count_dropped_statuses (DgTaskStore *self,
+                                                 DgTask        *changes);
 /* Pins the latest published version of the task's handbook: the explicit
  * "update to latest version". DG_TASK_ERROR_UP_TO_DATE when it already is. */
 gboolean      dg_task_store_update_handbook_version (DgTaskStore *self,
