@@ -24,7 +24,7 @@ run_calendar_export (DgCli              *cli,
   g_autofree char *assistant_text = NULL;
   g_autofree char *output = NULL;
   DgDatabase *db;
-  guint64 assistant_id = 0;
+  gint64 assistant_id;
   const GOptionEntry entries[] = {
     { "assistant", 0, 0, G_OPTION_ARG_STRING, &assistant_text, N_("Only the tasks of this assistant"), N_("ID") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write, or - for standard output"), N_("FILE") },
@@ -43,9 +43,8 @@ run_calendar_export (DgCli              *cli,
   if (!dg_cli_parse_no_arguments (context, &argc, &argv))
     return DG_CLI_EXIT_USAGE;
 
-  if (assistant_text != NULL &&
-      !g_ascii_string_to_unsigned (assistant_text, 10, 1, G_MAXINT64, &assistant_id, NULL))
-    return dg_cli_usage_error (_("“%s” is not an ID: an ID is a whole number from 1 up."), assistant_text);
+  if (!dg_cli_parse_id_option (assistant_text, &assistant_id))
+    return DG_CLI_EXIT_USAGE;
 
   if (output == NULL)
     return dg_cli_usage_error (_("Give the file to write with -o FILE, or -o - for standard output."));
@@ -57,7 +56,7 @@ run_calendar_export (DgCli              *cli,
       !(profile = dg_business_profile_load (db, &error)))
     return dg_cli_fail (error);
 
-  if (assistant_id != 0 && dg_assistant_store_find (assistants, (gint64) assistant_id) == NULL)
+  if (assistant_id != 0 && dg_assistant_store_find (assistants, assistant_id) == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("There is no assistant with the ID %s."), assistant_text);
 
@@ -68,7 +67,7 @@ run_calendar_export (DgCli              *cli,
   if (g_str_equal (output, "-"))
     {
       g_autofree char *calendar = dg_calendar_export (tasks, handbooks, assistants, profile,
-                                                      (gint64) assistant_id, &error);
+                                                      assistant_id, &error);
 
       if (calendar == NULL)
         return dg_cli_fail (error);
@@ -86,7 +85,7 @@ run_calendar_export (DgCli              *cli,
       g_autoptr(GFile) file = g_file_new_for_path (output);
 
       if (!dg_calendar_export_to_file (tasks, handbooks, assistants, profile,
-                                       (gint64) assistant_id, file, &error))
+                                       assistant_id, file, &error))
         {
           g_autofree char *message = g_strdup_printf (_("Could not save the calendar: %s"),
                                                       error->message);

@@ -250,13 +250,34 @@ dg_cli_parse_no_arguments (GOptionContext   *context,
 }
 
 gboolean
+dg_cli_parse_id_option (const char *text,
+                        gint64     *out_id)
+{
+  guint64 id;
+
+  g_return_val_if_fail (out_id != NULL, FALSE);
+
+  *out_id = 0;
+  if (text == NULL)
+    return TRUE;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &id, NULL))
+    {
+      dg_cli_usage_error (_("“%s” is not an ID: an ID is a whole number from 1 up."), text);
+      return FALSE;
+    }
+
+  *out_id = (gint64) id;
+
+  return TRUE;
+}
+
+gboolean
 dg_cli_parse_id_argument (GOptionContext   *context,
                           int              *argc,
                           char           ***argv,
                           gint64           *out_id)
 {
-  guint64 id;
-
   g_return_val_if_fail (out_id != NULL, FALSE);
 
   if (!dg_cli_parse_options (context, argc, argv))
@@ -274,15 +295,7 @@ dg_cli_parse_id_argument (GOptionContext   *context,
       return FALSE;
     }
 
-  if (!g_ascii_string_to_unsigned ((*argv)[1], 10, 1, G_MAXINT64, &id, NULL))
-    {
-      dg_cli_usage_error (_("“%s” is not an ID: an ID is a whole number from 1 up."), (*argv)[1]);
-      return FALSE;
-    }
-
-  *out_id = (gint64) id;
-
-  return TRUE;
+  return dg_cli_parse_id_option ((*argv)[1], out_id);
 }
 
 void

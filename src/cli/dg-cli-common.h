@@ -86,6 +86,11 @@ int             dg_cli_usage_error         (const char         *format,
 gboolean        dg_cli_parse_no_arguments  (GOptionContext     *context,
                                             int                *argc,
                                             char             ***argv);
+/* Reads the ID given with an option such as --assistant: a whole number
+ * from 1 up, or 0 when @text is NULL (the option was not given). On a usage
+ * error prints it and returns FALSE. */
+gboolean        dg_cli_parse_id_option     (const char         *text,
+                                            gint64             *out_id);
 /* Parses the options and the single ID argument (a positive integer) of a
  * command on one record; on a usage error prints it and returns FALSE. */
 gboolean        dg_cli_parse_id_argument   (GOptionContext     *context,

@@ -84,11 +84,11 @@ find_assistant (TaskStores  *stores,
 }
 
 static DgTask *
-find_task (TaskStores  *stores,
-           gint64       id,
-           GError     **error)
+find_task (DgTaskStore  *tasks,
+           gint64        id,
+           GError      **error)
 {
-  DgTask *task = dg_task_store_find (stores->tasks, id);
+  DgTask *task = dg_task_store_find (tasks, id);
 
   if (task == NULL)
     {
@@ -99,28 +99,6 @@ find_task (TaskStores  *stores,
     }
 
   return task;
-}
-
-/* The ID given with an option such as --assistant; 0 when not given. */
-static gboolean
-parse_id_option (const char *text,
-                 gint64     *out_id)
-{
-  guint64 id;
-
-  *out_id = 0;
-  if (text == NULL)
-    return TRUE;
-
-  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &id, NULL))
-    {
-      dg_cli_usage_error (_("“%s” is not an ID: an ID is a whole number from 1 up."), text);
-      return FALSE;
-    }
-
-  *out_id = (gint64) id;
-
-  return TRUE;
 }
 
 /* ---- dates and occurrences ----------------------------------------------- */
@@ -643,8 +621,8 @@ run_task_add (DgCli              *cli,
   dg_cli_add_json_option (context, &json);
 
   if (!dg_cli_parse_no_arguments (context, &argc, &argv) ||
-      !parse_id_option (assistant_text, &assistant_id) ||
-      !parse_id_option (handbook_text, &handbook_id))
+      !dg_cli_parse_id_option (assistant_text, &assistant_id) ||
+      !dg_cli_parse_id_option (handbook_text, &handbook_id))
     return DG_CLI_EXIT_USAGE;
 
   if (assistant_text == NULL)
@@ -807,7 +785,7 @@ run_task_list (DgCli              *cli,
   dg_cli_add_json_option (context, &json);
 
   if (!dg_cli_parse_no_arguments (context, &argc, &argv) ||
-      !parse_id_option (assistant_text, &assistant_id))
+      !dg_cli_parse_id_option (assistant_text, &assistant_id))
     return DG_CLI_EXIT_USAGE;
 
   if (status_text != NULL && !g_str_equal (status_text, "all"))
@@ -1091,7 +1069,7 @@ run_task_show (DgCli              *cli,
     return DG_CLI_EXIT_USAGE;
 
   if (!open_stores (cli, &stores, &error) ||
-      !(task = find_task (&stores, id, &error)))
+      !(task = find_task (stores.tasks, id, &error)))
     return dg_cli_fail (error);
 
   currency = get_currency (&stores, task);
@@ -1180,7 +1158,7 @@ run_status_change (DgCli              *cli,
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 
   if (!open_stores (cli, &stores, &error) ||
-      !(task = find_task (&stores, id, &error)))
+      !(task = find_task (stores.tasks, id, &error)))
     return dg_cli_fail (error);
 
   if (status == DG_TASK_STATUS_SKIPPED && !dg_task_is_recurring (task))
@@ -1262,6 +1240,36 @@ run_task_cancel (DgCli              *cli,
   return run_status_change (cli, command, argc, argv, DG_TASK_STATUS_CANCELLED);
 }
 
+/* For dg_cli_run_change: the task store alone, as deleting needs no
+ * assistant. */
+static gpointer
+find_task_record (DgCli     *cli,
+                  gint64     id,
+                  GObject  **out_store,
+                  GError   **error)
+{
+  DgDatabase *db = dg_cli_get_database (cli, FALSE, error);
+  DgTaskStore *store;
+
+  if (db == NULL || !(store = dg_task_store_new (db, error)))
+    return NULL;
+  *out_store = G_OBJECT (store);
+
+  return find_task (store, id, error);
+}
+
+static int
+run_task_delete (DgCli              *cli,
+                 const DgCliCommand *command,
+                 int                 argc,
+                 char              **argv)
+{
+  return dg_cli_run_change (cli, command, argc, argv, find_task_record,
+                            DG_TASK_ERROR, DG_TASK_ERROR_IN_USE,
+                            _("To call the task off while keeping its records, "
+                              "run “delegate-cli task cancel %s”."));
+}
+
 static const DgCliCommand task_commands[] = {
   { "list", N_("List the occurrences of tasks due in a period"), run_task_list },
   { "show", N_("Show every field of one task and its next occurrences"), run_task_show },
@@ -1270,6 +1278,8 @@ static const DgCliCommand task_commands[] = {
   { "skip", N_("Skip one occurrence of a recurring task"), run_task_skip },
   { "reopen", N_("Mark a task, or one occurrence of it, as open again"), run_task_reopen },
   { "cancel", N_("Cancel a task, or every occurrence of a recurring one"), run_task_cancel },
+  { "delete", N_("Delete a task and the statuses of its occurrences"),
+    run_task_delete, G_CALLBACK (dg_task_store_delete) },
   { NULL }
 };
 

@@ -38,7 +38,8 @@ snapshot () {
 # --- help and usage -----------------------------------------------------
 
 for command in task "task list" "task show" "task add" "task done" "task skip" \
-               "task reopen" "task cancel" calendar "calendar export" "calendar import"; do
+               "task reopen" "task cancel" "task delete" calendar "calendar export" \
+               "calendar import"; do
   # shellcheck disable=SC2086 # the words of the command are meant to split
   expect_status 0 "'delegate-cli $command --help' exits 0" $command --help
   check "'delegate-cli $command --help' shows its usage" \
@@ -48,6 +49,9 @@ done
 expect_status 0 "program help" --help
 check "program help lists the task and calendar commands" \
   eval 'stdout_has task && stdout_has calendar'
+expect_status 0 "task --help" task --help
+check "task help lists every command" \
+  eval 'stdout_has add && stdout_has done && stdout_has cancel && stdout_has delete'
 expect_status 0 "task add --help" task add --help
 check "task add help lists its options" \
   eval 'stdout_has --assistant && stdout_has --repeat && stdout_has --rrule && stdout_has --fixed-fee'
@@ -210,6 +214,7 @@ check "the missing option is named" stderr_has "--title"
 db_status 2 "a missing --due is a usage error" task add --assistant "$maria" --title X
 db_status 2 "an assistant ID that is not a number is a usage error" task add --assistant maria \
   --title X --due 2030-01-01
+check "the ID error says what an ID is" eval 'stderr_has "“maria” is not an ID" && stderr_has "--help"'
 snapshot "$tmp/after-errors.json"
 check "the failed adds stored nothing" cmp -s "$tmp/before-errors.json" "$tmp/after-errors.json"
 
@@ -324,11 +329,52 @@ db_status 0 "task list --assistant" task list --assistant "$maria"
 check "an empty list says so" stdout_has "There are no tasks"
 db_status 0 "cancel the late one" task cancel "$late"
 
+# --- delete -------------------------------------------------------------
+
+db_status 0 "a task added by mistake" task add --assistant "$jonas" --title "Added by mistake" \
+  --due 2030-03-04 --repeat weekly --count 3
+mistake=$(sed -n 1p "$out")
+db_status 0 "done one of its dates" task done "$mistake" --occurrence 2030-03-04
+db_status 0 "task delete" task delete "$mistake"
+check "task delete prints nothing" test ! -s "$out"
+db_status 1 "a deleted task cannot be shown" task show "$mistake"
+check "the deleted task is not found" eval 'stderr_is_sentence && stderr_has "ID $mistake"'
+db_status 0 "task list --json" task list --from 2030-03-01 --to 2030-03-31 --json
+check "the deleted task has no occurrence left" json \
+  'all(o["task_id"] != '"$mistake"' for o in d)'
+db_status 1 "a deleted task cannot be deleted again" task delete "$mistake"
+check "the error names the task" eval 'stderr_is_sentence && stderr_has "ID $mistake"'
+db_status 2 "task delete without an ID is a usage error" task delete
+db_status 2 "task delete with an ID that is not a number is a usage error" task delete first
+check "the ID error says what an ID is" stderr_has "“first” is not an ID"
+db_status 2 "task delete with two IDs is a usage error" task delete "$late" "$late"
+
+# Hours and invoices will refer to tasks; until they exist, a table of the
+# same kind (a foreign key without ON DELETE CASCADE) stands in for them.
+db_status 0 "a task with recorded hours" task add --assistant "$jonas" --title "Billed work" \
+  --due 2030-03-05
+billed=$(sed -n 1p "$out")
+"$PYTHON" - "$db" "$billed" <<'EOF'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("CREATE TABLE test_time_entries (task_id INTEGER NOT NULL REFERENCES tasks (id))")
+db.execute("INSERT INTO test_time_entries VALUES (?)", (int(sys.argv[2]),))
+db.commit()
+EOF
+db_status 1 "a task that hours refer to cannot be deleted" task delete "$billed"
+check "the error says why and points to task cancel" \
+  eval 'stderr_is_sentence && stderr_has "Billed work" && stderr_has "task cancel $billed"'
+db_status 0 "task show --json" task show "$billed" --json
+check "the refused task is still there and open" json 'd["status"] == "open"'
+
 # --- calendar export ----------------------------------------------------
 
 db_status 2 "calendar export without -o is a usage error" calendar export
 db_status 1 "calendar export for an unknown assistant fails" calendar export --assistant 9999 -o "$tmp/x.ics"
 check "the unknown assistant is named" eval 'stderr_is_sentence && stderr_has 9999'
+db_status 2 "calendar export for an ID that is not a number is a usage error" \
+  calendar export --assistant maria -o "$tmp/x.ics"
+check "the ID error says what an ID is" stderr_has "“maria” is not an ID"
 check "the failed export wrote no file" test ! -e "$tmp/x.ics"
 
 db_status 0 "calendar export of every assistant" calendar export -o "$tmp/all.ics"
