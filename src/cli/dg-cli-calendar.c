@@ -112,6 +112,25 @@ format_change_due (DgTaskStore            *tasks,
   return g_date_time_format (change->due, all_day ? "%Y-%m-%d" : "%Y-%m-%d %H:%M");
 }
 
+/* The percentage a status stands for, which “Done → Open” need not repeat;
+ * -1 for in progress, where any percentage says something. */
+static int
+get_status_percent (DgTaskStatus status)
+{
+  switch (status)
+    {
+    case DG_TASK_STATUS_IN_PROGRESS:
+      return -1;
+    case DG_TASK_STATUS_DONE:
+      return 100;
+    case DG_TASK_STATUS_OPEN:
+    case DG_TASK_STATUS_CANCELLED:
+    case DG_TASK_STATUS_SKIPPED:
+    default:
+      return 0;
+    }
+}
+
 /* “Open → Done”, with the percentage when it changes and is not just that
  * of the new status. */
 static char *
@@ -120,7 +139,9 @@ format_status_change (const DgCalendarChange *change)
   const char *old_label = dg_task_status_get_label (change->old_status);
   const char *new_label = dg_task_status_get_label (change->new_status);
 
-  if (change->old_percent != change->new_percent && change->new_status != DG_TASK_STATUS_DONE)
+  if (change->old_percent != change->new_percent &&
+      (change->old_status == change->new_status ||
+       change->new_percent != get_status_percent (change->new_status)))
     /* Translators: a status change with the new progress, such as “Open → In Progress (40 %)” */
     return g_strdup_printf (_("%s → %s (%d %%)"), old_label, new_label, change->new_percent);
 

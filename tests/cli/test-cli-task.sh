@@ -458,6 +458,47 @@ check "the unknown to-do was not created" json 'all(o["title"] != "Buy printer p
 db_status 0 "calendar import of the same file again" calendar import "$tmp/assistant.ics" --json
 check "the second import has nothing to change" json 'd["changes"] == [] and not d["applied"]'
 
+# set_progress SOURCE TARGET UID STATUS [PERCENT]: the assistant's copy with
+# the to-do UID (the task itself, not one date) given STATUS and PERCENT.
+set_progress () {
+  "$PYTHON" - "$@" <<'EOF'
+import sys
+source, target, uid, status = sys.argv[1:5]
+percent = sys.argv[5] if len(sys.argv) > 5 else None
+text = open(source, encoding="utf-8", newline="").read()
+lines = text.replace("\r\n ", "").replace("\r\n\t", "").split("\r\n")
+result, block = [], None
+for line in lines:
+    if line == "BEGIN:VTODO":
+        block = []
+    if block is None:
+        result.append(line)
+        continue
+    block.append(line)
+    if line == "END:VTODO":
+        if "UID:" + uid in block and not any(l.startswith("RECURRENCE-ID") for l in block):
+            block = [l for l in block if not l.startswith(("STATUS:", "PERCENT-COMPLETE:", "COMPLETED:"))]
+            block[-1:-1] = ["STATUS:" + status] + (["PERCENT-COMPLETE:" + percent] if percent else [])
+        result += block
+        block = None
+open(target, "w", encoding="utf-8", newline="").write("\r\n".join(result))
+EOF
+}
+
+# The assistant reopens the task the import just marked done, then starts it.
+db_status 0 "calendar export of Maria's after the import" calendar export --assistant "$maria" \
+  -o "$tmp/maria-done.ics"
+set_progress "$tmp/maria-done.ics" "$tmp/reopened-by-assistant.ics" "$oneoff_uid" NEEDS-ACTION 0
+db_status 0 "calendar import --dry-run of a done task reopened" calendar import \
+  "$tmp/reopened-by-assistant.ics" --dry-run
+check "the preview says Done → Open, without the 0 % that open means" \
+  eval 'row_matches "Send invoice reminders" "Done → Open$"'
+set_progress "$tmp/maria-done.ics" "$tmp/started-by-assistant.ics" "$oneoff_uid" IN-PROCESS 40
+db_status 0 "calendar import --dry-run of a done task in progress" calendar import \
+  "$tmp/started-by-assistant.ics" --dry-run
+check "the preview gives the progress of a task in progress" \
+  eval 'row_matches "Send invoice reminders" "Done → In Progress \(40 %\)$"'
+
 # --- calendar import: damaged files -------------------------------------
 
 snapshot "$tmp/before-damaged.json"
