@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "dg-task-store"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "dg-recurrence.h"
@@ -490,11 +491,52 @@ check_version_exists (DgTaskStore  *self,
   return TRUE;
 }
 
+/* The rule of @task (normalised) with its UNTIL in the form RFC 5545 wants
+ * for its schedule. A rule kept from @current (NULL for a new task) whose
+ * zone changes has a UTC UNTIL made for the old zone: it goes back to the
+ * local date it ends on there first, so that the series ends on the same
+ * date in the new zone. */
+static void
+fit_rule_until (DgTask *task,
+                DgTask *current)
+{
+  g_autofree char *in_old_zone = NULL;
+  g_autofree char *fitted = NULL;
+  const char *rrule = dg_task_get_rrule (task);
+
+  if (current != NULL &&
+      g_strcmp0 (rrule, dg_task_get_rrule (current)) == 0 &&
+      g_strcmp0 (dg_task_get_time_zone (task), dg_task_get_time_zone (current)) != 0)
+    {
+      in_old_zone = dg_rrule_fit_until (rrule, "", dg_task_get_time_zone (current));
+      if (in_old_zone != NULL)
+        rrule = in_old_zone;
+    }
+
+  fitted = dg_rrule_fit_until (rrule, dg_task_get_due_time (task), dg_task_get_time_zone (task));
+  /* NULL only for a rule or zone that validation has refused already. */
+  if (fitted != NULL)
+    g_object_set (task, "rrule", fitted, NULL);
+}
+
+/* Reopening work that was done starts it again: without a percentage of
+ * its own, 100 % goes back to 0 (or the next calendar import would read
+ * it as done again), and a completion time only belongs to done work. */
+static int
+reopened_percent (DgTaskStatus old_status,
+                  int          old_percent)
+{
+  return old_status == DG_TASK_STATUS_DONE || old_percent >= 100 ? 0 : old_percent;
+}
+
 /* What add and update share: the assistant's zone for an empty one, the
- * checks of dg_task_validate(), and the rule in its normal form. */
+ * checks of dg_task_validate(), the rule in its normal form with its UNTIL
+ * fitted, and the progress in line with the status. @current is the
+ * stored task an update changes, NULL for a new one. */
 static gboolean
 prepare_task (DgTaskStore  *self,
               DgTask       *task,
+              DgTask       *current,
               gboolean      assistant_must_be_active,
               GError      **error)
 {
@@ -520,6 +562,7 @@ prepare_task (DgTaskStore  *self,
       if (rrule == NULL)
         return FALSE;
       g_object_set (task, "rrule", rrule, NULL);
+      fit_rule_until (task, current);
 
       /* A series is done one occurrence at a time. */
       if (dg_task_get_status (task) != DG_TASK_STATUS_OPEN &&
@@ -530,6 +573,16 @@ prepare_task (DgTaskStore  *self,
                        dg_task_get_title (task));
           return FALSE;
         }
+    }
+
+  if (dg_task_get_status (task) != DG_TASK_STATUS_DONE)
+    {
+      /* Reopened: a percentage the caller left as it was is the done
+       * one's, not theirs (see reopened_percent()). */
+      if (current != NULL && dg_task_get_status (current) == DG_TASK_STATUS_DONE &&
+          dg_task_get_percent_complete (task) == dg_task_get_percent_complete (current))
+        g_object_set (task, "percent-complete", 0, NULL);
+      g_object_set (task, "completed-at", "", NULL);
     }
   return TRUE;
 }
@@ -862,7 +915,7 @@ dg_task_store_add (DgTaskStore  *self,
 
   /* Worked on a copy, so that a refused task is left as the user typed it. */
   prepared = dg_task_copy (task);
-  if (!prepare_task (self, prepared, TRUE, error))
+  if (!prepare_task (self, prepared, NULL, TRUE, error))
     return FALSE;
 
   if (dg_task_get_handbook_id (prepared) != 0)
@@ -907,41 +960,90 @@ typedef struct
   gboolean  schedule_changed;
 } UpdateData;
 
-/* Drops the statuses of occurrences that the new rule no longer has. */
-static gboolean
-prune_overrides (DgDatabase  *db,
-                 DgTask      *task,
-                 GError     **error)
+/* What a new schedule does with the stored statuses of a task: each moves
+ * to the occurrence on its local date (the date part of its recurrence id,
+ * whatever the time or zone), or is dropped when that date is no longer
+ * an occurrence. */
+typedef struct
 {
-  g_autoptr(GPtrArray) stale = g_ptr_array_new_with_free_func (g_free);
+  char         *recurrence_id;
+  char         *new_recurrence_id;   /* NULL: dropped */
+  DgTaskStatus  status;
+  int           percent_complete;
+  char         *completed_at;
+} StatusMove;
+
+static void
+status_move_free (StatusMove *move)
+{
+  g_free (move->recurrence_id);
+  g_free (move->new_recurrence_id);
+  g_free (move->completed_at);
+  g_free (move);
+}
+
+/* The start of the UTC day of the recurrence id @recurrence_id's date,
+ * moved by @days; FALSE when the id has no date. */
+static gboolean
+recurrence_id_day_utc (const char *recurrence_id,
+                       int         days,
+                       gint64     *out_utc)
+{
+  g_autoptr(GDateTime) day = NULL;
+  g_autoptr(GDateTime) moved = NULL;
+  int year, month, date;
+
+  if (strlen (recurrence_id) < 8 ||
+      sscanf (recurrence_id, "%4d%2d%2d", &year, &month, &date) != 3 ||
+      !g_date_valid_dmy (date, month, year))
+    return FALSE;
+  day = g_date_time_new_utc (year, month, date, 0, 0, 0);
+  moved = day ? g_date_time_add_days (day, days) : NULL;
+  if (moved == NULL)
+    return FALSE;
+  *out_utc = g_date_time_to_unix (moved);
+  return TRUE;
+}
+
+/* Plans what the schedule of @task (as it is to be written) does to the
+ * statuses stored for its id: a StatusMove for each, in @moves. Writes
+ * nothing. */
+static gboolean
+plan_status_moves (DgDatabase  *db,
+                   DgTask      *task,
+                   GPtrArray   *moves,
+                   GError     **error)
+{
+  g_autoptr(GHashTable) by_date = NULL;
+  g_autoptr(GHashTable) taken = NULL;
+  g_autoptr(GArray) times = NULL;
   sqlite3_stmt *stmt;
+  gint64 from_utc = G_MAXINT64, to_utc = G_MININT64;
   int rc;
 
-  if (!dg_task_is_recurring (task))
-    {
-      stmt = dg_database_prepare (db, delete_all_overrides_sql, error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, dg_task_get_id (task));
-      return dg_database_execute (db, stmt, error);
-    }
-
-  /* Collected first: the statement that deletes must not run while this
-   * one still steps. */
   stmt = dg_database_prepare (db, select_overrides_sql, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, dg_task_get_id (task));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *recurrence_id = dg_database_column_text (stmt, 0);
+      StatusMove *move = g_new0 (StatusMove, 1);
+      gint64 day_from, day_to;
 
-      if (!dg_recurrence_has_occurrence (dg_task_get_rrule (task),
-                                         dg_task_get_due_date (task),
-                                         dg_task_get_due_time (task),
-                                         dg_task_get_time_zone (task),
-                                         recurrence_id))
-        g_ptr_array_add (stale, g_strdup (recurrence_id));
+      move->recurrence_id = g_strdup (dg_database_column_text (stmt, 0));
+      move->status = DG_TASK_STATUS_OPEN;
+      dg_task_status_from_string (dg_database_column_text (stmt, 1), &move->status);
+      move->percent_complete = sqlite3_column_int (stmt, 2);
+      move->completed_at = g_strdup (dg_database_column_text (stmt, 3));
+      g_ptr_array_add (moves, move);
+
+      /* A local date is less than a day from the UTC one. */
+      if (recurrence_id_day_utc (move->recurrence_id, -2, &day_from) &&
+          recurrence_id_day_utc (move->recurrence_id, 3, &day_to))
+        {
+          from_utc = MIN (from_utc, day_from);
+          to_utc = MAX (to_utc, day_to);
+        }
     }
   if (rc != SQLITE_DONE)
     {
@@ -951,13 +1053,92 @@ prune_overrides (DgDatabase  *db,
     }
   sqlite3_reset (stmt);
 
-  for (guint i = 0; i < stale->len; i++)
+  /* A one-off task has no occurrences of its own to keep them on. */
+  if (moves->len == 0 || !dg_task_is_recurring (task) || from_utc > to_utc)
+    return TRUE;
+
+  times = expand (task, from_utc, to_utc, 0, error);
+  if (times == NULL)
+    return FALSE;
+  /* A task repeats at most daily: one occurrence a date. */
+  by_date = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < times->len; i++)
     {
-      stmt = dg_database_prepare (db, delete_override_sql, error);
+      DgOccurrenceTime *time = &g_array_index (times, DgOccurrenceTime, i);
+
+      g_hash_table_insert (by_date, g_strndup (time->recurrence_id, 8), time->recurrence_id);
+    }
+
+  taken = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < moves->len; i++)
+    {
+      StatusMove *move = g_ptr_array_index (moves, i);
+      g_autofree char *date = g_strndup (move->recurrence_id, 8);
+      const char *target = g_hash_table_lookup (by_date, date);
+
+      if (target == NULL || g_hash_table_contains (taken, target))
+        continue;
+      g_hash_table_add (taken, (gpointer) target);
+      move->new_recurrence_id = g_strdup (target);
+    }
+  return TRUE;
+}
+
+static guint
+count_dropped (GPtrArray *moves)
+{
+  guint dropped = 0;
+
+  for (guint i = 0; i < moves->len; i++)
+    if (((StatusMove *) g_ptr_array_index (moves, i))->new_recurrence_id == NULL)
+      dropped++;
+  return dropped;
+}
+
+/* Rewrites the stored statuses of @task as plan_status_moves() planned
+ * them for its new schedule; called inside the update's transaction. */
+static gboolean
+move_statuses (DgDatabase  *db,
+               DgTask      *task,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) moves = g_ptr_array_new_with_free_func ((GDestroyNotify) status_move_free);
+  gboolean unchanged = TRUE;
+  sqlite3_stmt *stmt;
+
+  if (!plan_status_moves (db, task, moves, error))
+    return FALSE;
+  for (guint i = 0; i < moves->len && unchanged; i++)
+    {
+      StatusMove *move = g_ptr_array_index (moves, i);
+
+      unchanged = g_strcmp0 (move->recurrence_id, move->new_recurrence_id) == 0;
+    }
+  if (unchanged)
+    return TRUE;
+
+  /* All out, then the kept ones back under their new ids. */
+  stmt = dg_database_prepare (db, delete_all_overrides_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, dg_task_get_id (task));
+  if (!dg_database_execute (db, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < moves->len; i++)
+    {
+      StatusMove *move = g_ptr_array_index (moves, i);
+
+      if (move->new_recurrence_id == NULL)
+        continue;
+      stmt = dg_database_prepare (db, upsert_override_sql, error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, dg_task_get_id (task));
-      dg_database_bind_text (stmt, 2, g_ptr_array_index (stale, i));
+      dg_database_bind_text (stmt, 2, move->new_recurrence_id);
+      dg_database_bind_text (stmt, 3, dg_task_status_to_string (move->status));
+      sqlite3_bind_int (stmt, 4, move->percent_complete);
+      dg_database_bind_text (stmt, 5, move->completed_at);
       if (!dg_database_execute (db, stmt, error))
         return FALSE;
     }
@@ -983,7 +1164,58 @@ update_task (DgDatabase  *db,
       set_gone_error (data->task, error);
       return FALSE;
     }
-  return !data->schedule_changed || prune_overrides (db, data->task, error);
+  return !data->schedule_changed || move_statuses (db, data->task, error);
+}
+
+/* @changes as dg_task_store_update() would write it, for the stored task
+ * at @out_position. */
+static DgTask *
+prepare_update (DgTaskStore  *self,
+                DgTask       *changes,
+                guint        *out_position,
+                GError      **error)
+{
+  g_autoptr(DgTask) prepared = NULL;
+  DgTask *current;
+
+  current = find_stored (self, changes, out_position, error);
+  if (current == NULL)
+    return NULL;
+
+  prepared = dg_task_copy (changes);
+  g_object_set (prepared,
+                "uid", dg_task_get_uid (current),
+                "created-at", dg_task_get_created_at (current),
+                NULL);
+  /* Existing work may stay with an archived assistant; new work may not. */
+  if (!prepare_task (self, prepared, current,
+                     dg_task_get_assistant_id (prepared) != dg_task_get_assistant_id (current),
+                     error))
+    return NULL;
+
+  if (dg_task_get_handbook_id (prepared) == 0)
+    g_object_set (prepared, "handbook-version", 0, NULL);
+  else if (dg_task_get_handbook_id (prepared) == dg_task_get_handbook_id (current))
+    g_object_set (prepared, "handbook-version", dg_task_get_handbook_version (current), NULL);
+  else
+    {
+      int version = latest_version (self, dg_task_get_handbook_id (prepared), error);
+
+      if (version == 0)
+        return NULL;
+      g_object_set (prepared, "handbook-version", version, NULL);
+    }
+  return g_steal_pointer (&prepared);
+}
+
+static gboolean
+schedule_changed (DgTask *a,
+                  DgTask *b)
+{
+  return g_strcmp0 (dg_task_get_rrule (a), dg_task_get_rrule (b)) != 0 ||
+         g_strcmp0 (dg_task_get_due_date (a), dg_task_get_due_date (b)) != 0 ||
+         g_strcmp0 (dg_task_get_due_time (a), dg_task_get_due_time (b)) != 0 ||
+         g_strcmp0 (dg_task_get_time_zone (a), dg_task_get_time_zone (b)) != 0;
 }
 
 gboolean
@@ -995,46 +1227,17 @@ dg_task_store_update (DgTaskStore  *self,
   g_autoptr(DgTask) reread = NULL;
   g_autoptr(DgTask) stored = NULL;
   UpdateData data;
-  DgTask *current;
   guint position;
 
   g_return_val_if_fail (DG_IS_TASK_STORE (self), FALSE);
   g_return_val_if_fail (DG_IS_TASK (changes), FALSE);
 
-  current = find_stored (self, changes, &position, error);
-  if (current == NULL)
+  prepared = prepare_update (self, changes, &position, error);
+  if (prepared == NULL)
     return FALSE;
-
-  prepared = dg_task_copy (changes);
-  g_object_set (prepared,
-                "uid", dg_task_get_uid (current),
-                "created-at", dg_task_get_created_at (current),
-                NULL);
-  /* Existing work may stay with an archived assistant; new work may not. */
-  if (!prepare_task (self, prepared,
-                     dg_task_get_assistant_id (prepared) != dg_task_get_assistant_id (current),
-                     error))
-    return FALSE;
-
-  if (dg_task_get_handbook_id (prepared) == 0)
-    g_object_set (prepared, "handbook-version", 0, NULL);
-  else if (dg_task_get_handbook_id (prepared) == dg_task_get_handbook_id (current))
-    g_object_set (prepared, "handbook-version", dg_task_get_handbook_version (current), NULL);
-  else
-    {
-      int version = latest_version (self, dg_task_get_handbook_id (prepared), error);
-
-      if (version == 0)
-        return FALSE;
-      g_object_set (prepared, "handbook-version", version, NULL);
-    }
 
   data.task = prepared;
-  data.schedule_changed =
-    g_strcmp0 (dg_task_get_rrule (prepared), dg_task_get_rrule (current)) != 0 ||
-    g_strcmp0 (dg_task_get_due_date (prepared), dg_task_get_due_date (current)) != 0 ||
-    g_strcmp0 (dg_task_get_due_time (prepared), dg_task_get_due_time (current)) != 0 ||
-    g_strcmp0 (dg_task_get_time_zone (prepared), dg_task_get_time_zone (current)) != 0;
+  data.schedule_changed = schedule_changed (prepared, g_ptr_array_index (self->items, position));
   if (!dg_database_transaction (self->db, update_task, &data, error))
     return FALSE;
 
@@ -1051,6 +1254,34 @@ dg_task_store_update (DgTaskStore  *self,
   insert_sorted (self, stored);
   g_signal_emit (self, signals[OCCURRENCES_CHANGED], 0);
   return TRUE;
+}
+
+guint
+dg_task_store_count_dropped_statuses (DgTaskStore *self,
+                                      DgTask      *changes)
+{
+  g_autoptr(GPtrArray) moves = NULL;
+  g_autoptr(DgTask) prepared = NULL;
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  g_return_val_if_fail (DG_IS_TASK_STORE (self), 0);
+  g_return_val_if_fail (DG_IS_TASK (changes), 0);
+
+  /* A change that update() refuses drops nothing; the window shows why
+   * when it tries to save. */
+  prepared = prepare_update (self, changes, &position, NULL);
+  if (prepared == NULL ||
+      !schedule_changed (prepared, g_ptr_array_index (self->items, position)))
+    return 0;
+
+  moves = g_ptr_array_new_with_free_func ((GDestroyNotify) status_move_free);
+  if (!plan_status_moves (self->db, prepared, moves, &error))
+    {
+      g_warning ("The statuses of “%s” could not be read: %s", dg_task_get_title (prepared), error->message);
+      return 0;
+    }
+  return count_dropped (moves);
 }
 
 gboolean
@@ -1258,7 +1489,7 @@ apply_task_progress (ProgressData          *data,
   else if (change->status == DG_TASK_STATUS_DONE)
     percent = 100;
   else
-    percent = dg_task_get_percent_complete (task);
+    percent = reopened_percent (dg_task_get_status (task), dg_task_get_percent_complete (task));
   if (change->completed_at != NULL)
     completed_at = g_strdup (change->completed_at);
   else if (change->status == DG_TASK_STATUS_DONE)
@@ -1326,7 +1557,7 @@ apply_occurrence_progress (ProgressData          *data,
   else if (status == DG_TASK_STATUS_DONE)
     percent = 100;
   else
-    percent = override ? override->percent_complete : 0;
+    percent = override ? reopened_percent (override->status, override->percent_complete) : 0;
   if (change->completed_at != NULL)
     completed_at = g_strdup (change->completed_at);
   else if (status == DG_TASK_STATUS_DONE)

@@ -769,6 +769,25 @@ test_overdue_in_assistant_zone (DgTestFixture *fixture,
     }
 }
 
+/* Updates @task with @changes after checking that count_dropped_statuses
+ * foretold what the update then dropped. */
+static void
+update_dropping (DgTaskStore *store,
+                 DgTask      *task,
+                 DgTask      *changes,
+                 guint        expected_dropped)
+{
+  g_autoptr(GError) error = NULL;
+  guint before = count_overrides (store, task);
+
+  g_assert_cmpuint (dg_task_store_count_dropped_statuses (store, changes), ==, expected_dropped);
+  /* Counting writes nothing. */
+  g_assert_cmpuint (count_overrides (store, task), ==, before);
+  g_assert_true (dg_task_store_update (store, changes, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_overrides (store, task), ==, before - expected_dropped);
+}
+
 static void
 test_rule_change_keeps_valid_overrides (DgTestFixture *fixture,
                                         gconstpointer  user_data)
@@ -786,28 +805,195 @@ test_rule_change_keeps_valid_overrides (DgTestFixture *fixture,
   /* A change of notes keeps everything. */
   changes = dg_task_copy (task);
   g_object_set (changes, "notes", "Use the new portal.", NULL);
-  g_assert_true (dg_task_store_update (store, changes, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (count_overrides (store, task), ==, 2);
+  update_dropping (store, task, changes, 0);
 
-  /* Mondays only: Wednesday's status goes. */
+  /* Mondays only: Wednesday's status goes, and the count said so. */
   g_object_set (changes, "rrule", "FREQ=WEEKLY;BYDAY=MO", NULL);
-  g_assert_true (dg_task_store_update (store, changes, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (count_overrides (store, task), ==, 1);
+  update_dropping (store, task, changes, 1);
   g_assert_cmpint (status_of (store, task, "20261130T090000"), ==, DG_TASK_STATUS_DONE);
-
-  /* Another time of day: no occurrence is the same any more. */
-  g_object_set (changes, "due-time", "10:00", NULL);
-  g_assert_true (dg_task_store_update (store, changes, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (count_overrides (store, task), ==, 0);
-  g_assert_cmpint (dg_test_query_int (fixture->db, "SELECT count(*) FROM task_occurrences"), ==, 0);
 
   /* A series cannot be made done as a whole through an update either. */
   g_object_set (changes, "status", DG_TASK_STATUS_DONE, NULL);
   g_assert_false (dg_task_store_update (store, changes, &error));
   g_assert_error (error, DG_TASK_ERROR, DG_TASK_ERROR_INVALID_STATUS);
+  g_assert_cmpuint (dg_task_store_count_dropped_statuses (store, changes), ==, 0);
+  g_assert_cmpuint (count_overrides (store, task), ==, 1);
+}
+
+static void
+test_time_change_keeps_statuses (DgTestFixture *fixture,
+                                 gconstpointer  user_data)
+{
+  g_autoptr(DgTaskStore) store = make_store (fixture->db);
+  gint64 maria = add_assistant (fixture->db, "Maria Santos", "Europe/Berlin");
+  g_autoptr(DgTask) task = add_task (store, "Payroll", maria, "2026-11-30", "09:00", "FREQ=WEEKLY;BYDAY=MO");
+  g_autoptr(DgTask) changes = NULL;
+  DgTaskProgress progress = { dg_task_get_id (task), "20261214T090000", DG_TASK_STATUS_IN_PROGRESS, 40, NULL };
+  g_autoptr(GError) error = NULL;
+
+  set_status (store, task, "20261130T090000", DG_TASK_STATUS_DONE);
+  set_status (store, task, "20261207T090000", DG_TASK_STATUS_SKIPPED);
+  g_assert_true (dg_task_store_set_progress (store, &progress, 1, &error));
+  g_assert_no_error (error);
+
+  /* 09:00 → 10:00: every status stays on its date, at the new time. */
+  changes = dg_task_copy (task);
+  g_object_set (changes, "due-time", "10:00", NULL);
+  update_dropping (store, task, changes, 0);
+  g_assert_cmpint (status_of (store, task, "20261130T100000"), ==, DG_TASK_STATUS_DONE);
+  g_assert_cmpint (status_of (store, task, "20261207T100000"), ==, DG_TASK_STATUS_SKIPPED);
+  g_assert_cmpint (status_of (store, task, "20261214T100000"), ==, DG_TASK_STATUS_IN_PROGRESS);
+  g_assert_cmpint (dg_test_query_int (fixture->db,
+                                      "SELECT percent_complete FROM task_occurrences "
+                                      "WHERE recurrence_id = '20261214T100000'"), ==, 40);
+  g_assert_cmpint (dg_test_query_int (fixture->db,
+                                      "SELECT count(*) FROM task_occurrences WHERE recurrence_id LIKE '%T0900%'"), ==, 0);
+
+  /* Another zone: the same local dates. */
+  g_object_set (changes, "time-zone", "America/New_York", NULL);
+  update_dropping (store, task, changes, 0);
+  g_assert_cmpint (status_of (store, task, "20261130T100000"), ==, DG_TASK_STATUS_DONE);
+  g_assert_cmpint (status_of (store, task, "20261207T100000"), ==, DG_TASK_STATUS_SKIPPED);
+
+  /* All day, and back to a time of day. */
+  g_object_set (changes, "due-time", "", NULL);
+  update_dropping (store, task, changes, 0);
+  g_assert_cmpint (status_of (store, task, "20261130"), ==, DG_TASK_STATUS_DONE);
+  g_object_set (changes, "due-time", "08:30", NULL);
+  update_dropping (store, task, changes, 0);
+  g_assert_cmpint (status_of (store, task, "20261207T083000"), ==, DG_TASK_STATUS_SKIPPED);
+
+  /* A first date a week later leaves the first Monday out of the series. */
+  g_object_set (changes, "due-date", "2026-12-07", NULL);
+  update_dropping (store, task, changes, 1);
+  g_assert_cmpint (status_of (store, task, "20261207T083000"), ==, DG_TASK_STATUS_SKIPPED);
+}
+
+static void
+test_weekday_change_drops_statuses (DgTestFixture *fixture,
+                                    gconstpointer  user_data)
+{
+  g_autoptr(DgTaskStore) store = make_store (fixture->db);
+  gint64 maria = add_assistant (fixture->db, "Maria Santos", "Europe/Berlin");
+  g_autoptr(DgTask) task = add_task (store, "Payroll", maria, "2026-11-30", "09:00", "FREQ=WEEKLY;BYDAY=MO");
+  g_autoptr(DgTask) to_one_off = NULL;
+  g_autoptr(DgTask) changes = NULL;
+
+  set_status (store, task, "20261130T090000", DG_TASK_STATUS_DONE);
+  set_status (store, task, "20261207T090000", DG_TASK_STATUS_DONE);
+
+  /* Weekly on Tuesday instead: no Monday is an occurrence any more. The
+   * count tells the window beforehand, and nothing is written by it. */
+  changes = dg_task_copy (task);
+  g_object_set (changes, "rrule", "FREQ=WEEKLY;BYDAY=TU", "due-date", "2026-12-01", NULL);
+  g_assert_cmpuint (dg_task_store_count_dropped_statuses (store, changes), ==, 2);
+  g_assert_cmpint (dg_test_query_int (fixture->db, "SELECT count(*) FROM task_occurrences"), ==, 2);
+
+  /* Made one-off, it would drop both as well. */
+  to_one_off = dg_task_copy (task);
+  g_object_set (to_one_off, "rrule", "", NULL);
+  g_assert_cmpuint (dg_task_store_count_dropped_statuses (store, to_one_off), ==, 2);
+
+  update_dropping (store, task, changes, 2);
+  g_assert_cmpint (dg_test_query_int (fixture->db, "SELECT count(*) FROM task_occurrences"), ==, 0);
+  g_assert_cmpint (status_of (store, task, "20261201T090000"), ==, DG_TASK_STATUS_OPEN);
+}
+
+static void
+test_reopen_clears_progress (DgTestFixture *fixture,
+                             gconstpointer  user_data)
+{
+  g_autoptr(DgTaskStore) store = make_store (fixture->db);
+  gint64 maria = add_assistant (fixture->db, "Maria Santos", "Europe/Berlin");
+  g_autoptr(DgTask) one_off = add_task (store, "File the receipts", maria, "2026-11-30", "09:00", "");
+  g_autoptr(DgTask) weekly = add_task (store, "Payroll", maria, "2026-11-30", "09:00", "FREQ=WEEKLY;BYDAY=MO");
+  g_autoptr(DgTask) changes = NULL;
+  g_autoptr(DgTaskOccurrence) occurrence = NULL;
+  g_autoptr(GError) error = NULL;
+  DgTaskProgress progress = { dg_task_get_id (weekly), "20261207T090000", DG_TASK_STATUS_IN_PROGRESS, -1, NULL };
+
+  /* Reopened, a one-off task starts again from 0 %, with no completion
+   * time, so that an export does not send it out as 100 % done. */
+  set_status (store, one_off, NULL, DG_TASK_STATUS_DONE);
+  g_assert_cmpint (dg_task_get_percent_complete (one_off), ==, 100);
+  set_status (store, one_off, NULL, DG_TASK_STATUS_OPEN);
+  g_assert_cmpint (dg_task_get_status (one_off), ==, DG_TASK_STATUS_OPEN);
+  g_assert_cmpint (dg_task_get_percent_complete (one_off), ==, 0);
+  g_assert_cmpstr (dg_task_get_completed_at (one_off), ==, "");
+  g_assert_cmpint (dg_test_query_int (fixture->db, "SELECT max(percent_complete) FROM tasks"), ==, 0);
+
+  /* In progress after done: 0 % without a percentage of its own. */
+  set_status (store, one_off, NULL, DG_TASK_STATUS_DONE);
+  set_status (store, one_off, NULL, DG_TASK_STATUS_IN_PROGRESS);
+  g_assert_cmpint (dg_task_get_percent_complete (one_off), ==, 0);
+  g_assert_cmpstr (dg_task_get_completed_at (one_off), ==, "");
+
+  /* The same through an update of the task. */
+  set_status (store, one_off, NULL, DG_TASK_STATUS_DONE);
+  changes = dg_task_copy (one_off);
+  g_object_set (changes, "status", DG_TASK_STATUS_OPEN, NULL);
+  g_assert_true (dg_task_store_update (store, changes, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dg_task_get_percent_complete (one_off), ==, 0);
+  g_assert_cmpstr (dg_task_get_completed_at (one_off), ==, "");
+
+  /* An occurrence reopened has no status of its own any more. */
+  set_status (store, weekly, "20261130T090000", DG_TASK_STATUS_DONE);
+  set_status (store, weekly, "20261130T090000", DG_TASK_STATUS_OPEN);
+  g_assert_cmpuint (count_overrides (store, weekly), ==, 0);
+  occurrence = dg_task_store_get_occurrence (store, weekly, "20261130T090000", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dg_task_occurrence_get_percent_complete (occurrence), ==, 0);
+  g_clear_object (&occurrence);
+
+  /* In progress after done: 0 %, or the percentage given. */
+  set_status (store, weekly, "20261207T090000", DG_TASK_STATUS_DONE);
+  g_assert_true (dg_task_store_set_progress (store, &progress, 1, &error));
+  g_assert_no_error (error);
+  occurrence = dg_task_store_get_occurrence (store, weekly, "20261207T090000", &error);
+  g_assert_cmpint (dg_task_occurrence_get_status (occurrence), ==, DG_TASK_STATUS_IN_PROGRESS);
+  g_assert_cmpint (dg_task_occurrence_get_percent_complete (occurrence), ==, 0);
+  g_assert_cmpstr (dg_task_occurrence_get_completed_at (occurrence), ==, "");
+  g_clear_object (&occurrence);
+  progress.percent_complete = 30;
+  g_assert_true (dg_task_store_set_progress (store, &progress, 1, &error));
+  g_assert_no_error (error);
+  occurrence = dg_task_store_get_occurrence (store, weekly, "20261207T090000", &error);
+  g_assert_cmpint (dg_task_occurrence_get_percent_complete (occurrence), ==, 30);
+}
+
+static void
+test_until_fitted (DgTestFixture *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(DgTaskStore) store = make_store (fixture->db);
+  gint64 maria = add_assistant (fixture->db, "Maria Santos", "Europe/Berlin");
+  /* UNTIL as typed: a date beside a time of day, a UTC time for all day. */
+  g_autoptr(DgTask) timed = add_task (store, "Payroll", maria, "2026-11-30", "09:00",
+                                      "FREQ=WEEKLY;BYDAY=MO;UNTIL=20261221");
+  g_autoptr(DgTask) all_day = add_task (store, "Backups", maria, "2026-11-30", "",
+                                        "FREQ=WEEKLY;BYDAY=MO;UNTIL=20261221T225959Z");
+  g_autoptr(DgTask) changes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The end of 21 December in Berlin, in UTC; and the date itself. */
+  g_assert_nonnull (strstr (dg_task_get_rrule (timed), "UNTIL=20261221T225959Z"));
+  g_assert_nonnull (strstr (dg_task_get_rrule (all_day), "UNTIL=20261221;"));
+  g_assert_cmpint (dg_test_query_int (fixture->db,
+                                      "SELECT count(*) FROM tasks WHERE rrule LIKE '%UNTIL=20261221T225959Z%'"), ==, 1);
+
+  /* Another zone: the series still ends on 21 December, there. */
+  changes = dg_task_copy (timed);
+  g_object_set (changes, "time-zone", "America/New_York", NULL);
+  g_assert_true (dg_task_store_update (store, changes, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (dg_task_get_rrule (timed), "UNTIL=20261222T045959Z"));
+
+  /* All day now: a date. */
+  g_object_set (changes, "due-time", "", NULL);
+  g_assert_true (dg_task_store_update (store, changes, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (dg_task_get_rrule (timed), "UNTIL=20261221;"));
 }
 
 static void
@@ -1068,6 +1254,10 @@ main (int    argc,
   dg_test_add_with_database ("/task-store/upcoming-later-rows", test_upcoming_later_rows);
   dg_test_add_with_database ("/task-store/overdue-in-assistant-zone", test_overdue_in_assistant_zone);
   dg_test_add_with_database ("/task-store/rule-change-keeps-valid-overrides", test_rule_change_keeps_valid_overrides);
+  dg_test_add_with_database ("/task-store/time-change-keeps-statuses", test_time_change_keeps_statuses);
+  dg_test_add_with_database ("/task-store/weekday-change-drops-statuses", test_weekday_change_drops_statuses);
+  dg_test_add_with_database ("/task-store/reopen-clears-progress", test_reopen_clears_progress);
+  dg_test_add_with_database ("/task-store/until-fitted", test_until_fitted);
   dg_test_add_with_database ("/task-store/reload", test_reload);
   dg_test_add_with_database ("/task-store/in-use", test_in_use);
   dg_test_add_with_database ("/task-store/schema-checks", test_schema_checks);
