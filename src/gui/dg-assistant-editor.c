@@ -6,6 +6,7 @@
 #include "dg-assistant-editor.h"
 #include "dg-business-profile.h"
 #include "dg-confirmation.h"
+#include "dg-form-row.h"
 #include "dg-money.h"
 #include "dg-validation.h"
 #include "dg-window.h"
@@ -18,7 +19,7 @@ struct _DgAssistantEditor
   DgTaskStore       *tasks;
   DgAssistant       *edited;      /* the stored assistant, or NULL for a new one */
   DgAssistant       *working;     /* the copy the form writes to */
-  GHashTable        *problems;    /* property name → message, for invalid fields */
+  GHashTable        *problems;    /* the rows marked invalid */
   gboolean           dirty;
   gboolean           loading;
   guint              clock_id;
@@ -68,36 +69,6 @@ show_toast (DgAssistantEditor *self,
     g_warning ("%s", message);
 }
 
-static GtkLabel *
-errors_label_for (DgAssistantEditor *self,
-                  GtkWidget         *row)
-{
-  return g_object_get_data (G_OBJECT (row), "dg-errors-label");
-}
-
-/* Shows every problem of the group the label belongs to, one a line. */
-static void
-update_errors_label (DgAssistantEditor *self,
-                     GtkLabel          *label)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  GHashTableIter iter;
-  gpointer row;
-  gpointer message;
-
-  g_hash_table_iter_init (&iter, self->problems);
-  while (g_hash_table_iter_next (&iter, &row, &message))
-    {
-      if (errors_label_for (self, row) != label)
-        continue;
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      g_string_append (text, message);
-    }
-  gtk_label_set_label (label, text->str);
-  gtk_widget_set_visible (GTK_WIDGET (label), text->len > 0);
-}
-
 static void
 update_actions (DgAssistantEditor *self)
 {
@@ -113,30 +84,18 @@ update_actions (DgAssistantEditor *self)
   gtk_widget_set_visible (self->archived_box, stored && !active);
 }
 
+/* Marks @row, and lists its message under its group (the label the row
+ * was given in init). */
 static void
 set_problem (DgAssistantEditor *self,
              GtkWidget         *row,
              const GError      *error)
 {
+  dg_form_row_set_error (row, g_object_get_data (G_OBJECT (row), "dg-errors-label"), error);
   if (error != NULL)
-    {
-      g_hash_table_replace (self->problems, row, g_strdup (error->message));
-      gtk_widget_add_css_class (row, "error");
-      gtk_widget_set_tooltip_text (row, error->message);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (row),
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message, -1);
-    }
+    g_hash_table_add (self->problems, row);
   else
-    {
-      g_hash_table_remove (self->problems, row);
-      gtk_widget_remove_css_class (row, "error");
-      gtk_widget_set_tooltip_text (row, NULL);
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-    }
-  update_errors_label (self, errors_label_for (self, row));
+    g_hash_table_remove (self->problems, row);
 }
 
 static void
@@ -766,7 +725,7 @@ dg_assistant_editor_init (DgAssistantEditor *self)
   GtkTextBuffer *address_buffer;
   GtkTextBuffer *notes_buffer;
 
-  self->problems = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->problems = g_hash_table_new (NULL, NULL);
   self->working = dg_assistant_new ();
 
   /* The combo rows announce their first selection while the template is

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "dg-confirmation.h"
+#include "dg-form-row.h"
 #include "dg-money.h"
 #include "dg-recurrence.h"
 #include "dg-task-dialog.h"
@@ -48,12 +49,13 @@ struct _DgTaskDialog
   DgHandbookStore  *handbooks;
   DgTask           *edited;         /* the stored task, or NULL for a new one */
   DgTask           *working;        /* the copy the form writes to */
-  GHashTable       *problems;       /* row → message, for invalid fields */
+  GHashTable       *problems;       /* the rows marked invalid */
   GArray           *handbook_ids;   /* gint64 per handbook item; 0 = none */
   GArray           *assistant_ids;  /* gint64 per assistant item */
   char             *assistant_zone; /* of the chosen assistant: the default zone */
   gboolean          loading;
   gboolean          tried;          /* Save was pressed: required fields say so */
+  GDateWeekday      due_weekday;    /* of the last valid due date */
 
   AdwWindowTitle   *window_title;
   GtkWidget        *save_button;
@@ -149,56 +151,20 @@ selected_assistant (DgTaskDialog *self)
   return id != 0 ? dg_assistant_store_find (self->assistants, id) : NULL;
 }
 
-/* ---- inline errors, as in the assistant editor ----------------------------- */
+/* ---- inline errors -------------------------------------------------------- */
 
-static void
-update_errors_label (DgTaskDialog *self,
-                     GtkLabel     *label)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  GHashTableIter iter;
-  gpointer row;
-  gpointer message;
-
-  g_hash_table_iter_init (&iter, self->problems);
-  while (g_hash_table_iter_next (&iter, &row, &message))
-    {
-      if (g_object_get_data (row, "dg-errors-label") != label)
-        continue;
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      g_string_append (text, message);
-    }
-  gtk_label_set_label (label, text->str);
-  gtk_widget_set_visible (GTK_WIDGET (label), text->len > 0);
-}
-
+/* Marks @row, and lists its message under its group (the label the row
+ * was given in init). */
 static void
 set_problem (DgTaskDialog *self,
              gpointer      row,
              const GError *error)
 {
-  GtkWidget *widget = row;
-
+  dg_form_row_set_error (row, g_object_get_data (row, "dg-errors-label"), error);
   if (error != NULL)
-    {
-      g_hash_table_replace (self->problems, row, g_strdup (error->message));
-      gtk_widget_add_css_class (widget, "error");
-      gtk_widget_set_tooltip_text (widget, error->message);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message, -1);
-    }
+    g_hash_table_add (self->problems, row);
   else
-    {
-      g_hash_table_remove (self->problems, row);
-      gtk_widget_remove_css_class (widget, "error");
-      gtk_widget_set_tooltip_text (widget, NULL);
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-    }
-  update_errors_label (self, g_object_get_data (row, "dg-errors-label"));
+    g_hash_table_remove (self->problems, row);
 }
 
 static void
@@ -273,6 +239,24 @@ selected_preset (DgTaskDialog *self)
   return selected <= PRESET_CUSTOM ? (RepeatPreset) selected : PRESET_NEVER;
 }
 
+/* The days the weekly row has chosen. */
+static DgWeekdays
+chosen_weekdays (DgTaskDialog *self)
+{
+  DgWeekdays weekdays = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->weekday_buttons); i++)
+    if (gtk_toggle_button_get_active (self->weekday_buttons[i]))
+      weekdays |= 1 << i;
+  return weekdays;
+}
+
+static DgWeekdays
+weekday_bit (GDateWeekday weekday)
+{
+  return 1 << (weekday - G_DATE_MONDAY);
+}
+
 /* Which day of the month (1..4, or -1 for the last) @date's weekday is. */
 static int
 week_number_of (const GDate *date)
@@ -294,6 +278,7 @@ read_rrule (DgTaskDialog *self,
   DgRecurrence recurrence = { 0 };
   char *rrule;
 
+  set_problem (self, self->repeat_row, NULL);
   set_problem (self, self->rrule_row, NULL);
   set_problem (self, self->until_row, NULL);
   set_problem (self, self->weekdays_row, NULL);
@@ -322,9 +307,7 @@ read_rrule (DgTaskDialog *self,
       break;
     case PRESET_WEEKLY:
       recurrence.kind = DG_RECURRENCE_WEEKLY;
-      for (guint i = 0; i < G_N_ELEMENTS (self->weekday_buttons); i++)
-        if (gtk_toggle_button_get_active (self->weekday_buttons[i]))
-          recurrence.weekdays |= 1 << i;
+      recurrence.weekdays = chosen_weekdays (self);
       if (recurrence.weekdays == 0)
         {
           set_problem_text (self, self->weekdays_row, _("Choose at least one day of the week."));
@@ -378,10 +361,7 @@ read_rrule (DgTaskDialog *self,
     }
 
   rrule = dg_recurrence_to_rrule (&recurrence, time_zone, &error);
-  if (rrule == NULL)
-    set_problem (self, self->repeat_row, error);
-  else
-    set_problem (self, self->repeat_row, NULL);
+  set_problem (self, self->repeat_row, error);
   return rrule;
 }
 
@@ -420,6 +400,44 @@ update_visibility (DgTaskDialog *self)
     /* Translators: the title of the amount field, with the currency code: "Hourly Rate in EUR" */
     amount_title = g_strdup_printf (_("Hourly Rate in %s"), currency);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->amount_row), amount_title);
+}
+
+/* Core refuses a series whose first date is not one of its rule's dates
+ * (RFC 5545 leaves what such a start means open). Once every field is fine
+ * on its own, the refusal is said beside the field it is about: the date
+ * when the rule has no occurrence on it, else the rule. */
+static void
+check_schedule (DgTaskDialog *self)
+{
+  DgTask *task = self->working;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgTask) once = NULL;
+  g_autoptr(GDateTime) due = NULL;
+  g_autofree char *first_id = NULL;
+  gpointer row;
+
+  if (g_hash_table_size (self->problems) > 0 || !dg_task_is_recurring (task) ||
+      dg_task_validate (task, &error))
+    return;
+  /* Only what the rule adds; anything else (a title still empty) is the
+   * other fields' to say. */
+  once = dg_task_copy (task);
+  g_object_set (once, "rrule", "", NULL);
+  if (!dg_task_validate (once, NULL))
+    return;
+
+  due = dg_task_get_due (task);
+  if (due != NULL)
+    first_id = dg_recurrence_id_from_date_time (due, dg_task_is_all_day (task));
+  if (first_id != NULL &&
+      !dg_recurrence_has_occurrence (dg_task_get_rrule (task), dg_task_get_due_date (task),
+                                     dg_task_get_due_time (task), dg_task_get_time_zone (task), first_id))
+    row = self->date_row;
+  else if (selected_preset (self) == PRESET_CUSTOM)
+    row = self->rrule_row;
+  else
+    row = self->repeat_row;
+  set_problem (self, row, error);
 }
 
 /* Checks every field and writes the valid ones to the working copy; the
@@ -541,6 +559,7 @@ validate_form (DgTaskDialog *self)
   notes = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   g_object_set (self->working, "notes", notes, NULL);
 
+  check_schedule (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "task.save",
                                  g_hash_table_size (self->problems) == 0);
 }
@@ -706,25 +725,33 @@ on_assistant_selected (DgTaskDialog *self)
 static void
 on_form_changed (DgTaskDialog *self)
 {
+  g_autoptr(GDate) date = NULL;
+
   if (self->loading)
     return;
+  date = due_date (self);
 
   /* Weekly starts on the due date's day, and a custom rule from the one
-   * the presets made. */
+   * the presets made: the first date is always one of the rule's. */
   self->loading = TRUE;
-  if (selected_preset (self) == PRESET_WEEKLY)
+  if (date != NULL && selected_preset (self) == PRESET_WEEKLY)
     {
-      g_autoptr(GDate) date = due_date (self);
-      gboolean any = FALSE;
+      DgWeekdays chosen = chosen_weekdays (self);
+      GDateWeekday weekday = g_date_get_weekday (date);
 
-      for (guint i = 0; i < G_N_ELEMENTS (self->weekday_buttons); i++)
-        any |= gtk_toggle_button_get_active (self->weekday_buttons[i]);
-      if (!any && date != NULL)
-        gtk_toggle_button_set_active (self->weekday_buttons[g_date_get_weekday (date) - G_DATE_MONDAY], TRUE);
+      /* When the only day chosen is the old date's, it moves with the
+       * date; days chosen besides it stay as they are. */
+      if (chosen == 0 ||
+          (weekday != self->due_weekday && self->due_weekday != G_DATE_BAD_WEEKDAY &&
+           chosen == weekday_bit (self->due_weekday)))
+        for (guint i = 0; i < G_N_ELEMENTS (self->weekday_buttons); i++)
+          gtk_toggle_button_set_active (self->weekday_buttons[i], i == (guint) (weekday - G_DATE_MONDAY));
     }
   if (selected_preset (self) == PRESET_CUSTOM && dg_text_is_blank (text_of (self->rrule_row)))
     gtk_editable_set_text (GTK_EDITABLE (self->rrule_row), dg_task_get_rrule (self->working));
   self->loading = FALSE;
+  if (date != NULL)
+    self->due_weekday = g_date_get_weekday (date);
 
   validate_form (self);
 }
@@ -856,6 +883,7 @@ load_form (DgTaskDialog *self)
 {
   DgTask *task = self->working;
   DgAssistant *assistant;
+  g_autoptr(GDate) date = NULL;
   guint position;
 
   self->loading = TRUE;
@@ -873,12 +901,15 @@ load_form (DgTaskDialog *self)
   self->assistant_zone = g_strdup (assistant ? dg_assistant_get_time_zone (assistant) : "");
 
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), dg_task_get_due_date (task));
+  date = due_date (self);
   gtk_switch_set_active (self->all_day_switch, dg_task_is_all_day (task) && self->edited != NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->time_row),
                          *dg_task_get_due_time (task) ? dg_task_get_due_time (task) : DEFAULT_TIME);
   gtk_editable_set_text (GTK_EDITABLE (self->time_zone_row),
                          *dg_task_get_time_zone (task) ? dg_task_get_time_zone (task) : self->assistant_zone);
   load_recurrence (self);
+  if (date != NULL)
+    self->due_weekday = g_date_get_weekday (date);
 
   for (guint i = 0; i < G_N_ELEMENTS (priorities); i++)
     if (priorities[i] == dg_task_get_priority (task))
@@ -934,11 +965,47 @@ close_window (gpointer window)
   return G_SOURCE_REMOVE;
 }
 
+/* Announces @stored and closes: not while the key or button that saved
+ * is still being handled. */
+static void
+finish (DgTaskDialog *self,
+        DgTask       *stored)
+{
+  if (stored != NULL)
+    g_signal_emit (self, signals[SAVED], 0, stored);
+  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_window, g_object_ref (self), g_object_unref);
+}
+
+static gboolean
+write_task (DgTaskDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->edited == NULL ? !dg_task_store_add (self->tasks, self->working, &error)
+                           : !dg_task_store_update (self->tasks, self->working, &error))
+    {
+      show_toast (self, error->message);
+      return FALSE;
+    }
+  finish (self, self->edited != NULL ? self->edited : self->working);
+  return TRUE;
+}
+
+static void
+on_schedule_dialog_response (AdwMessageDialog *dialog,
+                             const char       *response,
+                             DgTaskDialog     *self)
+{
+  if (g_strcmp0 (response, "change-schedule") == 0)
+    write_task (self);
+}
+
 gboolean
 dg_task_dialog_save (DgTaskDialog *self)
 {
-  g_autoptr(GError) error = NULL;
-  DgTask *stored;
+  guint dropped;
+  g_autofree char *body = NULL;
 
   g_return_val_if_fail (DG_IS_TASK_DIALOG (self), FALSE);
 
@@ -950,27 +1017,20 @@ dg_task_dialog_save (DgTaskDialog *self)
       return FALSE;
     }
 
-  if (self->edited == NULL)
-    {
-      if (!dg_task_store_add (self->tasks, self->working, &error))
-        goto failed;
-      stored = self->working;
-    }
-  else
-    {
-      if (!dg_task_store_update (self->tasks, self->working, &error))
-        goto failed;
-      stored = self->edited;
-    }
+  /* A new time keeps every status on its date; a new rule or first date
+   * may leave some dates out, and what was recorded for them goes. */
+  dropped = self->edited != NULL ? dg_task_store_count_dropped_statuses (self->tasks, self->working) : 0;
+  if (dropped == 0)
+    return write_task (self);
 
-  g_signal_emit (self, signals[SAVED], 0, stored);
-  /* Not while the key or button that saved is still being handled. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_window, g_object_ref (self), g_object_unref);
-  return TRUE;
-
-failed:
-  show_toast (self, error->message);
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u date marked done or skipped is not part of the new schedule and its status will be removed.",
+                                       "%u dates marked done or skipped are not part of the new schedule and their status will be removed.",
+                                       dropped),
+                          dropped);
+  dg_confirmation_present (GTK_WINDOW (self), _("Change the Schedule?"), body,
+                           _("_Cancel"), "change-schedule", _("C_hange Schedule"),
+                           G_CALLBACK (on_schedule_dialog_response), self);
   return FALSE;
 }
 
@@ -988,9 +1048,7 @@ set_task_status (DgTaskDialog *self,
       show_toast (self, error->message);
       return;
     }
-  g_signal_emit (self, signals[SAVED], 0, self->edited);
-  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_window, g_object_ref (self), g_object_unref);
+  finish (self, self->edited);
 }
 
 static void
@@ -1027,6 +1085,53 @@ on_reopen_activated (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   set_task_status (DG_TASK_DIALOG (widget), DG_TASK_STATUS_OPEN);
+}
+
+static void
+on_delete_dialog_response (AdwMessageDialog *dialog,
+                           const char       *response,
+                           DgTaskDialog     *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "delete-task") != 0 || self->edited == NULL)
+    return;
+  if (!dg_task_store_delete (self->tasks, self->edited, &error))
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+
+      /* Hours or invoices refer to it: cancelling is what keeps them. */
+      if (g_error_matches (error, DG_TASK_ERROR, DG_TASK_ERROR_IN_USE) &&
+          dg_task_get_status (self->edited) != DG_TASK_STATUS_CANCELLED)
+        {
+          adw_toast_set_button_label (toast, _("Cancel Task…"));
+          adw_toast_set_action_name (toast, "task.cancel");
+        }
+      /* It says what to do instead: it stays until read and dismissed. */
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
+  finish (self, NULL);
+}
+
+static void
+on_delete_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DgTaskDialog *self = DG_TASK_DIALOG (widget);
+  g_autofree char *body = NULL;
+
+  if (self->edited == NULL)
+    return;
+  body = g_strdup_printf (dg_task_is_recurring (self->edited)
+                          ? _("“%s” and what was recorded for each of its dates will be deleted. This cannot be undone. To keep its history, cancel the task instead.")
+                          : _("“%s” and what was recorded for it will be deleted. This cannot be undone. To keep its history, cancel the task instead."),
+                          dg_task_get_title (self->edited));
+  dg_confirmation_present (GTK_WINDOW (self), _("Delete the Task?"), body,
+                           _("_Keep the Task"), "delete-task", _("_Delete Task"),
+                           G_CALLBACK (on_delete_dialog_response), self);
 }
 
 static void
@@ -1174,6 +1279,7 @@ dg_task_dialog_class_init (DgTaskDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "task.save", NULL, on_save_activated);
   gtk_widget_class_install_action (widget_class, "task.cancel", NULL, on_cancel_activated);
   gtk_widget_class_install_action (widget_class, "task.reopen", NULL, on_reopen_activated);
+  gtk_widget_class_install_action (widget_class, "task.delete", NULL, on_delete_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -1187,7 +1293,7 @@ dg_task_dialog_init (DgTaskDialog *self)
     { NULL, &self->repeat_errors }, { NULL, &self->billing_errors },
   };
 
-  self->problems = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->problems = g_hash_table_new (NULL, NULL);
   self->handbook_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->assistant_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 

@@ -16,8 +16,9 @@ G_DECLARE_FINAL_TYPE (DgTaskDialog, dg_task_dialog, DG, TASK_DIALOG, AdwWindow)
  * stored one): it edits a copy and writes it through @tasks on Create or
  * Save (Ctrl+S, Ctrl+Enter); Escape cancels. Actions: task.save, and for
  * a stored task task.cancel (asks first) and task.reopen, which set the
- * status of the task or whole series. Signal "saved" (DgTask *stored),
- * after which the window closes. */
+ * status of the task or whole series, and task.delete (asks first), after
+ * which the window closes. Signal "saved" (DgTask *stored), after which
+ * the window closes. */
 DgTaskDialog *dg_task_dialog_new              (GtkWindow        *parent,
                                                DgTaskStore      *tasks,
                                                DgAssistantStore *assistants,
@@ -27,7 +28,9 @@ DgTaskDialog *dg_task_dialog_new              (GtkWindow        *parent,
 void          dg_task_dialog_set_assistant_id (DgTaskDialog     *self,
                                                gint64            assistant_id);
 /* Creates or saves; FALSE when a field is invalid or the store refused,
- * with the reason shown. */
+ * with the reason shown, and when a new schedule of a stored series would
+ * drop the status of some dates: then it asks first, and saves when the
+ * owner agrees. */
 gboolean      dg_task_dialog_save             (DgTaskDialog     *self);
 
 G_END_DECLS
