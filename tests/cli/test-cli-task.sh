@@ -293,7 +293,10 @@ db_status 0 "task show --json" task show "$oneoff" --json
 check "the one-off task is done" json 'd["status"] == "done" and d["completed_at"] != ""'
 db_status 0 "reopen a one-off task by its date" task reopen "$oneoff" --occurrence 2030-01-15
 db_status 0 "task show --json" task show "$oneoff" --json
-check "the one-off task is open again" json 'd["status"] == "open"'
+check "the one-off task is open again, at 0 % and not completed" json \
+  'd["status"] == "open" and d["percent_complete"] == 0 and d["completed_at"] == ""'
+db_status 0 "task show" task show "$oneoff"
+check "task show gives no progress for the reopened task" eval '! stdout_has "Progress"'
 
 db_status 1 "done on a task that does not exist fails" task done 9999
 check "the unknown task is named" eval 'stderr_is_sentence && stderr_has 9999'
@@ -309,6 +312,20 @@ db_status 0 "reopen the series" task reopen "$typed"
 db_status 0 "task list --json" task list --from 2030-01-01 --to 2030-01-03 --json
 check "the reopened series is open again" json \
   '[o["status"] for o in d if o["task_id"] == '"$typed"'] == ["open"] * 3'
+
+db_status 0 "done one occurrence" task done "$weekly" --occurrence 2030-02-11
+db_status 0 "reopen it" task reopen "$weekly" --occurrence 2030-02-11
+db_status 0 "task list --json" task list --from 2030-02-11 --to 2030-02-11 --json
+check "the reopened occurrence is open, at 0 % and not completed" json \
+  '[(o["status"], o["percent_complete"], o["completed_at"]) for o in d if o["task_id"] == '"$weekly"']
+   == [("open", 0, "")]'
+
+# Reopened tasks and dates, done and skipped dates and a reopened series:
+# the export read back finds nothing to change.
+db_status 0 "calendar export after reopening" calendar export -o "$tmp/reopened.ics"
+db_status 0 "calendar import --dry-run --json of that export" calendar import \
+  "$tmp/reopened.ics" --dry-run --json
+check "the round trip has nothing to change" json 'd["changes"] == [] and d["skipped"] == []'
 
 # --- the default period: today, two weeks ahead, and overdue ------------
 
