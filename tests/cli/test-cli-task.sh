@@ -165,6 +165,33 @@ db_status 0 "task show --json" task show "$typed" --json
 check "the typed rule is stored normalised" json \
   'd["rrule"].startswith("FREQ=DAILY") and "COUNT=3" in d["rrule"] and d["rrule"] == d["rrule"].upper()'
 
+# UNTIL is stored in the form RFC 5545 wants beside the first due date,
+# whichever was typed: a UTC time for a timed task (a date becomes the end
+# of that day in the task's zone, CEST here), a date for an all-day task.
+db_status 0 "a timed task with a typed UNTIL date" task add --assistant "$jonas" \
+  --title "Until typed as a date" --due 2030-04-01 --time 08:30 --rrule "FREQ=DAILY;UNTIL=20300403"
+until_date=$(sed -n 1p "$out")
+db_status 0 "an all-day task with a typed UNTIL time" task add --assistant "$jonas" \
+  --title "Until typed as a time" --due 2030-04-01 --rrule "FREQ=DAILY;UNTIL=20300403T120000Z"
+until_time=$(sed -n 1p "$out")
+db_status 0 "a timed task with --until" task add --assistant "$jonas" \
+  --title "Until as an option" --due 2030-04-01 --time 09:00 --repeat daily --until 2030-04-03
+until_option=$(sed -n 1p "$out")
+db_status 0 "task show --json" task show "$until_date" --json
+check "a typed UNTIL date of a timed task becomes the end of that day in UTC" json \
+  'd["rrule"] == "FREQ=DAILY;UNTIL=20300403T215959Z"'
+db_status 0 "task show --json" task show "$until_time" --json
+check "a typed UNTIL time of an all-day task becomes a date" json \
+  'd["rrule"] == "FREQ=DAILY;UNTIL=20300403"'
+db_status 0 "task show --json" task show "$until_option" --json
+check "--until of a timed task is stored as a UTC time" json \
+  'd["rrule"] == "FREQ=DAILY;UNTIL=20300403T215959Z"'
+db_status 0 "task list --json for April" task list --assistant "$jonas" --from 2030-04-01 \
+  --to 2030-04-30 --json
+check "each ends with the UNTIL day" json \
+  'all([o["due_date"] for o in d if o["task_id"] == t] == ["2030-04-01", "2030-04-02", "2030-04-03"]
+       for t in ('"$until_date"', '"$until_time"', '"$until_option"'))'
+
 # --- errors when adding -------------------------------------------------
 
 snapshot "$tmp/before-errors.json"
@@ -396,6 +423,9 @@ check "the failed export wrote no file" test ! -e "$tmp/x.ics"
 
 db_status 0 "calendar export of every assistant" calendar export -o "$tmp/all.ics"
 check "calendar export prints nothing" test ! -s "$out"
+check "the export writes UNTIL as it is stored" \
+  eval 'grep -q "^RRULE:FREQ=DAILY;UNTIL=20300403T215959Z" "$tmp/all.ics" &&
+        tr -d "\r" < "$tmp/all.ics" | grep -qx "RRULE:FREQ=DAILY;UNTIL=20300403"'
 check "the file is a calendar with every task" \
   eval 'grep -q "^BEGIN:VCALENDAR" "$tmp/all.ics" && grep -qF "$oneoff_uid" "$tmp/all.ics" &&
         grep -q "Check the inbox" "$tmp/all.ics"'
