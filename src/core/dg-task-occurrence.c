@@ -93,9 +93,8 @@ get_assistant_zone (DgTaskOccurrence *self)
   return zone;
 }
 
-/* The calendar day of @date_time in its own zone, as a Julian day number. */
-static guint32
-day_number (GDateTime *date_time)
+guint32
+_dg_date_time_get_day_number (GDateTime *date_time)
 {
   GDate date;
   int year, month, day;
@@ -120,7 +119,7 @@ is_past_due (DgTaskOccurrence *self,
 
   zone = get_assistant_zone (self);
   local_now = g_date_time_to_timezone (now, zone);
-  return day_number (local_now) > day_number (self->due);
+  return _dg_date_time_get_day_number (local_now) > _dg_date_time_get_day_number (self->due);
 }
 
 gboolean
@@ -146,14 +145,14 @@ dg_task_occurrence_get_group (DgTaskOccurrence *self,
   g_return_val_if_fail (now != NULL, DG_TASK_GROUP_LATER);
   g_return_val_if_fail (week_start >= G_DATE_MONDAY && week_start <= G_DATE_SUNDAY, DG_TASK_GROUP_LATER);
 
-  today = day_number (now);
+  today = _dg_date_time_get_day_number (now);
   /* An all-day occurrence is due on its date wherever it is read. */
   if (dg_task_is_all_day (self->task))
-    due_day = day_number (self->due);
+    due_day = _dg_date_time_get_day_number (self->due);
   else
     {
       owner_due = g_date_time_to_timezone (self->due, g_date_time_get_timezone (now));
-      due_day = day_number (owner_due);
+      due_day = _dg_date_time_get_day_number (owner_due);
     }
 
   if (is_past_due (self, now) &&

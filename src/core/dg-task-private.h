@@ -24,4 +24,8 @@ const char *_dg_task_get_sort_key (DgTask *self);
  * life of the process, which makes all of them cache hits. */
 GTimeZone *_dg_task_lookup_zone (const char *identifier);
 
+/* The calendar day of @date_time in its own zone, as a Julian day number,
+ * by which the Tasks page and overdue checks compare days. */
+guint32 _dg_date_time_get_day_number (GDateTime *date_time);
+
 G_END_DECLS

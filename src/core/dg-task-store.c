@@ -710,11 +710,49 @@ make_occurrence (DgTask                 *task,
                                  override ? override->completed_at : "");
 }
 
+/* @recurrence_id as the owner reads it: "Thursday, 26 March 2026, 10:00
+ * (Europe/Berlin)", the wall-clock time it names in the task's zone (even
+ * one that a change of clocks skips), or the date alone for an all-day
+ * one; NULL when it names no date. */
+static char *
+format_recurrence_id (DgTask     *task,
+                      const char *recurrence_id)
+{
+  g_autoptr(GDateTime) named = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+  int year, month, day, hour = 0, minute = 0, second = 0;
+  gsize length = strlen (recurrence_id);
+  char separator = 'T';
+
+  if ((length != 8 && length != 15) ||
+      sscanf (recurrence_id, "%4d%2d%2d%c%2d%2d%2d", &year, &month, &day,
+              &separator, &hour, &minute, &second) != (length == 8 ? 3 : 7) ||
+      separator != 'T' || !g_date_valid_dmy (day, month, year))
+    return NULL;
+  /* Only a calendar to format the digits with: UTC moves none of them. */
+  named = g_date_time_new_utc (year, month, day, hour, minute, second);
+  if (named == NULL)
+    return NULL;
+  /* Translators: the date of an occurrence in a sentence, see
+   * g_date_time_format(); "Thursday, 26 March 2026" */
+  date = g_date_time_format (named, _("%A, %-d %B %Y"));
+  if (length == 8)
+    return g_steal_pointer (&date);
+  /* Translators: a time of day, see g_date_time_format(); "10:00" */
+  time = g_date_time_format (named, _("%H:%M"));
+  /* Translators: the date and time of an occurrence, and the time zone
+   * they are meant in: "Thursday, 26 March 2026, 10:00 (Europe/Berlin)" */
+  return g_strdup_printf (_("%s, %s (%s)"), date, time, dg_task_get_time_zone (task));
+}
+
 static void
 set_no_such_occurrence_error (DgTask      *task,
                               const char  *recurrence_id,
                               GError     **error)
 {
+  g_autofree char *when = NULL;
+
   if (!dg_task_is_recurring (task))
     {
       g_set_error (error, DG_TASK_ERROR, DG_TASK_ERROR_NO_SUCH_OCCURRENCE,
@@ -729,9 +767,19 @@ set_no_such_occurrence_error (DgTask      *task,
                    dg_task_get_title (task));
       return;
     }
+  when = format_recurrence_id (task, recurrence_id);
+  if (when == NULL)
+    {
+      g_set_error (error, DG_TASK_ERROR, DG_TASK_ERROR_NO_SUCH_OCCURRENCE,
+                   _("“%s” is not a date of an occurrence. Name it as 20261130 or 20261130T090000."),
+                   recurrence_id);
+      return;
+    }
   g_set_error (error, DG_TASK_ERROR, DG_TASK_ERROR_NO_SUCH_OCCURRENCE,
-               _("“%s” is not due at %s. Choose a date on which the task repeats."),
-               dg_task_get_title (task), recurrence_id);
+               /* Translators: a task's title, then a date and time such as
+                * "Thursday, 26 March 2026, 10:00 (Europe/Berlin)" */
+               _("“%s” is not due on %s. Choose a date on which the task repeats."),
+               dg_task_get_title (task), when);
 }
 
 /* Expands the rule around @recurrence_id to find the occurrence's instant,
@@ -1824,18 +1872,6 @@ dg_task_store_list_occurrences (DgTaskStore  *self,
   return g_steal_pointer (&result);
 }
 
-static guint32
-day_of (GDateTime *date_time)
-{
-  GDate date;
-  int year, month, day;
-
-  g_date_time_get_ymd (date_time, &year, &month, &day);
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
-  return g_date_get_julian (&date);
-}
-
 /* The calendar day an occurrence shows under for the owner in @zone: an
  * all-day one on its own date, a timed one on the owner's date of its
  * instant. */
@@ -1846,9 +1882,9 @@ owner_day (DgTaskOccurrence *occurrence,
   g_autoptr(GDateTime) local = NULL;
 
   if (dg_task_is_all_day (dg_task_occurrence_get_task (occurrence)))
-    return day_of (dg_task_occurrence_get_due (occurrence));
+    return _dg_date_time_get_day_number (dg_task_occurrence_get_due (occurrence));
   local = g_date_time_to_timezone (dg_task_occurrence_get_due (occurrence), zone);
-  return day_of (local);
+  return _dg_date_time_get_day_number (local);
 }
 
 /* The first pending occurrence of @stored, a task of the list, due at or
@@ -2012,8 +2048,8 @@ dg_task_store_list_upcoming (DgTaskStore   *self,
   today_start = g_date_time_new (upcoming.zone, year, month, day, 0, 0, 0);
   days_into_week = (g_date_time_get_day_of_week (now) - week_start + 7) % 7;
   week_end = g_date_time_add_days (today_start, 7 - days_into_week);
-  upcoming.today = day_of (now);
-  upcoming.week_end_day = day_of (week_end);
+  upcoming.today = _dg_date_time_get_day_number (now);
+  upcoming.week_end_day = _dg_date_time_get_day_number (week_end);
 
   /* A day more on each side: an all-day occurrence is due at midnight in
    * its own zone, which can be the day before or after in the owner's. */

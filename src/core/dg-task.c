@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "dg-task"
 
 #include <glib/gi18n.h>
+#include <libical/ical.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -215,19 +216,6 @@ dg_task_priority_get_label (DgTaskPriority priority)
     }
 }
 
-DgTaskPriority
-dg_task_priority_from_ical (int value)
-{
-  /* RFC 5545 §3.8.1.9: 1-4 high, 5 medium, 6-9 low, 0 undefined. */
-  if (value >= 1 && value <= 4)
-    return DG_TASK_PRIORITY_HIGH;
-  if (value == 5)
-    return DG_TASK_PRIORITY_MEDIUM;
-  if (value >= 6 && value <= 9)
-    return DG_TASK_PRIORITY_LOW;
-  return DG_TASK_PRIORITY_NONE;
-}
-
 GType
 dg_task_billing_get_type (void)
 {
@@ -387,6 +375,87 @@ parse_time (const char *text,
   return *out_hour <= 23 && *out_minute <= 59;
 }
 
+/* Whether @text holds a C0 control character (or DEL), other than a line
+ * break or tab where @allow_line_breaks: iCalendar TEXT cannot carry them,
+ * and a line break in a title breaks every list that shows it. */
+static gboolean
+has_control_character (const char *text,
+                       gboolean    allow_line_breaks)
+{
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      if (allow_line_breaks && (*p == '\n' || *p == '\t'))
+        continue;
+      if (*p < 0x20 || *p == 0x7f)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* How many dates of a rule before its start are walked to reach it: a
+ * year of days, as a task repeats at most daily. */
+#define MAX_DATES_BEFORE_START 400
+
+/* Whether the first due date is a date of @rrule (valid, normalised), not
+ * only the start RFC 5545 counts as the first occurrence anyway: a weekly
+ * rule on Mondays that starts on a Wednesday gives one date no calendar
+ * program agrees on. */
+static gboolean
+starts_on_rule_date (const char *rrule,
+                     int         year,
+                     int         month,
+                     int         day)
+{
+  struct icalrecurrencetype rule;
+  struct icaltimetype start = icaltime_null_time ();
+  struct icaltimetype next;
+  icalrecur_iterator *iterator;
+  gboolean includes_start = TRUE;
+
+  icalerror_clear_errno ();
+  rule = icalrecurrencetype_from_string (rrule);
+  if (icalerrno != ICAL_NO_ERROR)
+    {
+      icalerror_clear_errno ();
+      return TRUE;
+    }
+  /* Where the series ends does not change which dates it has. */
+  rule.count = 0;
+  rule.until = icaltime_null_time ();
+
+  start.year = year;
+  start.month = month;
+  start.day = day;
+  start.is_date = 1;
+  iterator = icalrecur_iterator_new (rule, start);
+  if (iterator == NULL)
+    {
+      icalerror_clear_errno ();
+      return TRUE;
+    }
+  /* libical may begin before the start, in its week, month or year; a
+   * rule walked that far without reaching it is not refused. */
+  for (guint i = 0; i < MAX_DATES_BEFORE_START; i++)
+    {
+      int cmp;
+
+      next = icalrecur_iterator_next (iterator);
+      if (icaltime_is_null_time (next))
+        {
+          includes_start = FALSE;
+          break;
+        }
+      cmp = icaltime_compare_date_only (next, start);
+      if (cmp >= 0)
+        {
+          includes_start = cmp == 0;
+          break;
+        }
+    }
+  icalrecur_iterator_free (iterator);
+  return includes_start;
+}
+
 gboolean
 dg_task_validate (DgTask  *self,
                   GError **error)
@@ -399,6 +468,18 @@ dg_task_validate (DgTask  *self,
     {
       g_set_error_literal (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_REQUIRED,
                            _("Enter a title for the task."));
+      return FALSE;
+    }
+  if (has_control_character (self->strings[PROP_TITLE], FALSE))
+    {
+      g_set_error_literal (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID,
+                           _("Write the title on one line: it cannot contain line breaks, tabs or other control characters."));
+      return FALSE;
+    }
+  if (has_control_character (self->strings[PROP_NOTES], TRUE))
+    {
+      g_set_error_literal (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID,
+                           _("The notes contain a control character, perhaps pasted from another program. Remove it; line breaks and tabs are fine."));
       return FALSE;
     }
   if (self->assistant_id <= 0)
@@ -434,9 +515,25 @@ dg_task_validate (DgTask  *self,
   if (*self->strings[PROP_RRULE] != '\0')
     {
       g_autofree char *normalized = dg_rrule_normalize (self->strings[PROP_RRULE], error);
+      int year, month, day;
 
       if (normalized == NULL)
         return FALSE;
+      /* The date was validated above. */
+      if (sscanf (self->strings[PROP_DUE_DATE], "%4d-%2d-%2d", &year, &month, &day) == 3 &&
+          !starts_on_rule_date (normalized, year, month, day))
+        {
+          g_autoptr(GDateTime) first = g_date_time_new_utc (year, month, day, 12, 0, 0);
+          /* Translators: the first due date in a sentence, see
+           * g_date_time_format(); "Wednesday, 2 December 2026" */
+          g_autofree char *date = g_date_time_format (first, _("%A, %-d %B %Y"));
+
+          g_set_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID,
+                       /* Translators: %s is a date such as "Wednesday, 2 December 2026" */
+                       _("%s is not one of the rule’s dates: let the task start on a day the rule includes."),
+                       date);
+          return FALSE;
+        }
     }
   if (self->status == DG_TASK_STATUS_SKIPPED)
     {

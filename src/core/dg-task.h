@@ -44,8 +44,6 @@ const char  *dg_task_priority_to_string    (DgTaskPriority priority);
 gboolean     dg_task_priority_from_string  (const char     *text,
                                             DgTaskPriority *priority);
 const char  *dg_task_priority_get_label    (DgTaskPriority priority);
-/* Any iCalendar PRIORITY 0..9 to the nearest of the four. */
-DgTaskPriority dg_task_priority_from_ical  (int             value);
 
 typedef enum
 {
@@ -84,7 +82,9 @@ DgTask      *dg_task_new                   (const char   *title);
 /* A copy with every property, for editing and then dg_task_store_update(). */
 DgTask      *dg_task_copy                  (DgTask       *self);
 /* Title not blank; an assistant; a valid due date, time ("" or HH:MM) and
- * zone; a valid rule (dg_rrule_normalize); SKIPPED refused; priority one of
+ * zone; a valid rule (dg_rrule_normalize) whose dates include the first
+ * due date; no control characters in the title, nor in the notes other
+ * than line breaks and tabs; SKIPPED refused; priority one of
  * the four; estimate and amount not negative; amount 0 for ASSISTANT_RATE
  * and above 0 otherwise; percent 0..100. Errors are DG_VALIDATION_ERROR
  * sentences the window shows beside the field. */

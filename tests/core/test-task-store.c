@@ -253,6 +253,7 @@ test_add_refused (DgTestFixture *fixture,
   g_autoptr(DgTask) nobody = new_task ("Pay", 4242, "2026-12-01", "", "");
   g_autoptr(DgTask) archived = new_task ("Pay", maria, "2026-12-01", "", "");
   g_autoptr(DgTask) bad_rule = new_task ("Pay", maria, "2026-12-01", "", "FREQ=SECONDLY");
+  g_autoptr(DgTask) wednesday = new_task ("Pay", maria, "2026-12-02", "09:00", "FREQ=WEEKLY;BYDAY=MO;COUNT=3");
   g_autoptr(GError) error = NULL;
 
   g_assert_false (dg_task_store_add (store, no_title, &error));
@@ -269,6 +270,25 @@ test_add_refused (DgTestFixture *fixture,
   /* A refused task is left as typed. */
   g_assert_cmpint (dg_task_get_id (bad_rule), ==, 0);
   g_assert_cmpstr (dg_task_get_time_zone (bad_rule), ==, "");
+
+  /* A weekly rule on Mondays cannot start on a Wednesday, nor be moved
+   * there by an update. */
+  g_assert_false (dg_task_store_add (store, wednesday, &error));
+  g_assert_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID);
+  dg_test_assert_error_mentions (error, "Wednesday, 2 December 2026 is not one of the rule");
+  g_clear_error (&error);
+  {
+    g_autoptr(DgTask) monday = add_task (store, "Pay", maria, "2026-11-30", "09:00", "FREQ=WEEKLY;BYDAY=MO;COUNT=3");
+    g_autoptr(DgTask) moved = dg_task_copy (monday);
+
+    g_object_set (moved, "due-date", "2026-12-02", NULL);
+    g_assert_false (dg_task_store_update (store, moved, &error));
+    dg_test_assert_error_mentions (error, "Wednesday, 2 December 2026");
+    g_clear_error (&error);
+    g_assert_cmpstr (dg_task_get_due_date (monday), ==, "2026-11-30");
+    g_assert_true (dg_task_store_delete (store, monday, &error));
+    g_assert_no_error (error);
+  }
 
   dg_test_execute (fixture->db, "UPDATE assistants SET active = 0");
   g_assert_false (dg_task_store_add (store, archived, &error));
@@ -461,9 +481,16 @@ test_occurrence_completion (DgTestFixture *fixture,
   g_assert_cmpuint (count_overrides (store, weekly), ==, 1);
   g_assert_cmpint (dg_test_query_int (fixture->db, "SELECT count(*) FROM task_occurrences"), ==, 1);
 
-  /* Tuesday is not a date of the rule, nor 10:00 on a Monday. */
+  /* Tuesday is not a date of the rule, nor 10:00 on a Monday; the
+   * message names the date and time as the owner reads them. */
   g_assert_false (dg_task_store_set_status (store, weekly, "20261201T090000", DG_TASK_STATUS_DONE, &error));
   g_assert_error (error, DG_TASK_ERROR, DG_TASK_ERROR_NO_SUCH_OCCURRENCE);
+  dg_test_assert_error_mentions (error, "Tuesday, 1 December 2026, 09:00 (Europe/Berlin)");
+  g_assert_null (strstr (error->message, "20261201"));
+  g_clear_error (&error);
+  g_assert_false (dg_task_store_set_status (store, weekly, "yesterday", DG_TASK_STATUS_DONE, &error));
+  g_assert_error (error, DG_TASK_ERROR, DG_TASK_ERROR_NO_SUCH_OCCURRENCE);
+  dg_test_assert_error_mentions (error, "yesterday");
   g_clear_error (&error);
   g_assert_false (dg_task_store_set_status (store, weekly, "20261207T100000", DG_TASK_STATUS_DONE, &error));
   g_assert_error (error, DG_TASK_ERROR, DG_TASK_ERROR_NO_SUCH_OCCURRENCE);

@@ -103,24 +103,6 @@ test_status_pending (void)
 }
 
 static void
-test_priority_from_ical (void)
-{
-  static const struct { int ical; DgTaskPriority expected; } cases[] = {
-    { 0, DG_TASK_PRIORITY_NONE },
-    { 1, DG_TASK_PRIORITY_HIGH },
-    { 4, DG_TASK_PRIORITY_HIGH },
-    { 5, DG_TASK_PRIORITY_MEDIUM },
-    { 6, DG_TASK_PRIORITY_LOW },
-    { 9, DG_TASK_PRIORITY_LOW },
-    { -1, DG_TASK_PRIORITY_NONE },
-    { 10, DG_TASK_PRIORITY_NONE },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    g_assert_cmpint (dg_task_priority_from_ical (cases[i].ical), ==, cases[i].expected);
-}
-
-static void
 test_copy_keeps_everything (void)
 {
   g_autoptr(DgTask) task = make_valid_task ();
@@ -222,6 +204,28 @@ test_validation_table (void)
     { "rrule", "FREQ=WEEKLY;BYDAY=MO,WE", TRUE, NULL },
     { "rrule", "FREQ=HOURLY", FALSE, NULL },
     { "rrule", "BYDAY=MO", FALSE, NULL },
+    /* The first due date, Monday 30 November 2026, must be a date of the
+     * rule, wherever the rule ends. */
+    { "rrule", "FREQ=WEEKLY;BYDAY=MO;COUNT=3", TRUE, NULL },
+    { "rrule", "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH", TRUE, NULL },
+    { "rrule", "FREQ=MONTHLY;BYDAY=-1MO", TRUE, NULL },
+    { "rrule", "FREQ=MONTHLY;BYMONTHDAY=30,31", TRUE, NULL },
+    { "rrule", "FREQ=YEARLY", TRUE, NULL },
+    { "rrule", "FREQ=WEEKLY;BYDAY=TU;COUNT=3", FALSE, "Monday, 30 November 2026 is not one of the rule" },
+    { "rrule", "FREQ=MONTHLY;BYDAY=1MO", FALSE, "Monday, 30 November 2026" },
+    { "rrule", "FREQ=MONTHLY;BYMONTHDAY=1", FALSE, "start on a day the rule includes" },
+    { "rrule", "FREQ=YEARLY;BYMONTH=12", FALSE, "Monday, 30 November 2026" },
+    { "rrule", "FREQ=DAILY;BYDAY=SA,SU", FALSE, "Monday, 30 November 2026" },
+    /* No control characters: a title on one line, notes with line
+     * breaks and tabs only. */
+    { "title", "Pay the\ninvoices", FALSE, "line" },
+    { "title", "Pay\tthe invoices", FALSE, "tabs" },
+    { "title", "Pay the invoices\x07", FALSE, "control" },
+    { "title", "Pay the invoices\x7f", FALSE, "control" },
+    { "title", "Überweisungen prüfen – 𝄞", TRUE, NULL },
+    { "notes", "Step one\n\tStep two\n", TRUE, NULL },
+    { "notes", "Step one\r\nStep two", FALSE, "control" },
+    { "notes", "Escape \x1b[1mbold", FALSE, "control" },
     { "status", "skipped", FALSE, "skipped" },
     { "status", "done", TRUE, NULL },
     { "estimate-minutes", "-5", FALSE, "estimate" },
@@ -475,7 +479,6 @@ main (int    argc,
 
   g_test_add_func ("/task/enum-strings", test_enum_strings);
   g_test_add_func ("/task/status-pending", test_status_pending);
-  g_test_add_func ("/task/priority-from-ical", test_priority_from_ical);
   g_test_add_func ("/task/copy", test_copy_keeps_everything);
   g_test_add_func ("/task/due", test_due);
   g_test_add_func ("/task/validation", test_validation_table);
