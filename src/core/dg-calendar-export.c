@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dg-calendar-export.h"
+#include "dg-recurrence.h"
 #include "dg-validation.h"
 
 /* RFC 5545 §3.1: lines of at most 75 octets, without the CRLF. */
@@ -44,23 +45,62 @@ utc_time_from_text (const char *text)
                                         icaltimezone_get_utc_timezone ());
 }
 
-/* A DATE for all-day tasks, else a local DATE-TIME with the task's TZID,
+/* Names of the zone that is UTC all year. libical has no VTIMEZONE for
+ * "UTC" and "GMT" at all (so a file could not describe them), and for the
+ * others a client gains nothing from one: times in these zones are written
+ * as UTC ("…Z"), which every client reads, with no TZID. */
+static const char * const utc_zone_names[] = {
+  "UTC", "UCT", "GMT", "GMT0", "GMT+0", "GMT-0", "Universal", "Zulu", "Greenwich",
+};
+
+static gboolean
+is_utc_zone (const char *zone)
+{
+  const char *name = g_str_has_prefix (zone, "Etc/") ? zone + strlen ("Etc/") : zone;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (utc_zone_names); i++)
+    if (g_str_equal (name, utc_zone_names[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* @time as the value of @property: a DATE for all-day tasks; else a UTC
+ * DATE-TIME for a task in UTC, or a local DATE-TIME with the task's TZID,
  * the plain IANA name that the VTIMEZONE of the file also carries. */
+static icalproperty *
+add_task_time (icalcomponent       *todo,
+               icalproperty        *property,
+               DgTask              *task,
+               struct icaltimetype  time)
+{
+  if (dg_task_is_all_day (task))
+    {
+      time.is_date = 1;
+      time.hour = time.minute = time.second = 0;
+      icalproperty_set_value (property, icalvalue_new_date (time));
+    }
+  else if (is_utc_zone (dg_task_get_time_zone (task)))
+    {
+      time.zone = icaltimezone_get_utc_timezone ();
+      icalproperty_set_value (property, icalvalue_new_datetime (time));
+    }
+  else
+    {
+      icalproperty_set_value (property, icalvalue_new_datetime (time));
+      icalproperty_add_parameter (property, icalparameter_new_tzid (dg_task_get_time_zone (task)));
+    }
+  icalcomponent_add_property (todo, property);
+  return property;
+}
+
 static icalproperty *
 add_local_time (icalcomponent *todo,
                 icalproperty  *property,
                 DgTask        *task,
                 GDateTime     *date_time)
 {
-  gboolean all_day = dg_task_is_all_day (task);
-
-  icalproperty_set_value (property,
-                          all_day ? icalvalue_new_date (time_from_date_time (date_time, TRUE))
-                                  : icalvalue_new_datetime (time_from_date_time (date_time, FALSE)));
-  if (!all_day)
-    icalproperty_add_parameter (property, icalparameter_new_tzid (dg_task_get_time_zone (task)));
-  icalcomponent_add_property (todo, property);
-  return property;
+  return add_task_time (todo, property, task,
+                        time_from_date_time (date_time, dg_task_is_all_day (task)));
 }
 
 static enum icalproperty_status
@@ -201,9 +241,13 @@ add_instance_properties (icalcomponent      *todo,
   icalcomponent_add_property (todo, icalproperty_new_uid (dg_task_get_uid (task)));
   icalcomponent_add_property (todo, icalproperty_new_dtstamp (stamp));
   icalcomponent_add_property (todo, icalproperty_new_summary (dg_task_get_title (task)));
-  /* DTSTART anchors the recurrence set (RFC 5545 §3.8.5.3); the task is
-   * due when it starts, so both name the same instant. */
-  add_local_time (todo, icalproperty_new (ICAL_DTSTART_PROPERTY), task, due);
+  /* A one-off task has a due date only, as Nextcloud writes it: RFC 5545
+   * §3.8.2.3 wants a DUE later than DTSTART, and the task has no start of
+   * its own. A repeating task needs DTSTART all the same: the recurrence
+   * set and each RECURRENCE-ID are defined on it (§3.8.5.3, §3.8.4.4), so
+   * it names the first due date, as Thunderbird writes repeating tasks. */
+  if (dg_task_is_recurring (task))
+    add_local_time (todo, icalproperty_new (ICAL_DTSTART_PROPERTY), task, due);
   add_local_time (todo, icalproperty_new (ICAL_DUE_PROPERTY), task, due);
   icalcomponent_add_property (todo, icalproperty_new_status (status_to_ical (status)));
   icalcomponent_add_property (todo, icalproperty_new_priority (dg_task_get_priority (task)));
@@ -252,8 +296,22 @@ add_task (icalcomponent      *calendar,
     icalcomponent_add_property (todo, icalproperty_new_created (utc_time_from_text (dg_task_get_created_at (task))));
   if (dg_task_is_recurring (task))
     {
-      struct icalrecurrencetype rule = icalrecurrencetype_from_string (dg_task_get_rrule (task));
+      /* UNTIL in the form RFC 5545 wants next to this DTSTART (a UTC time,
+       * or a DATE for an all-day task), whichever form was typed. */
+      g_autofree char *rrule = dg_rrule_fit_until (dg_task_get_rrule (task),
+                                                   dg_task_get_due_time (task),
+                                                   dg_task_get_time_zone (task));
+      struct icalrecurrencetype rule;
 
+      if (rrule == NULL)
+        {
+          icalcomponent_free (todo);
+          g_set_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID,
+                       _("The task “%s” has a repeat rule that cannot be read; correct it and export again."),
+                       dg_task_get_title (task));
+          return FALSE;
+        }
+      rule = icalrecurrencetype_from_string (rrule);
       icalcomponent_add_property (todo, icalproperty_new_rrule (rule));
     }
 
@@ -292,8 +350,11 @@ add_task (icalcomponent      *calendar,
                                dg_task_occurrence_get_status (occurrence),
                                dg_task_occurrence_get_percent_complete (occurrence),
                                dg_task_occurrence_get_completed_at (occurrence));
-      add_local_time (instance, icalproperty_new (ICAL_RECURRENCEID_PROPERTY), task,
-                      occurrence_due);
+      /* The id as the rule gives it, not the time the occurrence is due:
+       * on a day the clocks go forward, 02:30 is due at 03:30, but the
+       * recurrence set (and so every client) still calls it 02:30. */
+      add_task_time (instance, icalproperty_new (ICAL_RECURRENCEID_PROPERTY), task,
+                     icaltime_from_string (dg_task_occurrence_get_recurrence_id (occurrence)));
       icalcomponent_add_component (calendar, instance);
     }
   return TRUE;
@@ -428,7 +489,7 @@ dg_calendar_export (DgTaskStore       *tasks,
 
       if (assistant_id != 0 && dg_task_get_assistant_id (task) != assistant_id)
         continue;
-      if (!dg_task_is_all_day (task))
+      if (!dg_task_is_all_day (task) && !is_utc_zone (dg_task_get_time_zone (task)))
         g_hash_table_add (zone_set, (gpointer) dg_task_get_time_zone (task));
       g_ptr_array_add (selected, g_steal_pointer (&task));
     }

@@ -2,10 +2,13 @@
 #define G_LOG_DOMAIN "dg-calendar-import"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "dg-calendar-import.h"
 #include "dg-ical-document.h"
 #include "dg-recurrence.h"
+
+#define SECONDS_PER_DAY (24 * 3600)
 
 G_DEFINE_QUARK (dg-calendar-import-error-quark, dg_calendar_import_error)
 
@@ -16,7 +19,8 @@ struct _DgCalendarImport
   DgTaskStore *tasks;
   GPtrArray   *changes;     /* DgCalendarChange * */
   GPtrArray   *skipped;     /* DgCalendarSkipped * */
-  guint        n_unknown;   /* of skipped: UIDs Delegate does not have */
+  GHashTable  *unknown;     /* the UIDs Delegate does not have */
+  guint        n_unknown_entries;  /* of skipped: entries with those UIDs */
   guint        n_ignored;
 };
 
@@ -54,6 +58,7 @@ dg_calendar_import_finalize (GObject *object)
   g_clear_object (&self->tasks);
   g_clear_pointer (&self->changes, g_ptr_array_unref);
   g_clear_pointer (&self->skipped, g_ptr_array_unref);
+  g_clear_pointer (&self->unknown, g_hash_table_unref);
 
   G_OBJECT_CLASS (dg_calendar_import_parent_class)->finalize (object);
 }
@@ -69,6 +74,7 @@ dg_calendar_import_init (DgCalendarImport *self)
 {
   self->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) dg_calendar_change_free);
   self->skipped = g_ptr_array_new_with_free_func ((GDestroyNotify) dg_calendar_skipped_free);
+  self->unknown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /* ---- reading one VTODO -------------------------------------------------- */
@@ -97,47 +103,204 @@ format_utc (GDateTime *date_time)
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-/* The occurrence a RECURRENCE-ID names, as Delegate writes it: in the
- * task's zone, whatever zone the client wrote it in (UTC, another TZID),
- * and as a date for an all-day task. A client may also write a DATE for a
- * timed task; that day's occurrence at the task's time is meant. */
+/* An occurrence as the owner reads it in a reason: "Monday, 8 March 2026,
+ * 02:30", the wall clock of the task's zone. */
 static char *
-get_recurrence_id (DgIcalDocument  *document,
-                   icalcomponent   *todo,
-                   DgTask          *task,
-                   GTimeZone       *zone,
-                   GError         **error)
+format_occurrence (GDateTime *local,
+                   gboolean   all_day)
 {
-  icalproperty *property = icalcomponent_get_first_property (todo, ICAL_RECURRENCEID_PROPERTY);
+  if (all_day)
+    /* TRANSLATORS: a date in a sentence about an entry of the calendar
+     * file, see g_date_time_format(): "Monday, 8 March 2026" */
+    return g_date_time_format (local, _("%A, %-d %B %Y"));
+  /* TRANSLATORS: a date and time in a sentence about an entry of the
+   * calendar file, see g_date_time_format(): "Monday, 8 March 2026, 02:30" */
+  return g_date_time_format (local, _("%A, %-d %B %Y, %H:%M"));
+}
+
+/* The occurrences of @task due within a day of [@from, @to). */
+static GArray *
+expand_around (DgTask  *task,
+               gint64   from,
+               gint64   to,
+               GError **error)
+{
+  return dg_recurrence_expand (dg_task_get_rrule (task), dg_task_get_due_date (task),
+                               dg_task_get_due_time (task), dg_task_get_time_zone (task),
+                               from - SECONDS_PER_DAY, to + SECONDS_PER_DAY, 0, error);
+}
+
+/* The id of the occurrence due at the instant @due, or NULL. */
+static char *
+find_occurrence_at (DgTask     *task,
+                    GDateTime  *due,
+                    GError    **error)
+{
+  gint64 instant = g_date_time_to_unix (due);
+  g_autoptr(GArray) occurrences = expand_around (task, instant, instant + 1, error);
+
+  if (occurrences == NULL)
+    return NULL;
+  for (guint i = 0; i < occurrences->len; i++)
+    {
+      DgOccurrenceTime *occurrence = &g_array_index (occurrences, DgOccurrenceTime, i);
+
+      if (occurrence->due_utc == instant)
+        return g_strdup (occurrence->recurrence_id);
+    }
+  return NULL;
+}
+
+/* The id of the occurrence on the local date @date ("20260308"), or NULL. */
+static char *
+find_occurrence_on (DgTask      *task,
+                    const char  *date,
+                    GError     **error)
+{
+  g_autofree char *midnight = g_strconcat (date, "T000000", NULL);
+  g_autoptr(GDateTime) start = dg_recurrence_id_to_date_time (midnight, dg_task_get_time_zone (task));
+  g_autoptr(GArray) occurrences = NULL;
+
+  if (start == NULL)
+    return NULL;
+  occurrences = expand_around (task, g_date_time_to_unix (start),
+                               g_date_time_to_unix (start) + SECONDS_PER_DAY, error);
+  if (occurrences == NULL)
+    return NULL;
+  for (guint i = 0; i < occurrences->len; i++)
+    {
+      const char *id = g_array_index (occurrences, DgOccurrenceTime, i).recurrence_id;
+
+      if (strncmp (id, date, 8) == 0)
+        return g_strdup (id);
+    }
+  return NULL;
+}
+
+/* Whether a RECURRENCE-ID's TZID names the task's own zone, so that its
+ * wall clock is the id as the rule gives it. */
+static gboolean
+is_task_zone (DgTask     *task,
+              const char *tzid)
+{
+  g_autofree char *iana = dg_ical_tzid_to_iana (tzid);
+
+  return g_strcmp0 (iana, dg_task_get_time_zone (task)) == 0;
+}
+
+/* The occurrence a RECURRENCE-ID names, as Delegate stores it: the wall
+ * clock the rule gives in the task's zone ("20260308T023000"), or a date
+ * for an all-day task. The value's digits are that id when it is in the
+ * task's zone or floating: on a day the clocks go forward, 02:30 is what
+ * the recurrence set calls the occurrence that is due at 03:30. A UTC
+ * value or one in another zone is an instant, matched against the instants
+ * the occurrences are due at. A DATE names that day's occurrence. Sets
+ * @recurrence_id to NULL and @shown to what the file named when the task
+ * has no such occurrence; FALSE only for an error. */
+static gboolean
+resolve_recurrence_id (DgIcalDocument  *document,
+                       icalcomponent   *todo,
+                       icalproperty    *property,
+                       DgTask          *task,
+                       GTimeZone       *zone,
+                       char           **recurrence_id,
+                       char           **shown,
+                       GError         **error)
+{
+  icalvalue *value = icalproperty_get_value (property);
+  icalparameter *tzid = icalproperty_get_first_parameter (property, ICAL_TZID_PARAMETER);
+  gboolean all_day = dg_task_is_all_day (task);
+  struct icaltimetype time;
+  g_autofree char *digits = NULL;
   g_autoptr(GDateTime) instant = NULL;
   g_autoptr(GDateTime) local = NULL;
-  icalvalue *value = icalproperty_get_value (property);
+  g_autoptr(GError) local_error = NULL;
 
-  instant = dg_ical_document_get_date_time (document, todo, ICAL_RECURRENCEID_PROPERTY,
-                                            zone, error);
-  if (instant == NULL)
-    return NULL;
-  local = g_date_time_to_timezone (instant, zone);
+  *recurrence_id = NULL;
+  *shown = NULL;
+  time = icalvalue_isa (value) == ICAL_DATE_VALUE ? icalvalue_get_date (value)
+                                                   : icalvalue_get_datetime (value);
+  digits = g_strdup_printf ("%04d%02d%02dT%02d%02d%02d", time.year, time.month, time.day,
+                            time.hour, time.minute, time.second);
 
-  if (!dg_task_is_all_day (task) && value != NULL && icalvalue_isa (value) == ICAL_DATE_VALUE)
+  if (time.is_date || all_day)
     {
-      g_autoptr(GDateTime) first_due = dg_task_get_due (task);
-      g_autoptr(GDateTime) at_due_time =
-        g_date_time_new (zone,
-                         g_date_time_get_year (local), g_date_time_get_month (local),
-                         g_date_time_get_day_of_month (local),
-                         g_date_time_get_hour (first_due), g_date_time_get_minute (first_due), 0);
+      /* The day is the same wherever the value is local; a UTC time or
+       * one in another zone falls on a day of the task's zone. */
+      if (!time.is_date && (icaltime_is_utc (time) || (tzid != NULL &&
+                                                        !is_task_zone (task, icalparameter_get_tzid (tzid)))))
+        {
+          g_autofree char *date = NULL;
 
-      return dg_recurrence_id_from_date_time (at_due_time, FALSE);
+          instant = dg_ical_document_get_date_time (document, todo, ICAL_RECURRENCEID_PROPERTY,
+                                                    zone, error);
+          if (instant == NULL)
+            return FALSE;
+          local = g_date_time_to_timezone (instant, zone);
+          date = g_date_time_format (local, "%Y%m%d");
+          memcpy (digits, date, 8);
+        }
+      digits[8] = '\0';
+      if (all_day)
+        *recurrence_id = dg_recurrence_has_occurrence (dg_task_get_rrule (task),
+                                                       dg_task_get_due_date (task),
+                                                       dg_task_get_due_time (task),
+                                                       dg_task_get_time_zone (task), digits)
+                           ? g_strdup (digits) : NULL;
+      else
+        {
+          *recurrence_id = find_occurrence_on (task, digits, &local_error);
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+        }
+      if (*recurrence_id == NULL)
+        {
+          g_autofree char *midnight = g_strconcat (digits, "T000000", NULL);
+          g_autoptr(GDateTime) day = dg_recurrence_id_to_date_time (midnight, "UTC");
+
+          *shown = day != NULL ? format_occurrence (day, TRUE) : g_strdup (digits);
+        }
+      return TRUE;
     }
-  return dg_recurrence_id_from_date_time (local, dg_task_is_all_day (task));
+
+  if (!icaltime_is_utc (time) && (tzid == NULL || is_task_zone (task, icalparameter_get_tzid (tzid))))
+    {
+      if (dg_recurrence_has_occurrence (dg_task_get_rrule (task), dg_task_get_due_date (task),
+                                        dg_task_get_due_time (task), dg_task_get_time_zone (task),
+                                        digits))
+        {
+          *recurrence_id = g_steal_pointer (&digits);
+          return TRUE;
+        }
+      /* Not an id of the rule; it may still be the instant one is due at
+       * (02:30 written as 03:30 on a day the clocks skip 02:00 to 03:00). */
+    }
+
+  instant = dg_ical_document_get_date_time (document, todo, ICAL_RECURRENCEID_PROPERTY, zone, error);
+  if (instant == NULL)
+    return FALSE;
+  *recurrence_id = find_occurrence_at (task, instant, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (*recurrence_id == NULL)
+    {
+      local = g_date_time_to_timezone (instant, zone);
+      *shown = format_occurrence (local, FALSE);
+    }
+  return TRUE;
 }
 
 typedef struct
 {
   gboolean     has_status;    /* STATUS, PERCENT-COMPLETE or COMPLETED */
   DgTaskStatus status;
-  int          percent;       /* -1: not in the file */
+  int          percent;       /* -1: not in the file, or not to be taken */
   char        *completed_at;  /* from COMPLETED, or NULL */
 } IcalProgress;
 
@@ -154,8 +317,6 @@ read_progress (DgIcalDocument  *document,
   icalproperty *status_property = icalcomponent_get_first_property (todo, ICAL_STATUS_PROPERTY);
   icalproperty *percent_property = icalcomponent_get_first_property (todo, ICAL_PERCENTCOMPLETE_PROPERTY);
   icalproperty *completed_property = icalcomponent_get_first_property (todo, ICAL_COMPLETED_PROPERTY);
-  enum icalproperty_status status = status_property != NULL ? icalproperty_get_status (status_property)
-                                                            : ICAL_STATUS_NONE;
 
   progress->has_status = status_property != NULL || percent_property != NULL ||
                          completed_property != NULL;
@@ -174,25 +335,43 @@ read_progress (DgIcalDocument  *document,
       progress->completed_at = format_utc (completed);
     }
 
-  /* Clients differ in what they write for a finished task: some only
-   * PERCENT-COMPLETE:100, some only COMPLETED; any of them means done. */
-  if (status == ICAL_STATUS_CANCELLED)
-    progress->status = occurrence ? DG_TASK_STATUS_SKIPPED : DG_TASK_STATUS_CANCELLED;
-  else if (status == ICAL_STATUS_COMPLETED || progress->percent == 100 || completed_property != NULL)
-    progress->status = DG_TASK_STATUS_DONE;
-  else if (status == ICAL_STATUS_INPROCESS)
-    progress->status = DG_TASK_STATUS_IN_PROGRESS;
-  else if (status == ICAL_STATUS_NEEDSACTION)
-    progress->status = DG_TASK_STATUS_OPEN;
-  else if (status == ICAL_STATUS_NONE)
-    progress->status = progress->percent > 0 ? DG_TASK_STATUS_IN_PROGRESS : DG_TASK_STATUS_OPEN;
-  else
+  if (status_property == NULL)
     {
+      /* Clients differ in what they write for a finished task: some only
+       * PERCENT-COMPLETE:100, some only COMPLETED; without a STATUS, any
+       * of them means done. */
+      if (progress->percent == 100 || completed_property != NULL)
+        progress->status = DG_TASK_STATUS_DONE;
+      else
+        progress->status = progress->percent > 0 ? DG_TASK_STATUS_IN_PROGRESS : DG_TASK_STATUS_OPEN;
+      return TRUE;
+    }
+
+  /* A STATUS says it outright, and wins over the other two: a task
+   * reopened with 100 % left over is open. */
+  switch (icalproperty_get_status (status_property))
+    {
+    case ICAL_STATUS_CANCELLED:
+      progress->status = occurrence ? DG_TASK_STATUS_SKIPPED : DG_TASK_STATUS_CANCELLED;
+      break;
+    case ICAL_STATUS_COMPLETED:
+      progress->status = DG_TASK_STATUS_DONE;
+      break;
+    case ICAL_STATUS_INPROCESS:
+      progress->status = DG_TASK_STATUS_IN_PROGRESS;
+      break;
+    case ICAL_STATUS_NEEDSACTION:
+      progress->status = DG_TASK_STATUS_OPEN;
+      break;
+    default:
       /* TRANSLATORS: %s is a status as the file gives it, such as CONFIRMED */
       *reason = g_strdup_printf (_("“%s” is not a status a task can have."),
                                  icalproperty_get_value_as_string (status_property));
       return FALSE;
     }
+  /* 100 % of a task that is not done contradicts the status. */
+  if (progress->status != DG_TASK_STATUS_DONE && progress->percent == 100)
+    progress->percent = -1;
   return TRUE;
 }
 
@@ -208,6 +387,7 @@ read_todo (DgCalendarImport  *self,
   const char *summary = icalcomponent_get_summary (todo);
   DgTask *task;
   g_autoptr(GTimeZone) zone = NULL;
+  icalproperty *recurrence_property;
   g_autofree char *recurrence_id = NULL;
   g_autofree char *target = NULL;
   g_autoptr(GDateTime) due = NULL;
@@ -232,39 +412,47 @@ read_todo (DgCalendarImport  *self,
     {
       add_skipped (self, line, uid, summary,
                    g_strdup (_("This task is not in Delegate; an import only updates tasks and never creates them.")));
-      self->n_unknown++;
+      /* A repeating task of the client's comes as several entries, and
+       * is still one task. */
+      g_hash_table_add (self->unknown, g_strdup (uid));
+      self->n_unknown_entries++;
       return TRUE;
     }
   zone = g_time_zone_new_identifier (dg_task_get_time_zone (task));
   if (zone == NULL)
     zone = g_time_zone_new_utc ();
 
-  if (icalcomponent_get_first_property (todo, ICAL_RECURRENCEID_PROPERTY) != NULL)
+  recurrence_property = icalcomponent_get_first_property (todo, ICAL_RECURRENCEID_PROPERTY);
+  if (recurrence_property != NULL)
     {
-      g_autoptr(GError) local_error = NULL;
+      icalparameter *range = icalproperty_get_first_parameter (recurrence_property, ICAL_RANGE_PARAMETER);
+      guint property_line = dg_ical_document_get_property_line (document, recurrence_property);
+      g_autofree char *shown = NULL;
 
       if (!dg_task_is_recurring (task))
         {
-          add_skipped (self, line, uid, summary,
+          add_skipped (self, property_line, uid, summary,
                        g_strdup (_("The entry is for one date of a repeating task, but this task does not repeat.")));
           return TRUE;
         }
-      recurrence_id = get_recurrence_id (document, todo, task, zone, error);
-      if (recurrence_id == NULL)
+      if (range != NULL && icalparameter_get_range (range) == ICAL_RANGE_THISANDFUTURE)
+        {
+          add_skipped (self, property_line, uid, summary,
+                       g_strdup (_("The entry changes this date and every later one (RANGE=THISANDFUTURE); Delegate applies a status to one date only, so mark each date in the calendar instead.")));
+          return TRUE;
+        }
+      if (!resolve_recurrence_id (document, todo, recurrence_property, task, zone,
+                                  &recurrence_id, &shown, error))
         return FALSE;
-      occurrence = dg_task_store_get_occurrence (self->tasks, task, recurrence_id, &local_error);
+      if (recurrence_id != NULL)
+        occurrence = dg_task_store_get_occurrence (self->tasks, task, recurrence_id, NULL);
       if (occurrence == NULL)
         {
-          g_autoptr(GDateTime) date = dg_recurrence_id_to_date_time (recurrence_id,
-                                                                     dg_task_get_time_zone (task));
-          g_autofree char *shown = NULL;
-
-          if (date == NULL)
-            shown = g_strdup (recurrence_id);
-          else
-            shown = g_date_time_format (date, dg_task_is_all_day (task) ? "%x" : "%x %R");
-          add_skipped (self, line, uid, summary,
-                       g_strdup_printf (_("%s is not a date of this task’s schedule."), shown));
+          add_skipped (self, property_line, uid, summary,
+                       /* TRANSLATORS: %s is a date, or a date and time, such
+                        * as "Monday, 8 March 2026, 02:30" */
+                       g_strdup_printf (_("%s is not a date of this task’s schedule."),
+                                        shown != NULL ? shown : recurrence_id));
           return TRUE;
         }
       old_status = dg_task_occurrence_get_status (occurrence);
@@ -295,7 +483,10 @@ read_todo (DgCalendarImport  *self,
       g_free (progress.completed_at);
       if (reason == NULL)
         return FALSE;
-      add_skipped (self, line, uid, summary, g_steal_pointer (&reason));
+      add_skipped (self,
+                   dg_ical_document_get_property_line (document,
+                                                       icalcomponent_get_first_property (todo, ICAL_STATUS_PROPERTY)),
+                   uid, summary, g_steal_pointer (&reason));
       return TRUE;
     }
   new_completed_at = progress.completed_at;
@@ -323,7 +514,7 @@ read_todo (DgCalendarImport  *self,
     new_percent = 100;
   else if (progress.percent >= 0)
     new_percent = progress.percent;
-  else if (progress.status == DG_TASK_STATUS_OPEN && old_status == DG_TASK_STATUS_DONE)
+  else if (old_status == DG_TASK_STATUS_DONE)
     new_percent = 0;
   else
     new_percent = old_percent;
@@ -440,30 +631,59 @@ char *
 dg_calendar_import_describe (DgCalendarImport *self)
 {
   g_autoptr(GPtrArray) sentences = g_ptr_array_new_with_free_func (g_free);
-  guint n_changes;
+  g_autoptr(GHashTable) dated_tasks = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint n_task_changes = 0;
+  guint n_date_changes = 0;
+  guint n_unknown;
   guint n_other;
 
   g_return_val_if_fail (DG_IS_CALENDAR_IMPORT (self), NULL);
 
-  n_changes = self->changes->len;
-  n_other = self->skipped->len - self->n_unknown;
+  for (guint i = 0; i < self->changes->len; i++)
+    {
+      DgCalendarChange *change = self->changes->pdata[i];
 
-  if (n_changes > 0)
+      if (*change->recurrence_id == '\0')
+        n_task_changes++;
+      else
+        {
+          n_date_changes++;
+          g_hash_table_add (dated_tasks, &change->task_id);
+        }
+    }
+  n_unknown = g_hash_table_size (self->unknown);
+  n_other = self->skipped->len - self->n_unknown_entries;
+
+  if (n_task_changes > 0)
     g_ptr_array_add (sentences,
                      g_strdup_printf (ngettext ("%u task will change.",
-                                                "%u tasks will change.", n_changes),
-                                      n_changes));
-  else if (self->skipped->len > 0)
+                                                "%u tasks will change.", n_task_changes),
+                                      n_task_changes));
+  if (n_date_changes > 0)
+    {
+      guint n_dated_tasks = g_hash_table_size (dated_tasks);
+      /* TRANSLATORS: the start of "3 dates of 2 repeating tasks will change." */
+      g_autofree char *dates = g_strdup_printf (ngettext ("%u date", "%u dates", n_date_changes),
+                                                n_date_changes);
+
+      g_ptr_array_add (sentences,
+                       /* TRANSLATORS: %s is "1 date" or "3 dates", %u the
+                        * number of tasks they belong to */
+                       g_strdup_printf (ngettext ("%s of %u repeating task will change.",
+                                                  "%s of %u repeating tasks will change.", n_dated_tasks),
+                                        dates, n_dated_tasks));
+    }
+  if (self->changes->len == 0 && self->skipped->len > 0)
     g_ptr_array_add (sentences, g_strdup (_("Nothing to change.")));
-  else
+  else if (self->changes->len == 0)
     g_ptr_array_add (sentences,
                      g_strdup (_("Nothing to change: the tasks in the file match those in Delegate.")));
-  if (self->n_unknown > 0)
+  if (n_unknown > 0)
     g_ptr_array_add (sentences,
                      g_strdup_printf (ngettext ("%u task in the file is not in Delegate and will not be created.",
                                                 "%u tasks in the file are not in Delegate and will not be created.",
-                                                self->n_unknown),
-                                      self->n_unknown));
+                                                n_unknown),
+                                      n_unknown));
   if (n_other > 0)
     g_ptr_array_add (sentences,
                      g_strdup_printf (ngettext ("%u entry is left alone; the list says why.",

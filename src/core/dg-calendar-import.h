@@ -7,7 +7,11 @@ G_BEGIN_DECLS
 
 /* Reading back the assistant's copy of an exported calendar: STATUS,
  * COMPLETED and PERCENT-COMPLETE of each VTODO are applied by UID to the
- * task, or with RECURRENCE-ID to that one occurrence. Two steps: prepare
+ * task, or with RECURRENCE-ID to that one occurrence (its wall clock in
+ * the task's zone, or the instant it is due at when written in UTC or
+ * another zone; a DATE names that day's occurrence). An explicit STATUS
+ * decides; PERCENT-COMPLETE:100 or COMPLETED mean done only without one.
+ * Two steps: prepare
  * reads the file and works out the changes without touching anything (the
  * preview), apply writes them in one transaction. */
 
@@ -39,10 +43,13 @@ typedef struct
 
 /* A VTODO the import leaves alone, with the reason: an unknown UID (never
  * created: the import only updates), a date that is not an occurrence of
- * the task, a status Delegate cannot take. */
+ * the task, a RECURRENCE-ID for this and all later dates
+ * (RANGE=THISANDFUTURE), a status Delegate cannot take. */
 typedef struct
 {
-  guint  line;
+  guint  line;                    /* of the property the reason is about
+                                   * (RECURRENCE-ID, STATUS), else of the
+                                   * VTODO's BEGIN */
   char  *uid;
   char  *summary;
   char  *reason;                  /* translated sentence */
@@ -76,8 +83,9 @@ GPtrArray        *dg_calendar_import_get_skipped (DgCalendarImport *self);
  * not read. */
 guint             dg_calendar_import_get_n_ignored (DgCalendarImport *self);
 /* A translated one-paragraph summary for the preview and the command line:
- * "3 tasks will change. 1 task in the file is not in Delegate and will not
- * be created." / "Nothing to change: …". */
+ * "1 task will change. 3 dates of 2 repeating tasks will change. 1 task in
+ * the file is not in Delegate and will not be created." (unknown tasks
+ * counted by UID) / "Nothing to change: …". */
 char             *dg_calendar_import_describe    (DgCalendarImport *self);
 /* Applies the changes in one transaction (dg_task_store_set_progress). A
  * task changed in between so that a change no longer applies makes the

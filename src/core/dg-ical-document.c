@@ -1271,25 +1271,47 @@ iana_zone_new (const char *name)
   return g_time_zone_new_identifier (name);
 }
 
-/* @tzid as a GTimeZone: an IANA name, a Windows name, or an IANA name
- * behind a vendor prefix ("/freeassociation.sourceforge.net/Europe/Berlin",
+/* The IANA name @tzid stands for, with its zone in @zone: an IANA name, a
+ * Windows name, or an IANA name behind a vendor prefix
+ * ("/freeassociation.sourceforge.net/Europe/Berlin",
  * "/mozilla.org/20050126_1/America/New_York"). */
+static const char *
+iana_name_from_tzid (const char  *tzid,
+                     GTimeZone  **zone)
+{
+  const char *iana = dg_ical_windows_zone_to_iana (tzid);
+
+  if (iana != NULL)
+    {
+      *zone = g_time_zone_new_identifier (iana);
+      return *zone != NULL ? iana : NULL;
+    }
+  if ((*zone = iana_zone_new (tzid)) != NULL)
+    return tzid;
+  if (tzid[0] == '/')
+    for (const char *p = strchr (tzid + 1, '/'); p != NULL; p = strchr (p + 1, '/'))
+      if ((*zone = iana_zone_new (p + 1)) != NULL)
+        return p + 1;
+  return NULL;
+}
+
 static GTimeZone *
 zone_from_tzid (const char *tzid)
 {
-  const char *iana = dg_ical_windows_zone_to_iana (tzid);
-  GTimeZone *zone;
+  GTimeZone *zone = NULL;
 
-  if (iana != NULL)
-    return g_time_zone_new_identifier (iana);
-  zone = iana_zone_new (tzid);
-  if (zone != NULL)
-    return zone;
-  if (tzid[0] == '/')
-    for (const char *p = strchr (tzid + 1, '/'); p != NULL; p = strchr (p + 1, '/'))
-      if ((zone = iana_zone_new (p + 1)) != NULL)
-        return zone;
-  return NULL;
+  iana_name_from_tzid (tzid, &zone);
+  return zone;
+}
+
+char *
+dg_ical_tzid_to_iana (const char *tzid)
+{
+  g_autoptr(GTimeZone) zone = NULL;
+
+  g_return_val_if_fail (tzid != NULL, NULL);
+
+  return g_strdup (iana_name_from_tzid (tzid, &zone));
 }
 
 static icalcomponent *

@@ -69,5 +69,10 @@ GDateTime      *dg_ical_document_get_date_time (DgIcalDocument *self,
 /* The IANA zone CLDR gives for a Windows zone name as Exchange and Outlook
  * write it in TZID ("W. Europe Standard Time" → "Europe/Berlin"), or NULL. */
 const char     *dg_ical_windows_zone_to_iana   (const char     *windows_name);
+/* The IANA zone a TZID stands for, as dg_ical_document_get_date_time()
+ * reads it without a VTIMEZONE: the name itself ("Europe/Berlin"), a
+ * Windows name's zone, or the IANA name behind a vendor prefix
+ * ("/mozilla.org/20050126_1/America/New_York"); NULL for any other. */
+char           *dg_ical_tzid_to_iana           (const char     *tzid);
 
 G_END_DECLS

@@ -14,8 +14,11 @@
  * then reads the .ics with an independent implementation and must find the
  * same. The tasks cover the zones and rules where implementations differ:
  * daylight saving in Berlin and New York, none in Manila, a half-hour
- * shift on Lord Howe Island, Nth weekday of the month, COUNT, UNTIL, all
- * day, and a stored override. */
+ * shift on Lord Howe Island, Nth weekday of the month, COUNT, UNTIL (also
+ * typed in the other form: a date beside a time, a UTC time on an all-day
+ * task), all day, UTC, a time the clocks skip on the day they go forward,
+ * and stored overrides of each status, whose STATUS and PERCENT-COMPLETE
+ * the other side must see on their occurrence. */
 
 static const char *range_from = "2026-11-01T12:00:00Z";
 static const char *range_to = "2027-05-01T12:00:00Z";
@@ -37,7 +40,52 @@ static const struct
   { "Once on Lord Howe", "Australia/Lord_Howe", "2026-12-24", "10:00", "" },
   { "Every other Friday, all day", "Australia/Lord_Howe", "2026-11-06", "", "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR" },
   { "Once, all day, in New York", "America/New_York", "2027-01-15", "", "" },
+  { "Tuesdays until a typed date", "Europe/Berlin", "2026-11-03", "10:00",
+    "FREQ=WEEKLY;BYDAY=TU;UNTIL=20270209" },
+  { "Every third day, all day, until a typed time", "Asia/Manila", "2026-12-01", "",
+    "FREQ=DAILY;INTERVAL=3;UNTIL=20261220T120000Z" },
+  { "Nights in New York", "America/New_York", "2027-03-10", "02:30", "FREQ=DAILY;COUNT=10" },
+  { "Weekly in UTC", "UTC", "2026-11-04", "07:15", "FREQ=WEEKLY;COUNT=8" },
+  { "Once in UTC", "Etc/UTC", "2026-12-31", "23:30", "" },
 };
+
+/* Occurrences given a status of their own: the task (by index above),
+ * the date, the status and the percentage. */
+static const struct
+{
+  guint        task;
+  const char  *recurrence_id;
+  DgTaskStatus status;
+  int          percent;
+} fixture_overrides[] = {
+  { 0, "20261130T090000", DG_TASK_STATUS_DONE, 100 },
+  { 0, "20261203T090000", DG_TASK_STATUS_SKIPPED, 0 },
+  { 3, "20261204T083000", DG_TASK_STATUS_IN_PROGRESS, 40 },
+  { 6, "20261120", DG_TASK_STATUS_DONE, 100 },
+  /* due at 03:30 daylight time, 02:30 as the rule names it */
+  { 10, "20270314T023000", DG_TASK_STATUS_DONE, 100 },
+  { 11, "20261111T071500", DG_TASK_STATUS_SKIPPED, 0 },
+};
+
+/* RFC 5545 names, as the other side reads them. */
+static const char *
+status_to_ical (DgTaskStatus status)
+{
+  switch (status)
+    {
+    case DG_TASK_STATUS_OPEN:
+      return "NEEDS-ACTION";
+    case DG_TASK_STATUS_IN_PROGRESS:
+      return "IN-PROCESS";
+    case DG_TASK_STATUS_DONE:
+      return "COMPLETED";
+    case DG_TASK_STATUS_CANCELLED:
+    case DG_TASK_STATUS_SKIPPED:
+      return "CANCELLED";
+    default:
+      g_assert_not_reached ();
+    }
+}
 
 static gboolean
 build (const char  *dir,
@@ -57,7 +105,7 @@ build (const char  *dir,
   g_autoptr(GDateTime) to = NULL;
   g_autoptr(GPtrArray) occurrences = NULL;
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  DgTask *weekly = NULL;
+  g_autoptr(GPtrArray) added = g_ptr_array_new ();
 
   db = dg_database_open (db_path, error);
   if (db == NULL)
@@ -90,12 +138,22 @@ build (const char  *dir,
                     NULL);
       if (!dg_task_store_add (tasks, task, error))
         return FALSE;
-      if (i == 0)
-        weekly = task;
+      g_ptr_array_add (added, task);
     }
   /* An override in the file must replace its occurrence, not add one. */
-  if (!dg_task_store_set_status (tasks, weekly, "20261130T090000", DG_TASK_STATUS_DONE, error))
-    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (fixture_overrides); i++)
+    {
+      DgTaskProgress progress = {
+        dg_task_get_id (added->pdata[fixture_overrides[i].task]),
+        fixture_overrides[i].recurrence_id,
+        fixture_overrides[i].status,
+        fixture_overrides[i].percent,
+        NULL,
+      };
+
+      if (!dg_task_store_set_progress (tasks, &progress, 1, error))
+        return FALSE;
+    }
 
   ics = g_file_new_for_path (ics_path);
   if (!dg_calendar_export_to_file (tasks, handbooks, assistants, NULL, 0, ics, error))
@@ -133,11 +191,20 @@ build (const char  *dir,
       g_autofree char *start = g_date_time_format (due_utc, "%Y-%m-%dT%H:%M:%SZ");
 
       g_string_append_printf (json,
-                              "    {\"uid\": \"%s\", \"recurrence_id\": \"%s\", \"start_utc\": \"%s\"}%s\n",
+                              "    {\"uid\": \"%s\", \"recurrence_id\": \"%s\", \"start_utc\": \"%s\", "
+                              "\"status\": \"%s\", \"percent\": %d}%s\n",
                               dg_task_get_uid (task),
                               dg_task_occurrence_get_recurrence_id (occurrence),
-                              start, i + 1 < occurrences->len ? "," : "");
+                              start, status_to_ical (dg_task_occurrence_get_status (occurrence)),
+                              dg_task_occurrence_get_percent_complete (occurrence),
+                              i + 1 < occurrences->len ? "," : "");
     }
+  g_string_append (json, "  ],\n  \"overrides\": [\n");
+  for (guint i = 0; i < G_N_ELEMENTS (fixture_overrides); i++)
+    g_string_append_printf (json, "    {\"uid\": \"%s\", \"recurrence_id\": \"%s\"}%s\n",
+                            dg_task_get_uid (added->pdata[fixture_overrides[i].task]),
+                            fixture_overrides[i].recurrence_id,
+                            i + 1 < G_N_ELEMENTS (fixture_overrides) ? "," : "");
   g_string_append (json, "  ]\n}\n");
 
   return g_file_set_contents (json_path, json->str, json->len, error);

@@ -313,6 +313,8 @@ test_export_content (DgTestFixture *fixture,
   g_assert_cmpstr (property_text (todo, ICAL_SUMMARY_PROPERTY), ==, "Send the newsletter");
   g_assert_cmpstr (property_text (todo, ICAL_DUE_PROPERTY), ==, "20261130T090000");
   g_assert_cmpstr (parameter_text (todo, ICAL_DUE_PROPERTY, ICAL_TZID_PARAMETER), ==, "Europe/Berlin");
+  /* A repeating task starts when it is first due: RRULE and RECURRENCE-ID
+   * are defined on DTSTART. */
   g_assert_cmpstr (property_text (todo, ICAL_DTSTART_PROPERTY), ==, "20261130T090000");
   g_assert_cmpstr (parameter_text (todo, ICAL_DTSTART_PROPERTY, ICAL_TZID_PARAMETER), ==, "Europe/Berlin");
   g_assert_cmpstr (property_text (todo, ICAL_RRULE_PROPERTY), ==, "FREQ=WEEKLY;BYDAY=MO");
@@ -338,6 +340,7 @@ test_export_content (DgTestFixture *fixture,
   override = find_todo (calendar, dg_task_get_uid (world.weekly), TRUE);
   g_assert_nonnull (override);
   g_assert_cmpstr (property_text (override, ICAL_RECURRENCEID_PROPERTY), ==, "20261130T090000");
+  g_assert_cmpstr (property_text (override, ICAL_DTSTART_PROPERTY), ==, "20261130T090000");
   g_assert_cmpstr (parameter_text (override, ICAL_RECURRENCEID_PROPERTY, ICAL_TZID_PARAMETER), ==, "Europe/Berlin");
   g_assert_cmpstr (property_text (override, ICAL_STATUS_PROPERTY), ==, "COMPLETED");
   g_assert_cmpstr (property_text (override, ICAL_PERCENTCOMPLETE_PROPERTY), ==, "100");
@@ -350,8 +353,13 @@ test_export_content (DgTestFixture *fixture,
   g_assert_cmpstr (property_text (todo, ICAL_DUE_PROPERTY), ==, "20261215");
   g_assert_true (icalcomponent_get_due (todo).is_date);
   g_assert_null (parameter_text (todo, ICAL_DUE_PROPERTY, ICAL_TZID_PARAMETER));
+  /* A one-off task is due, it does not start (RFC 5545 §3.8.2.3 wants a
+   * DUE later than DTSTART). */
+  g_assert_null (icalcomponent_get_first_property (todo, ICAL_DTSTART_PROPERTY));
   todo = find_todo (calendar, dg_task_get_uid (world.one_off), FALSE);
   g_assert_nonnull (todo);
+  g_assert_null (icalcomponent_get_first_property (todo, ICAL_DTSTART_PROPERTY));
+  g_assert_cmpstr (property_text (todo, ICAL_DUE_PROPERTY), ==, "20261203T143000");
   g_assert_null (icalcomponent_get_first_property (todo, ICAL_RRULE_PROPERTY));
   g_assert_null (icalcomponent_get_first_property (todo, ICAL_DESCRIPTION_PROPERTY));
   g_assert_cmpstr (parameter_text (todo, ICAL_DUE_PROPERTY, ICAL_TZID_PARAMETER), ==, "Asia/Manila");
@@ -562,6 +570,203 @@ occurrence_status (World      *world,
   return dg_task_occurrence_get_status (occurrence);
 }
 
+/* A typed UNTIL goes out in the form RFC 5545 wants beside DTSTART,
+ * whichever form it was typed in: a UTC time for a timed task (the end of
+ * that day in the task's zone), a date for an all-day one. */
+static void
+test_export_until (DgTestFixture *fixture,
+                   gconstpointer  user_data)
+{
+  World world = { 0, };
+  g_autofree char *text = NULL;
+  icalcomponent *calendar;
+  DgTask *timed;
+  DgTask *all_day;
+
+  world_init (&world, fixture->db);
+  timed = add_task (&world, "Until a date", world.maria,
+                    "2026-11-30", "09:00", "Europe/Berlin", "FREQ=WEEKLY;BYDAY=MO;UNTIL=20261221", 0);
+  all_day = add_task (&world, "Until a time", world.maria,
+                      "2026-12-01", "", "Asia/Manila", "FREQ=DAILY;UNTIL=20261220T120000Z", 0);
+  text = export_text (&world, 0);
+  calendar = icalparser_parse_string (text);
+
+  g_assert_cmpstr (property_text (find_todo (calendar, dg_task_get_uid (timed), FALSE), ICAL_RRULE_PROPERTY),
+                   ==, "FREQ=WEEKLY;UNTIL=20261221T225959Z;BYDAY=MO");
+  g_assert_cmpstr (property_text (find_todo (calendar, dg_task_get_uid (all_day), FALSE), ICAL_RRULE_PROPERTY),
+                   ==, "FREQ=DAILY;UNTIL=20261220");
+
+  icalcomponent_free (calendar);
+  world_clear (&world);
+}
+
+/* Tasks in UTC and the zones that are UTC by another name: libical has no
+ * VTIMEZONE for "UTC" and "GMT", so their times are written as UTC. An
+ * export for all assistants that holds one works, and reads back. */
+static void
+test_export_utc (DgTestFixture *fixture,
+                 gconstpointer  user_data)
+{
+  static const char *zones[] = { "UTC", "GMT", "Etc/UTC", "Etc/GMT", "Etc/Universal" };
+  World world = { 0, };
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgCalendarImport) import = NULL;
+  g_autoptr(GString) edited = NULL;
+  icalcomponent *calendar;
+  icalcomponent *todo;
+  DgTask *daily;
+  DgCalendarChange *change;
+
+  world_init (&world, fixture->db);
+  daily = add_task (&world, "Daily in UTC", world.ben, "2026-12-01", "10:00", "UTC", "FREQ=DAILY;COUNT=5", 0);
+  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    {
+      g_autofree char *title = g_strdup_printf ("One-off %u", i);
+
+      add_task (&world, title, world.maria, "2026-12-02", "11:30", zones[i], "", 0);
+    }
+  g_assert_true (dg_task_store_set_status (world.tasks, daily, "20261202T100000", DG_TASK_STATUS_DONE, &error));
+  g_assert_no_error (error);
+
+  text = export_text (&world, 0);
+  calendar = icalparser_parse_string (text);
+  g_assert_nonnull (calendar);
+  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    {
+      g_autofree char *tzid = g_strconcat ("TZID=", zones[i], NULL);
+      g_autofree char *vtimezone = g_strconcat ("TZID:", zones[i], NULL);
+
+      g_assert_null (strstr (text, tzid));
+      g_assert_null (strstr (text, vtimezone));
+    }
+  for (icalcomponent *zone = icalcomponent_get_first_component (calendar, ICAL_VTIMEZONE_COMPONENT);
+       zone != NULL;
+       zone = icalcomponent_get_next_component (calendar, ICAL_VTIMEZONE_COMPONENT))
+    g_assert_false (g_str_has_suffix (property_text (zone, ICAL_TZID_PROPERTY), "UTC"));
+
+  todo = find_todo (calendar, dg_task_get_uid (daily), FALSE);
+  g_assert_cmpstr (property_text (todo, ICAL_DUE_PROPERTY), ==, "20261201T100000Z");
+  g_assert_cmpstr (property_text (todo, ICAL_DTSTART_PROPERTY), ==, "20261201T100000Z");
+  g_assert_null (parameter_text (todo, ICAL_DUE_PROPERTY, ICAL_TZID_PARAMETER));
+  todo = find_todo (calendar, dg_task_get_uid (daily), TRUE);
+  g_assert_cmpstr (property_text (todo, ICAL_RECURRENCEID_PROPERTY), ==, "20261202T100000Z");
+  g_assert_null (parameter_text (todo, ICAL_RECURRENCEID_PROPERTY, ICAL_TZID_PARAMETER));
+  for (todo = icalcomponent_get_first_component (calendar, ICAL_VTODO_COMPONENT);
+       todo != NULL;
+       todo = icalcomponent_get_next_component (calendar, ICAL_VTODO_COMPONENT))
+    if (g_str_has_prefix (icalcomponent_get_summary (todo), "One-off "))
+      g_assert_cmpstr (property_text (todo, ICAL_DUE_PROPERTY), ==, "20261202T113000Z");
+  icalcomponent_free (calendar);
+
+  /* Read back as it is: nothing to change. */
+  import = dg_calendar_import_prepare (world.tasks, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dg_calendar_import_get_changes (import)->len, ==, 0);
+  g_assert_cmpuint (dg_calendar_import_get_skipped (import)->len, ==, 0);
+  g_clear_object (&import);
+
+  /* The client marks the next date done, written in UTC. */
+  edited = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (edited, "RECURRENCE-ID:20261202T100000Z", "RECURRENCE-ID:20261203T100000Z", 1), ==, 1);
+  import = dg_calendar_import_prepare (world.tasks, edited->str, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dg_calendar_import_get_changes (import)->len, ==, 1);
+  change = find_change (dg_calendar_import_get_changes (import), daily, "20261203T100000");
+  g_assert_nonnull (change);
+  g_assert_cmpint (change->new_status, ==, DG_TASK_STATUS_DONE);
+
+  world_clear (&world);
+}
+
+/* The assistant's copy of a task due at 02:30 in New York every day, with
+ * 8 March 2026 (the clocks go from 02:00 to 03:00) done: the occurrence is
+ * due at 03:30, but the rule, and so every RECURRENCE-ID, calls it 02:30. */
+static void
+test_spring_forward (DgTestFixture *fixture,
+                     gconstpointer  user_data)
+{
+  static const char *client_ids[] = {
+    "RECURRENCE-ID;TZID=America/New_York:20260308T023000",   /* as the rule names it */
+    "RECURRENCE-ID:20260308T073000Z",                        /* the instant, in UTC */
+    "RECURRENCE-ID;VALUE=DATE:20260308",                     /* that day's */
+    "RECURRENCE-ID;TZID=Europe/Berlin:20260308T083000",      /* the instant, elsewhere */
+    "RECURRENCE-ID;TZID=America/New_York:20260308T033000",   /* the time it is due at */
+  };
+  World world = { 0, };
+  g_autofree char *exported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgCalendarImport) import = NULL;
+  g_autoptr(GString) edited = NULL;
+  icalcomponent *calendar;
+  icalcomponent *override;
+  DgTask *task;
+  DgCalendarSkipped *skipped;
+  const char *line;
+
+  world_init (&world, fixture->db);
+  task = add_task (&world, "Night shift", world.ben, "2026-03-01", "02:30", "America/New_York",
+                   "FREQ=DAILY;COUNT=14", 0);
+  g_assert_true (dg_task_store_set_status (world.tasks, task, "20260308T023000", DG_TASK_STATUS_DONE, &error));
+  g_assert_no_error (error);
+
+  exported = export_text (&world, dg_assistant_get_id (world.ben));
+  calendar = icalparser_parse_string (exported);
+  override = find_todo (calendar, dg_task_get_uid (task), TRUE);
+  g_assert_cmpstr (property_text (override, ICAL_RECURRENCEID_PROPERTY), ==, "20260308T023000");
+  g_assert_cmpstr (parameter_text (override, ICAL_RECURRENCEID_PROPERTY, ICAL_TZID_PARAMETER), ==, "America/New_York");
+  /* Due when it is due: 03:30 daylight time. */
+  g_assert_cmpstr (property_text (override, ICAL_DUE_PROPERTY), ==, "20260308T033000");
+  icalcomponent_free (calendar);
+
+  /* Our own file back: nothing to change, nothing skipped. */
+  import = dg_calendar_import_prepare (world.tasks, exported, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dg_calendar_import_get_changes (import)->len, ==, 0);
+  g_assert_cmpuint (dg_calendar_import_get_skipped (import)->len, ==, 0);
+  g_clear_object (&import);
+
+  /* Open again, then marked done by the client, written each way. */
+  g_assert_true (dg_task_store_set_status (world.tasks, task, "20260308T023000", DG_TASK_STATUS_OPEN, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (client_ids); i++)
+    {
+      g_autoptr(GString) copy = g_string_new (exported);
+      DgCalendarChange *change;
+
+      g_test_message ("%s", client_ids[i]);
+      g_assert_cmpuint (g_string_replace (copy, "RECURRENCE-ID;TZID=America/New_York:20260308T023000",
+                                          client_ids[i], 1), ==, 1);
+      import = dg_calendar_import_prepare (world.tasks, copy->str, -1, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (dg_calendar_import_get_skipped (import)->len, ==, 0);
+      g_assert_cmpuint (dg_calendar_import_get_changes (import)->len, ==, 1);
+      change = find_change (dg_calendar_import_get_changes (import), task, "20260308T023000");
+      g_assert_nonnull (change);
+      g_assert_cmpint (change->old_status, ==, DG_TASK_STATUS_OPEN);
+      g_assert_cmpint (change->new_status, ==, DG_TASK_STATUS_DONE);
+      g_clear_object (&import);
+    }
+
+  /* A time that is no occurrence is named as the owner reads it, with the
+   * line of its RECURRENCE-ID. */
+  edited = g_string_new (exported);
+  g_assert_cmpuint (g_string_replace (edited, "RECURRENCE-ID;TZID=America/New_York:20260308T023000",
+                                      "RECURRENCE-ID;TZID=America/New_York:20260309T040000", 1), ==, 1);
+  import = dg_calendar_import_prepare (world.tasks, edited->str, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dg_calendar_import_get_changes (import)->len, ==, 0);
+  g_assert_cmpuint (dg_calendar_import_get_skipped (import)->len, ==, 1);
+  skipped = dg_calendar_import_get_skipped (import)->pdata[0];
+  g_assert_cmpstr (skipped->reason, ==, "Monday, 9 March 2026, 04:00 is not a date of this task’s schedule.");
+  line = edited->str;
+  for (guint i = 1; i < skipped->line; i++)
+    line = strchr (line, '\n') + 1;
+  g_assert_true (g_str_has_prefix (line, "RECURRENCE-ID;"));
+
+  world_clear (&world);
+}
+
 static void
 test_round_trip (DgTestFixture *fixture,
                  gconstpointer  user_data)
@@ -618,8 +823,8 @@ test_round_trip (DgTestFixture *fixture,
 
   summary = dg_calendar_import_describe (import);
   g_test_message ("%s", summary);
-  g_assert_nonnull (strstr (summary, "2 tasks will change."));
-  g_assert_nonnull (strstr (summary, "1 task in the file is not in Delegate"));
+  g_assert_cmpstr (summary, ==, "1 task will change. 1 date of 1 repeating task will change. "
+                               "1 task in the file is not in Delegate and will not be created.");
 
   /* Prepare wrote nothing. */
   g_assert_cmpint (occurrence_status (&world, world.weekly, "20261207T090000", NULL), ==, DG_TASK_STATUS_OPEN);
@@ -644,6 +849,25 @@ test_round_trip (DgTestFixture *fixture,
   import = dg_calendar_import_prepare (world.tasks, edited, -1, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (dg_calendar_import_get_changes (import)->len, ==, 0);
+
+  /* Done, then reopened, in Delegate: the next export says open, and
+   * reading it back finds nothing to change, whatever percentage the
+   * reopened task or date kept. */
+  g_assert_true (dg_task_store_set_status (world.tasks, world.one_off, NULL, DG_TASK_STATUS_DONE, &error));
+  g_assert_true (dg_task_store_set_status (world.tasks, world.one_off, NULL, DG_TASK_STATUS_OPEN, &error));
+  g_assert_true (dg_task_store_set_status (world.tasks, world.weekly, "20261207T090000", DG_TASK_STATUS_OPEN, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&exported, g_free);
+  exported = export_text (&world, 0);
+  g_clear_object (&import);
+  import = dg_calendar_import_prepare (world.tasks, exported, -1, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < dg_calendar_import_get_changes (import)->len; i++)
+    g_test_message ("unexpected change: %s",
+                    ((DgCalendarChange *) dg_calendar_import_get_changes (import)->pdata[i])->title);
+  g_assert_cmpuint (dg_calendar_import_get_changes (import)->len, ==, 0);
+  g_assert_cmpuint (dg_calendar_import_get_skipped (import)->len, ==, 0);
+  g_assert_cmpint (occurrence_status (&world, world.one_off, NULL, NULL), ==, DG_TASK_STATUS_OPEN);
 
   world_clear (&world);
 }
@@ -754,11 +978,29 @@ test_client_variants (DgTestFixture *fixture,
     "BEGIN:VTODO\r\nUID:%s\r\nSUMMARY:renamed by the client\r\nEND:VTODO\r\n"
     /* a status of the client's own */
     "BEGIN:VTODO\r\nUID:%s\r\nRECURRENCE-ID;TZID=America/New_York:20261202T080000\r\nSTATUS:DONE\r\nEND:VTODO\r\n"
+    /* an explicit STATUS wins: reopened with 100 %% and COMPLETED left
+     * over is open (as it already is: no change) … */
+    "BEGIN:VTODO\r\nUID:%s\r\nRECURRENCE-ID;TZID=America/New_York:20261203T080000\r\n"
+    "STATUS:NEEDS-ACTION\r\nPERCENT-COMPLETE:100\r\nCOMPLETED:20261203T140000Z\r\nEND:VTODO\r\n"
+    /* … and in progress is in progress, COMPLETED or not */
+    "BEGIN:VTODO\r\nUID:%s\r\nRECURRENCE-ID;TZID=America/New_York:20261204T080000\r\n"
+    "STATUS:IN-PROCESS\r\nPERCENT-COMPLETE:40\r\nCOMPLETED:20261204T140000Z\r\nEND:VTODO\r\n"
+    /* this date and all later ones: Delegate marks one date at a time */
+    "BEGIN:VTODO\r\nUID:%s\r\nRECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/Berlin:20261228T090000\r\n"
+    "STATUS:COMPLETED\r\nEND:VTODO\r\n"
+    /* one date of a task that does not repeat */
+    "BEGIN:VTODO\r\nUID:%s\r\nRECURRENCE-ID;TZID=Asia/Manila:20261203T143000\r\nSTATUS:COMPLETED\r\nEND:VTODO\r\n"
+    /* two tasks of the client's own, one of them repeating with an
+     * override: two tasks, not three */
+    "BEGIN:VTODO\r\nUID:client-series@client.example\r\nRRULE:FREQ=DAILY\r\nSTATUS:NEEDS-ACTION\r\nEND:VTODO\r\n"
+    "BEGIN:VTODO\r\nUID:client-series@client.example\r\nRECURRENCE-ID:20261201T100000Z\r\nSTATUS:COMPLETED\r\nEND:VTODO\r\n"
+    "BEGIN:VTODO\r\nUID:client-single@client.example\r\nEND:VTODO\r\n"
     "BEGIN:VEVENT\r\nUID:event@client.example\r\nDTSTART:20261201T100000Z\r\nEND:VEVENT\r\n"
     "END:VCALENDAR\r\n",
     weekly, weekly, weekly, weekly,
     dg_task_get_uid (world.one_off), dg_task_get_uid (world.all_day), dg_task_get_uid (world.other),
-    dg_task_get_uid (world.other));
+    dg_task_get_uid (world.other), dg_task_get_uid (world.other), dg_task_get_uid (world.other),
+    weekly, dg_task_get_uid (world.one_off));
 
   import = dg_calendar_import_prepare (world.tasks, text, -1, &error);
   g_assert_no_error (error);
@@ -769,19 +1011,43 @@ test_client_variants (DgTestFixture *fixture,
     g_test_message ("skipped line %u: %s", ((DgCalendarSkipped *) skipped->pdata[i])->line,
                     ((DgCalendarSkipped *) skipped->pdata[i])->reason);
 
-  g_assert_cmpuint (changes->len, ==, 4);
+  g_assert_cmpuint (changes->len, ==, 5);
   g_assert_cmpint (find_change (changes, world.weekly, "20261214T090000")->new_status, ==, DG_TASK_STATUS_SKIPPED);
   g_assert_cmpint (find_change (changes, world.weekly, "20261221T090000")->new_status, ==, DG_TASK_STATUS_DONE);
   g_assert_cmpint (find_change (changes, world.one_off, "")->new_status, ==, DG_TASK_STATUS_CANCELLED);
   g_assert_cmpint (find_change (changes, world.all_day, "")->new_status, ==, DG_TASK_STATUS_DONE);
   g_assert_cmpstr (find_change (changes, world.all_day, "")->completed_at, ==, "2026-12-15T05:00:00Z");
+  g_assert_null (find_change (changes, world.other, "20261203T080000"));
+  g_assert_cmpint (find_change (changes, world.other, "20261204T080000")->new_status, ==, DG_TASK_STATUS_IN_PROGRESS);
+  g_assert_cmpint (find_change (changes, world.other, "20261204T080000")->new_percent, ==, 40);
+  g_assert_cmpstr (find_change (changes, world.other, "20261204T080000")->completed_at, ==, "");
 
-  g_assert_cmpuint (skipped->len, ==, 3);
+  /* Each with the line of what it is about: the entry, or the
+   * RECURRENCE-ID or STATUS that cannot be taken. */
+  g_assert_cmpuint (skipped->len, ==, 8);
   g_assert_cmpuint (((DgCalendarSkipped *) skipped->pdata[0])->line, ==, 4);
-  g_assert_cmpuint (((DgCalendarSkipped *) skipped->pdata[1])->line, ==, 13);
-  g_assert_cmpuint (((DgCalendarSkipped *) skipped->pdata[2])->line, ==, 35);
+  g_assert_cmpuint (((DgCalendarSkipped *) skipped->pdata[1])->line, ==, 15);
+  g_assert_cmpstr (((DgCalendarSkipped *) skipped->pdata[1])->reason, ==,
+                   "Tuesday, 15 December 2026, 09:00 is not a date of this task’s schedule.");
+  g_assert_cmpuint (((DgCalendarSkipped *) skipped->pdata[2])->line, ==, 38);
   g_assert_nonnull (strstr (((DgCalendarSkipped *) skipped->pdata[2])->reason, "“DONE”"));
+  g_assert_cmpuint (((DgCalendarSkipped *) skipped->pdata[3])->line, ==, 56);
+  g_assert_nonnull (strstr (((DgCalendarSkipped *) skipped->pdata[3])->reason, "THISANDFUTURE"));
+  g_assert_cmpuint (((DgCalendarSkipped *) skipped->pdata[4])->line, ==, 61);
+  g_assert_nonnull (strstr (((DgCalendarSkipped *) skipped->pdata[4])->reason, "does not repeat"));
+  g_assert_cmpuint (((DgCalendarSkipped *) skipped->pdata[5])->line, ==, 64);
+  g_assert_cmpuint (((DgCalendarSkipped *) skipped->pdata[6])->line, ==, 69);
+  g_assert_cmpuint (((DgCalendarSkipped *) skipped->pdata[7])->line, ==, 74);
   g_assert_cmpuint (dg_calendar_import_get_n_ignored (import), ==, 1);
+  {
+    g_autofree char *summary = dg_calendar_import_describe (import);
+
+    g_assert_cmpstr (summary, ==,
+                     "2 tasks will change. 3 dates of 2 repeating tasks will change. "
+                     "2 tasks in the file are not in Delegate and will not be created. "
+                     "5 entries are left alone; the list says why. "
+                     "1 event or other entry that is not a task is not read.");
+  }
 
   g_assert_true (dg_calendar_import_apply (import, &error));
   g_assert_no_error (error);
@@ -791,11 +1057,46 @@ test_client_variants (DgTestFixture *fixture,
   g_assert_cmpint (dg_task_get_status (world.one_off), ==, DG_TASK_STATUS_CANCELLED);
   g_assert_cmpint (dg_task_get_status (world.all_day), ==, DG_TASK_STATUS_DONE);
   g_assert_cmpint (dg_task_get_status (world.other), ==, DG_TASK_STATUS_OPEN);
+  g_assert_cmpint (occurrence_status (&world, world.weekly, "20261228T090000", NULL), ==, DG_TASK_STATUS_OPEN);
+  g_assert_cmpint (occurrence_status (&world, world.other, "20261203T080000", NULL), ==, DG_TASK_STATUS_OPEN);
 
   world_clear (&world);
 }
 
 /* ---- other programs' files ---------------------------------------------- */
+
+/* What each file of $DG_SAMPLES_DIR must give: read, with how many
+ * entries of tasks Delegate does not have (by UID) and how many events, or
+ * refused with the line and a part of the reason. None of their tasks is
+ * ours, so none changes anything. */
+static const struct
+{
+  const char *name;
+  int         refused_line;    /* 0: read */
+  DgIcalError code;            /* refused: the error */
+  const char *reason;          /* refused: part of the message */
+  guint       n_unknown;       /* read: tasks not in Delegate */
+  guint       n_skipped;       /* read: entries listed */
+  guint       n_ignored;       /* read: events and the like */
+} sample_outcomes[] = {
+  { "B/nextcloud_tasks_subsubtask_related_to.ics", 0, 0, NULL, 1, 1, 0 },
+  { "B/tasksorg_apple_ios_geofence_alarm_todo.ics", 0, 0, NULL, 1, 1, 0 },
+  { "B/tasksorg_nextcloud_all_day_todo.ics", 0, 0, NULL, 1, 1, 0 },
+  /* one repeating task with one date done: two entries, one task */
+  { "B/tasksorg_thunderbird_completed_recurring_todo.ics", 0, 0, NULL, 1, 2, 0 },
+  { "B/tasksorg_thunderbird_todo_relative_valarm.ics", 0, 0, NULL, 1, 1, 0 },
+  { "C/icalendar_exchange2010_eastern_standard_time_unquoted.ics", 0, 0, NULL, 0, 0, 1 },
+  { "C/icalendar_exchange2010_pacific_standard_time_quoted.ics", 0, 0, NULL, 0, 0, 1 },
+  { "C/icalendar_google_weekly_apple_structured_location.ics", 0, 0, NULL, 0, 0, 1 },
+  { "C/icalendar_outlook_exchange2010_gmt_standard_time.ics", 0, 0, NULL, 0, 0, 3 },
+  { "C/icalendar_thunderbird_europe_london_snoozed_alarms.ics", 0, 0, NULL, 0, 0, 1 },
+  { "D/icalendar_bom_crlf_empty_calendar.ics", 0, 0, NULL, 0, 0, 0 },
+  { "D/icalendar_missing_end_vcalendar.ics", 1, DG_ICAL_ERROR_MALFORMED, "no matching END:VCALENDAR", 0, 0, 0 },
+  { "D/libical_fuzz_issue252_non_utf8_nul_mixed_eol.ics", 2, DG_ICAL_ERROR_MALFORMED, "control character", 0, 0, 0 },
+  { "D/libical_itip_stream_bad_dtend.ics", 17, DG_ICAL_ERROR_MALFORMED, "DTEND", 0, 0, 0 },
+  { "D/libical_recur_errors_colon_on_continuation_line.ics", 1, DG_ICAL_ERROR_NOT_CALENDAR, "no BEGIN:VCALENDAR", 0, 0, 0 },
+  { "D/solidtime_clockify_detailed_short_row.csv", 1, DG_ICAL_ERROR_NOT_CALENDAR, "not an iCalendar file", 0, 0, 0 },
+};
 
 static void
 test_samples (DgTestFixture *fixture,
@@ -804,7 +1105,7 @@ test_samples (DgTestFixture *fixture,
   const char *samples = g_getenv ("DG_SAMPLES_DIR");
   static const char *folders[] = { "B", "C", "D" };
   World world = { 0, };
-  guint n_read = 0;
+  guint n_files = 0;
 
   if (samples == NULL || !g_file_test (samples, G_FILE_TEST_IS_DIR))
     {
@@ -813,6 +1114,8 @@ test_samples (DgTestFixture *fixture,
     }
   world_init (&world, fixture->db);
 
+  /* Every file there has its outcome in the table: a new one must be
+   * added with what it should give. */
   for (guint f = 0; f < G_N_ELEMENTS (folders); f++)
     {
       g_autofree char *folder = g_build_filename (samples, folders[f], NULL);
@@ -820,43 +1123,57 @@ test_samples (DgTestFixture *fixture,
       const char *name;
 
       g_assert_nonnull (dir);
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      while ((name = g_dir_read_name (dir)) != NULL)
         {
-          g_autofree char *path = g_build_filename (folder, name, NULL);
-          g_autoptr(GFile) file = g_file_new_for_path (path);
-          g_autoptr(GError) error = NULL;
-          g_autoptr(DgCalendarImport) import = dg_calendar_import_prepare_file (world.tasks, file, &error);
+          g_autofree char *relative = g_build_filename (folders[f], name, NULL);
+          gboolean listed = FALSE;
 
-          if (import == NULL)
-            {
-              g_test_message ("%s/%s refused: %s", folders[f], name, error->message);
-              g_assert_true (error->domain == DG_ICAL_ERROR);
-              g_assert_true (g_regex_match_simple ("^Line [0-9]+: .+", error->message, 0, 0));
-              /* The clients' task files must be readable. */
-              g_assert_cmpstr (folders[f], !=, "B");
-              continue;
-            }
-          {
-            g_autofree char *summary = dg_calendar_import_describe (import);
-            GPtrArray *skipped = dg_calendar_import_get_skipped (import);
-
-            g_test_message ("%s/%s: %s", folders[f], name, summary);
-            /* None of their tasks is ours: listed, none changed or created. */
-            g_assert_cmpuint (dg_calendar_import_get_changes (import)->len, ==, 0);
-            for (guint i = 0; i < skipped->len; i++)
-              g_assert_cmpuint (((DgCalendarSkipped *) skipped->pdata[i])->line, >, 0);
-            if (g_str_equal (folders[f], "B"))
-              {
-                g_assert_cmpuint (skipped->len, >, 0);
-                g_assert_nonnull (strstr (summary, "not in Delegate"));
-              }
-            if (g_str_equal (folders[f], "C"))
-              g_assert_cmpuint (dg_calendar_import_get_n_ignored (import), >, 0);
-            n_read++;
-          }
+          for (guint i = 0; i < G_N_ELEMENTS (sample_outcomes); i++)
+            listed |= g_str_equal (sample_outcomes[i].name, relative);
+          if (!listed)
+            g_error ("%s has no expected outcome in sample_outcomes", relative);
+          n_files++;
         }
     }
-  g_assert_cmpuint (n_read, >=, 10);
+  g_assert_cmpuint (n_files, ==, G_N_ELEMENTS (sample_outcomes));
+
+  for (guint i = 0; i < G_N_ELEMENTS (sample_outcomes); i++)
+    {
+      g_autofree char *path = g_build_filename (samples, sample_outcomes[i].name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DgCalendarImport) import = dg_calendar_import_prepare_file (world.tasks, file, &error);
+      g_autofree char *summary = NULL;
+      GPtrArray *skipped;
+
+      if (sample_outcomes[i].refused_line > 0)
+        {
+          g_autofree char *prefix = g_strdup_printf ("Line %d: ", sample_outcomes[i].refused_line);
+
+          g_test_message ("%s refused: %s", sample_outcomes[i].name,
+                          error != NULL ? error->message : "(not refused)");
+          g_assert_null (import);
+          g_assert_error (error, DG_ICAL_ERROR, (int) sample_outcomes[i].code);
+          g_assert_true (g_str_has_prefix (error->message, prefix));
+          g_assert_nonnull (strstr (error->message, sample_outcomes[i].reason));
+          continue;
+        }
+
+      g_assert_no_error (error);
+      g_assert_nonnull (import);
+      summary = dg_calendar_import_describe (import);
+      skipped = dg_calendar_import_get_skipped (import);
+      g_test_message ("%s: %s", sample_outcomes[i].name, summary);
+      g_assert_cmpuint (dg_calendar_import_get_changes (import)->len, ==, 0);
+      g_assert_cmpuint (skipped->len, ==, sample_outcomes[i].n_skipped);
+      for (guint j = 0; j < skipped->len; j++)
+        g_assert_cmpuint (((DgCalendarSkipped *) skipped->pdata[j])->line, >, 0);
+      g_assert_cmpuint (dg_calendar_import_get_n_ignored (import), ==, sample_outcomes[i].n_ignored);
+      if (sample_outcomes[i].n_unknown == 1)
+        g_assert_nonnull (strstr (summary, "1 task in the file is not in Delegate"));
+      else
+        g_assert_null (strstr (summary, "not in Delegate"));
+    }
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (world.tasks)), ==, 4);
 
   world_clear (&world);
@@ -872,7 +1189,10 @@ main (int    argc,
   dg_test_add_with_database ("/calendar/export/content", test_export_content);
   dg_test_add_with_database ("/calendar/export/one-assistant", test_export_one_assistant);
   dg_test_add_with_database ("/calendar/export/time-zone-offsets", test_export_time_zone_offsets);
+  dg_test_add_with_database ("/calendar/export/until", test_export_until);
+  dg_test_add_with_database ("/calendar/export/utc", test_export_utc);
   dg_test_add_with_database ("/calendar/import/round-trip", test_round_trip);
+  dg_test_add_with_database ("/calendar/import/spring-forward", test_spring_forward);
   dg_test_add_with_database ("/calendar/import/changed-in-between", test_changed_in_between);
   dg_test_add_with_database ("/calendar/import/malformed", test_malformed_import);
   dg_test_add_with_database ("/calendar/import/client-variants", test_client_variants);

@@ -260,6 +260,27 @@ test_windows_zones (void)
   g_assert_null (dg_ical_windows_zone_to_iana ("Europe/Berlin"));
 }
 
+/* The import compares a RECURRENCE-ID's TZID with the task's zone by the
+ * IANA name it stands for. */
+static void
+test_tzid_to_iana (void)
+{
+  g_autofree char *plain = dg_ical_tzid_to_iana ("Europe/Berlin");
+  g_autofree char *windows = dg_ical_tzid_to_iana ("Eastern Standard Time");
+  g_autofree char *prefixed = dg_ical_tzid_to_iana ("/mozilla.org/20050126_1/America/New_York");
+  g_autofree char *utc = dg_ical_tzid_to_iana ("Etc/UTC");
+  g_autofree char *windows_utc = dg_ical_tzid_to_iana ("UTC");
+  g_autofree char *unknown = dg_ical_tzid_to_iana ("Custom Zone 1");
+
+  g_assert_cmpstr (plain, ==, "Europe/Berlin");
+  g_assert_cmpstr (windows, ==, "America/New_York");
+  g_assert_cmpstr (prefixed, ==, "America/New_York");
+  g_assert_cmpstr (utc, ==, "Etc/UTC");
+  /* Windows has a zone of that name, which CLDR maps to Etc/UTC. */
+  g_assert_cmpstr (windows_utc, ==, "Etc/UTC");
+  g_assert_null (unknown);
+}
+
 /* Names from a newer standard are ignored (RFC 5545 §3.8.8), not refused,
  * and the lines after them are still named right. */
 static void
@@ -542,6 +563,7 @@ main (int    argc,
   g_test_add_func ("/ical-document/folded", test_folded);
   g_test_add_func ("/ical-document/time-zones", test_time_zones);
   g_test_add_func ("/ical-document/windows-zones", test_windows_zones);
+  g_test_add_func ("/ical-document/tzid-to-iana", test_tzid_to_iana);
   g_test_add_func ("/ical-document/unknown-names", test_unknown_names);
   g_test_add_func ("/ical-document/refused-fixtures", test_refused_fixtures);
   g_test_add_func ("/ical-document/refused-text", test_refused_text);
