@@ -56,6 +56,7 @@ struct _DgTaskDialog
   gboolean          loading;
   gboolean          tried;          /* Save was pressed: required fields say so */
   GDateWeekday      due_weekday;    /* of the last valid due date */
+  RepeatPreset      shown_preset;   /* the repeat row's choice before a change */
 
   AdwWindowTitle   *window_title;
   GtkWidget        *save_button;
@@ -404,40 +405,23 @@ update_visibility (DgTaskDialog *self)
 
 /* Core refuses a series whose first date is not one of its rule's dates
  * (RFC 5545 leaves what such a start means open). Once every field is fine
- * on its own, the refusal is said beside the field it is about: the date
- * when the rule has no occurrence on it, else the rule. */
+ * on its own, that refusal is said beside the date: its message asks for a
+ * start on a day the rule includes. */
 static void
 check_schedule (DgTaskDialog *self)
 {
-  DgTask *task = self->working;
   g_autoptr(GError) error = NULL;
   g_autoptr(DgTask) once = NULL;
-  g_autoptr(GDateTime) due = NULL;
-  g_autofree char *first_id = NULL;
-  gpointer row;
 
-  if (g_hash_table_size (self->problems) > 0 || !dg_task_is_recurring (task) ||
-      dg_task_validate (task, &error))
+  if (g_hash_table_size (self->problems) > 0 || !dg_task_is_recurring (self->working) ||
+      dg_task_validate (self->working, &error))
     return;
   /* Only what the rule adds; anything else (a title still empty) is the
    * other fields' to say. */
-  once = dg_task_copy (task);
+  once = dg_task_copy (self->working);
   g_object_set (once, "rrule", "", NULL);
-  if (!dg_task_validate (once, NULL))
-    return;
-
-  due = dg_task_get_due (task);
-  if (due != NULL)
-    first_id = dg_recurrence_id_from_date_time (due, dg_task_is_all_day (task));
-  if (first_id != NULL &&
-      !dg_recurrence_has_occurrence (dg_task_get_rrule (task), dg_task_get_due_date (task),
-                                     dg_task_get_due_time (task), dg_task_get_time_zone (task), first_id))
-    row = self->date_row;
-  else if (selected_preset (self) == PRESET_CUSTOM)
-    row = self->rrule_row;
-  else
-    row = self->repeat_row;
-  set_problem (self, row, error);
+  if (dg_task_validate (once, NULL))
+    set_problem (self, self->date_row, error);
 }
 
 /* Checks every field and writes the valid ones to the working copy; the
@@ -725,31 +709,36 @@ on_assistant_selected (DgTaskDialog *self)
 static void
 on_form_changed (DgTaskDialog *self)
 {
+  RepeatPreset preset = selected_preset (self);
+  gboolean preset_chosen = preset != self->shown_preset;
   g_autoptr(GDate) date = NULL;
 
   if (self->loading)
     return;
   date = due_date (self);
 
-  /* Weekly starts on the due date's day, and a custom rule from the one
-   * the presets made: the first date is always one of the rule's. */
+  /* Weekly starts on the due date's day, so that the first date is one
+   * of the rule's, and a custom rule from the one the presets made. Only
+   * when the preset or the date changes: the owner may empty the days or
+   * the rule to choose or type another. */
   self->loading = TRUE;
-  if (date != NULL && selected_preset (self) == PRESET_WEEKLY)
+  if (date != NULL && preset == PRESET_WEEKLY)
     {
       DgWeekdays chosen = chosen_weekdays (self);
       GDateWeekday weekday = g_date_get_weekday (date);
+      gboolean date_moved = weekday != self->due_weekday;
 
-      /* When the only day chosen is the old date's, it moves with the
-       * date; days chosen besides it stay as they are. */
-      if (chosen == 0 ||
-          (weekday != self->due_weekday && self->due_weekday != G_DATE_BAD_WEEKDAY &&
-           chosen == weekday_bit (self->due_weekday)))
+      /* The only day chosen being the old date's, it moves with the date;
+       * days chosen besides it stay as they are. */
+      if ((chosen == 0 && (preset_chosen || date_moved)) ||
+          (date_moved && self->due_weekday != G_DATE_BAD_WEEKDAY && chosen == weekday_bit (self->due_weekday)))
         for (guint i = 0; i < G_N_ELEMENTS (self->weekday_buttons); i++)
           gtk_toggle_button_set_active (self->weekday_buttons[i], i == (guint) (weekday - G_DATE_MONDAY));
     }
-  if (selected_preset (self) == PRESET_CUSTOM && dg_text_is_blank (text_of (self->rrule_row)))
+  if (preset == PRESET_CUSTOM && preset_chosen && dg_text_is_blank (text_of (self->rrule_row)))
     gtk_editable_set_text (GTK_EDITABLE (self->rrule_row), dg_task_get_rrule (self->working));
   self->loading = FALSE;
+  self->shown_preset = preset;
   if (date != NULL)
     self->due_weekday = g_date_get_weekday (date);
 
@@ -908,6 +897,7 @@ load_form (DgTaskDialog *self)
   gtk_editable_set_text (GTK_EDITABLE (self->time_zone_row),
                          *dg_task_get_time_zone (task) ? dg_task_get_time_zone (task) : self->assistant_zone);
   load_recurrence (self);
+  self->shown_preset = selected_preset (self);
   if (date != NULL)
     self->due_weekday = g_date_get_weekday (date);
 

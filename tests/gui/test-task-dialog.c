@@ -365,9 +365,27 @@ test_first_date (Fixture       *fixture,
   set_text (dialog, "task_date_row", "2026-12-07");
   assert_no_error (dialog);
 
-  /* A rule typed by hand: the same, beside the date. */
+  /* Days the owner takes away are not put back. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (field (dialog, "task_monday_button")), FALSE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (field (dialog, "task_thursday_button")), FALSE);
+  dg_gui_test_iterate ();
+  g_assert_false (is_active (dialog, "task_monday_button"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (field (dialog, "task_repeat_errors"))), ==,
+                   "Choose at least one day of the week.");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (field (dialog, "task_monday_button")), TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (field (dialog, "task_thursday_button")), TRUE);
+  dg_gui_test_iterate ();
+  assert_no_error (dialog);
+
+  /* A rule typed by hand: the same, beside the date. It starts from the
+   * rule the presets made, and can be emptied to type another. */
   set_text (dialog, "task_date_row", "2026-12-02");
   adw_combo_row_set_selected (ADW_COMBO_ROW (field (dialog, "task_repeat_row")), REPEAT_CUSTOM);
+  dg_gui_test_iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (dialog, "task_rrule_row"))), ==,
+                   "FREQ=WEEKLY;BYDAY=MO,TH");
+  set_text (dialog, "task_rrule_row", "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (dialog, "task_rrule_row"))), ==, "");
   set_text (dialog, "task_rrule_row", "FREQ=WEEKLY;BYDAY=MO");
   assert_date_refused (dialog, wednesday);
   g_assert_false (gtk_widget_has_css_class (field (dialog, "task_rrule_row"), "error"));
