@@ -167,6 +167,8 @@ def main(ics_path, json_path):
             problems.append("%s: RECURRENCE-ID TZID %s, the task's zone is %s" % (uid, tzid, task["zone"]))
         found_overrides.add((uid, text))
 
+        if "DTSTART" not in master or "RRULE" not in master:
+            continue  # reported above
         start = master["DTSTART"].dt
         nominal = recurrence_id.dt
         if isinstance(start, datetime.datetime):
