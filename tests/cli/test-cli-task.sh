@@ -192,6 +192,12 @@ check "each ends with the UNTIL day" json \
   'all([o["due_date"] for o in d if o["task_id"] == t] == ["2030-04-01", "2030-04-02", "2030-04-03"]
        for t in ('"$until_date"', '"$until_time"', '"$until_option"'))'
 
+db_status 0 "task add with notes of several lines" task add --assistant "$jonas" \
+  --title "Tidy the shared drive" --due 2030-03-07 --notes $'Folders:\n\tInvoices\n\tContracts'
+tidy=$(sed -n 1p "$out")
+db_status 0 "task show --json" task show "$tidy" --json
+check "the notes keep their lines and tabs" json 'd["notes"] == "Folders:\n\tInvoices\n\tContracts"'
+
 # --- errors when adding -------------------------------------------------
 
 snapshot "$tmp/before-errors.json"
@@ -226,6 +232,25 @@ db_status 1 "a blank title fails" task add --assistant "$maria" --title "  " --d
 db_status 1 "a handbook never published fails" task add --assistant "$maria" --title X \
   --due 2030-01-01 --handbook "$draft"
 check "the handbook error is a sentence" stderr_is_sentence
+db_status 1 "a title of two lines fails" task add --assistant "$maria" --title $'Call\nthe bank' \
+  --due 2030-01-01
+check "the title error is a sentence" stderr_is_sentence
+db_status 1 "a control character in the title fails" task add --assistant "$maria" \
+  --title $'Ring\abell' --due 2030-01-01
+check "the title error is a sentence" stderr_is_sentence
+db_status 1 "a control character in the notes fails" task add --assistant "$maria" --title X \
+  --due 2030-01-01 --notes $'Escape \e[1m here'
+check "the notes error is a sentence" stderr_is_sentence
+# 2030-01-09 is a Wednesday.
+db_status 1 "a weekly rule that does not include the first date fails" task add \
+  --assistant "$maria" --title X --due 2030-01-09 --repeat weekly:MO --count 3
+check "the error names the first date" eval 'stderr_is_sentence && stderr_has "Wednesday, 9 January 2030"'
+db_status 1 "a typed rule that does not include the first date fails" task add \
+  --assistant "$maria" --title X --due 2030-01-09 --time 09:00 --rrule "FREQ=WEEKLY;BYDAY=MO,FR"
+check "the error names the first date's weekday" eval 'stderr_is_sentence && stderr_has Wednesday'
+db_status 1 "a monthly rule on another day than the first date fails" task add \
+  --assistant "$maria" --title X --due 2030-01-09 --rrule "FREQ=MONTHLY;BYMONTHDAY=15"
+check "the monthly error is a sentence" stderr_is_sentence
 db_status 2 "--repeat with --rrule is a usage error" task add --assistant "$maria" --title X \
   --due 2030-01-01 --repeat daily --rrule FREQ=DAILY
 db_status 2 "--rate with --fixed-fee is a usage error" task add --assistant "$maria" --title X \
@@ -292,8 +317,12 @@ check "the series is still open, with one override" json \
 db_status 1 "done on a date that is not an occurrence fails" task done "$weekly" --occurrence 2030-01-08
 check "the error is a sentence that points to task show" \
   eval 'stderr_is_sentence && stderr_has "task show $weekly"'
+check "the error names the date as people write it" \
+  eval 'stderr_has "Tuesday, 8 January 2030, 09:00" && ! stderr_has 20300108'
 db_status 1 "done at a time that is not the occurrence's fails" task done "$weekly" \
   --occurrence 2030-01-14T10:00
+check "the error names the date and time as people write them" \
+  eval 'stderr_has "Monday, 14 January 2030, 10:00" && ! stderr_has 20300114'
 db_status 1 "an occurrence that is not a date fails" task done "$weekly" --occurrence "next monday"
 check "the occurrence error is a sentence" stderr_is_sentence
 
