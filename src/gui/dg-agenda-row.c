@@ -8,16 +8,20 @@
 
 struct _DgAgendaRow
 {
-  AdwActionRow      parent_instance;
+  GtkWidget         parent_instance;
 
-  DgTaskOccurrence *occurrence;
+  DgOccurrenceItem *item;
+  DgTaskOccurrence *occurrence;    /* the item's, while bound */
+  GTimeZone        *owner_zone;
 
+  GtkLabel         *title_label;
+  GtkLabel         *subtitle_label;
   GtkLabel         *status_label;
   GtkWidget        *done_button;
   GtkWidget        *menu_button;
 };
 
-G_DEFINE_FINAL_TYPE (DgAgendaRow, dg_agenda_row, ADW_TYPE_ACTION_ROW)
+G_DEFINE_FINAL_TYPE (DgAgendaRow, dg_agenda_row, GTK_TYPE_WIDGET)
 
 enum {
   STATUS_REQUESTED,
@@ -147,16 +151,15 @@ update_actions (DgAgendaRow  *self,
 }
 
 static void
-refresh (DgAgendaRow *self,
-         GTimeZone   *owner_zone,
-         GDateTime   *now)
+refresh (DgAgendaRow *self)
 {
+  g_autoptr(GDateTime) now = g_date_time_new_now (self->owner_zone);
   DgTask *task = dg_task_occurrence_get_task (self->occurrence);
   DgTaskStatus status = dg_task_occurrence_get_status (self->occurrence);
   gboolean finished = status == DG_TASK_STATUS_DONE ||
                       status == DG_TASK_STATUS_SKIPPED ||
                       status == DG_TASK_STATUS_CANCELLED;
-  g_autofree char *time_text = dg_agenda_format_time (self->occurrence, owner_zone);
+  g_autofree char *time_text = dg_agenda_format_time (self->occurrence, self->owner_zone);
   const char *assistant = dg_task_get_assistant_name (task);
   g_autofree char *subtitle = NULL;
   g_autofree char *title = NULL;
@@ -168,14 +171,18 @@ refresh (DgAgendaRow *self,
     title = g_markup_printf_escaped ("<span alpha=\"55%%\"><s>%s</s></span>", dg_task_get_title (task));
   else
     title = g_markup_escape_text (dg_task_get_title (task), -1);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
+  gtk_label_set_label (self->title_label, title);
 
   if (assistant != NULL && *assistant != '\0')
     /* Translators: the due time, then the assistant: "09:00 · 16:00 in Manila — Maria Santos" */
     subtitle = g_markup_printf_escaped (_("%s — %s"), time_text, assistant);
   else
     subtitle = g_markup_escape_text (time_text, -1);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
+  gtk_label_set_label (self->subtitle_label, subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  dg_task_get_title (task), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  gtk_label_get_text (self->subtitle_label), -1);
 
   if (dg_task_occurrence_is_overdue (self->occurrence, now))
     set_status_tag (self, _("Overdue"), "error");
@@ -187,6 +194,16 @@ refresh (DgAgendaRow *self,
     set_status_tag (self, dg_task_status_get_label (status), "dim-label");
   else
     set_status_tag (self, NULL, NULL);
+
+  /* The corners of the card that a day's occurrences form. */
+  if (dg_occurrence_item_get_first (self->item))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "dg-first");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "dg-first");
+  if (dg_occurrence_item_get_last (self->item))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "dg-last");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "dg-last");
 
   update_actions (self, status);
 }
@@ -226,9 +243,13 @@ static void
 dg_agenda_row_dispose (GObject *object)
 {
   DgAgendaRow *self = DG_AGENDA_ROW (object);
+  GtkWidget *child;
 
+  dg_agenda_row_set_item (self, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_AGENDA_ROW);
-  g_clear_object (&self->occurrence);
+  /* The box that holds the rest has no name to be disposed by. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (dg_agenda_row_parent_class)->dispose (object);
 }
@@ -250,6 +271,11 @@ dg_agenda_row_class_init (DgAgendaRowClass *klass)
                   G_TYPE_NONE, 1, DG_TYPE_TASK_STATUS);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/delegatedesk/Delegate/dg-agenda-row.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "dg-agenda-row");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_widget_class_bind_template_child (widget_class, DgAgendaRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, DgAgendaRow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, DgAgendaRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, DgAgendaRow, done_button);
   gtk_widget_class_bind_template_child (widget_class, DgAgendaRow, menu_button);
@@ -266,20 +292,37 @@ dg_agenda_row_init (DgAgendaRow *self)
 }
 
 GtkWidget *
-dg_agenda_row_new (DgTaskOccurrence *occurrence,
-                   GTimeZone        *owner_zone,
-                   GDateTime        *now)
+dg_agenda_row_new (void)
 {
-  DgAgendaRow *self;
+  return g_object_new (DG_TYPE_AGENDA_ROW, NULL);
+}
 
-  g_return_val_if_fail (DG_IS_TASK_OCCURRENCE (occurrence), NULL);
-  g_return_val_if_fail (owner_zone != NULL, NULL);
-  g_return_val_if_fail (now != NULL, NULL);
+static void
+on_item_notify (DgAgendaRow *self)
+{
+  g_set_object (&self->occurrence, dg_occurrence_item_get_occurrence (self->item));
+  refresh (self);
+}
 
-  self = g_object_new (DG_TYPE_AGENDA_ROW, NULL);
-  self->occurrence = g_object_ref (occurrence);
-  refresh (self, owner_zone, now);
-  return GTK_WIDGET (self);
+void
+dg_agenda_row_set_item (DgAgendaRow      *self,
+                        DgOccurrenceItem *item,
+                        GTimeZone        *owner_zone)
+{
+  g_return_if_fail (DG_IS_AGENDA_ROW (self));
+  g_return_if_fail (item == NULL || !dg_occurrence_item_is_heading (item));
+  g_return_if_fail (item == NULL || owner_zone != NULL);
+
+  if (self->item != NULL)
+    g_signal_handlers_disconnect_by_func (self->item, on_item_notify, self);
+  g_set_object (&self->item, item);
+  g_clear_object (&self->occurrence);
+  g_clear_pointer (&self->owner_zone, g_time_zone_unref);
+  if (item == NULL)
+    return;
+  self->owner_zone = g_time_zone_ref (owner_zone);
+  g_signal_connect_swapped (item, "notify::occurrence", G_CALLBACK (on_item_notify), self);
+  on_item_notify (self);
 }
 
 DgTaskOccurrence *

@@ -5,6 +5,7 @@
 
 #include "dg-agenda-row.h"
 #include "dg-agenda-view.h"
+#include "dg-occurrence-item.h"
 
 #define N_DAYS 14
 
@@ -25,11 +26,15 @@ struct _DgAgendaView
   guint              clock_id;
   GDate              built_today;
   GPtrArray         *not_yet_overdue;   /* DgTaskOccurrence shown as pending */
+  GListStore        *items;             /* DgOccurrenceItem: days, occurrences */
+  /* Nothing is listed while the agenda is hidden, as at start-up: a change
+   * then only marks it for a rebuild when it is shown. */
+  gboolean           stale;
 
   AdwToastOverlay   *toast_overlay;
   GtkLabel          *range_label;
   GtkScrolledWindow *scrolled_window;
-  GtkBox            *days_box;
+  GtkGridView       *list_view;
 };
 
 G_DEFINE_FINAL_TYPE (DgAgendaView, dg_agenda_view, ADW_TYPE_BIN)
@@ -165,78 +170,130 @@ occurrence_key (DgTaskOccurrence *occurrence)
                           dg_task_occurrence_get_recurrence_id (occurrence));
 }
 
-/* The occurrence whose row has the keyboard focus, to give it back after
- * the rows were made anew. */
-static char *
-focused_key (DgAgendaView *self)
+/* The row that has the keyboard focus, if any. */
+static DgAgendaRow *
+focused_row (DgAgendaView *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   GtkWidget *row;
 
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->days_box)))
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
     return NULL;
-  row = gtk_widget_get_ancestor (focus, DG_TYPE_AGENDA_ROW);
-  return row != NULL ? occurrence_key (dg_agenda_row_get_occurrence (DG_AGENDA_ROW (row))) : NULL;
+  row = DG_IS_AGENDA_ROW (focus) ? focus : gtk_widget_get_ancestor (focus, DG_TYPE_AGENDA_ROW);
+  return row != NULL && dg_agenda_row_get_occurrence (DG_AGENDA_ROW (row)) != NULL ? DG_AGENDA_ROW (row) : NULL;
+}
+
+/* The row of the occurrence @key among the rows that exist, to give it the
+ * keyboard focus back when the row it had was made anew. */
+static GtkWidget *
+find_row (DgAgendaView *self,
+          const char   *key)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      DgTaskOccurrence *occurrence;
+      g_autofree char *row_key = NULL;
+
+      if (!DG_IS_AGENDA_ROW (row) || (occurrence = dg_agenda_row_get_occurrence (DG_AGENDA_ROW (row))) == NULL)
+        continue;
+      row_key = occurrence_key (occurrence);
+      if (g_str_equal (row_key, key))
+        return row;
+    }
+  return NULL;
 }
 
 static void on_row_status_requested (DgAgendaRow  *row,
                                      DgTaskStatus  status,
                                      DgAgendaView *self);
 
+/* A day's heading: its date, and "Nothing due" beside it on an empty day. */
 static GtkWidget *
-create_day (GDateTime   *day,
-            const GDate *today,
-            GPtrArray   *occurrences,
-            GtkWidget  **heading_out)
+create_day (void)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  g_autofree char *text = format_heading (day, today);
-  GtkWidget *heading = gtk_label_new (text);
-  GDate date;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *heading = g_object_new (GTK_TYPE_LABEL,
+                                     "name", "agenda_day_heading",
+                                     "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                                     "xalign", 0.0f,
+                                     "wrap", TRUE,
+                                     "hexpand", TRUE,
+                                     NULL);
+  GtkWidget *nothing = gtk_label_new (_("Nothing due"));
 
   gtk_widget_set_name (box, "agenda_day");
-  gtk_widget_set_name (heading, "agenda_day_heading");
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-  gtk_widget_set_hexpand (heading, TRUE);
-  gtk_widget_add_css_class (heading, "heading");
-  set_gdate (&date, day);
-  /* Today stands out; an empty day is quiet and takes one line, so that
-   * the days with work catch the eye. */
-  if (g_date_compare (&date, today) == 0)
-    gtk_widget_add_css_class (heading, "accent");
-  else if (occurrences->len == 0)
-    gtk_widget_add_css_class (heading, "dim-label");
-  gtk_box_append (GTK_BOX (header), heading);
-
-  if (occurrences->len == 0)
-    {
-      GtkWidget *nothing = gtk_label_new (_("Nothing due"));
-
-      gtk_widget_set_name (nothing, "agenda_nothing_due");
-      gtk_label_set_xalign (GTK_LABEL (nothing), 1);
-      gtk_widget_add_css_class (nothing, "dim-label");
-      gtk_box_append (GTK_BOX (header), nothing);
-    }
-  gtk_box_append (GTK_BOX (box), header);
-  *heading_out = heading;
+  gtk_widget_add_css_class (box, "dg-list-heading");
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_widget_set_name (nothing, "agenda_nothing_due");
+  gtk_label_set_xalign (GTK_LABEL (nothing), 1);
+  gtk_widget_add_css_class (nothing, "dim-label");
+  gtk_box_append (GTK_BOX (box), nothing);
   return box;
 }
 
-static GtkWidget *
-create_list (GtkWidget *heading)
+/* A list item shows a day or an occurrence, and is bound to one after the
+ * other as the list scrolls: the child is swapped only when the kind
+ * changes. */
+static void
+on_factory_setup (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  DgAgendaView             *self)
 {
-  GtkWidget *list = gtk_list_box_new ();
+  gtk_list_item_set_child (list_item, create_day ());
+  gtk_list_item_set_selectable (list_item, FALSE);
+  gtk_list_item_set_activatable (list_item, FALSE);
+}
 
-  gtk_widget_set_name (list, "agenda_list");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (list),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL,
-                                  -1);
-  return list;
+static void
+on_factory_bind (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 DgAgendaView             *self)
+{
+  DgOccurrenceItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+
+  if (dg_occurrence_item_is_heading (item))
+    {
+      GtkWidget *heading;
+      GtkWidget *nothing;
+
+      if (DG_IS_AGENDA_ROW (child))
+        {
+          child = create_day ();
+          gtk_list_item_set_child (list_item, child);
+        }
+      heading = gtk_widget_get_first_child (child);
+      nothing = gtk_widget_get_next_sibling (heading);
+      gtk_label_set_label (GTK_LABEL (heading), dg_occurrence_item_get_title (item));
+      /* Today stands out; an empty day is quiet and takes one line, so
+       * that the days with work catch the eye. */
+      gtk_widget_set_css_classes (heading, (const char *[]) { "heading", dg_occurrence_item_get_style_class (item), NULL });
+      gtk_widget_set_visible (nothing, dg_occurrence_item_get_detail (item) != NULL);
+      return;
+    }
+
+  if (!DG_IS_AGENDA_ROW (child))
+    {
+      child = dg_agenda_row_new ();
+      g_signal_connect_object (child, "status-requested", G_CALLBACK (on_row_status_requested), self, 0);
+      gtk_list_item_set_child (list_item, child);
+    }
+  dg_agenda_row_set_item (DG_AGENDA_ROW (child), item, owner_zone (self));
+}
+
+static void
+on_factory_unbind (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   DgAgendaView             *self)
+{
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+
+  if (DG_IS_AGENDA_ROW (child))
+    dg_agenda_row_set_item (DG_AGENDA_ROW (child), NULL, NULL);
 }
 
 static void
@@ -275,17 +332,28 @@ list_occurrences (DgAgendaView *self)
 static void
 rebuild (DgAgendaView *self)
 {
-  g_autoptr(GPtrArray) occurrences = list_occurrences (self);
+  g_autoptr(GPtrArray) occurrences = NULL;
+  g_autoptr(GPtrArray) items = NULL;
   GPtrArray *days[N_DAYS];
-  g_autoptr(GDateTime) now = g_date_time_new_now (owner_zone (self));
-  g_autofree char *focus_key = focused_key (self);
-  GtkWidget *focus_row = NULL;
-  GtkWidget *child;
+  g_autoptr(GDateTime) now = NULL;
+  DgAgendaRow *focus_row = focused_row (self);
+  g_autofree char *focus_key = NULL;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  update_range (self);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->scrolled_window)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
+
+  occurrences = list_occurrences (self);
+  now = g_date_time_new_now (owner_zone (self));
   set_gdate (&self->built_today, now);
   g_ptr_array_set_size (self->not_yet_overdue, 0);
-  update_range (self);
+  if (focus_row != NULL)
+    focus_key = occurrence_key (dg_agenda_row_get_occurrence (focus_row));
 
   for (guint i = 0; i < N_DAYS; i++)
     days[i] = g_ptr_array_new ();
@@ -301,43 +369,54 @@ rebuild (DgAgendaView *self)
           g_ptr_array_add (days[index], occurrence);
       }
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->days_box))) != NULL)
-    gtk_box_remove (self->days_box, child);
-
+  items = g_ptr_array_new_full (N_DAYS + occurrences->len, g_object_unref);
   for (guint i = 0; i < N_DAYS; i++)
     {
       g_autoptr(GDateTime) day = g_date_time_add_days (self->start, i);
-      GtkWidget *heading = NULL;
-      GtkWidget *box = create_day (day, &self->built_today, days[i], &heading);
-      GtkWidget *list;
+      g_autofree char *text = format_heading (day, &self->built_today);
+      GDate date;
+      const char *style_class = NULL;
 
-      gtk_box_append (self->days_box, box);
-      if (days[i]->len == 0)
-        continue;
-
-      list = create_list (heading);
+      set_gdate (&date, day);
+      if (g_date_compare (&date, &self->built_today) == 0)
+        style_class = "accent";
+      else if (days[i]->len == 0)
+        style_class = "dim-label";
+      g_ptr_array_add (items, dg_occurrence_item_new_heading (text, days[i]->len == 0 ? _("Nothing due") : NULL,
+                                                              style_class));
       for (guint j = 0; j < days[i]->len; j++)
         {
           DgTaskOccurrence *occurrence = g_ptr_array_index (days[i], j);
-          GtkWidget *row = dg_agenda_row_new (occurrence, owner_zone (self), now);
-          g_autofree char *key = NULL;
 
-          g_signal_connect_object (row, "status-requested", G_CALLBACK (on_row_status_requested), self, 0);
-          gtk_list_box_append (GTK_LIST_BOX (list), row);
+          g_ptr_array_add (items, dg_occurrence_item_new (occurrence, j == 0, j + 1 == days[i]->len));
           if (dg_task_status_is_pending (dg_task_occurrence_get_status (occurrence)) &&
               !dg_task_occurrence_is_overdue (occurrence, now))
             g_ptr_array_add (self->not_yet_overdue, g_object_ref (occurrence));
-          key = focus_key != NULL ? occurrence_key (occurrence) : NULL;
-          if (key != NULL && g_str_equal (key, focus_key))
-            focus_row = row;
         }
-      gtk_box_append (GTK_BOX (box), list);
+      g_ptr_array_unref (days[i]);
     }
 
-  for (guint i = 0; i < N_DAYS; i++)
-    g_ptr_array_unref (days[i]);
-  if (focus_row != NULL)
-    gtk_widget_grab_focus (focus_row);
+  dg_occurrence_item_update_store (self->items, items);
+
+  /* A row that stayed kept the focus; one made anew gets it back. */
+  if (focus_key != NULL && focused_row (self) == NULL)
+    {
+      GtkWidget *row = find_row (self, focus_key);
+
+      if (row != NULL)
+        gtk_widget_grab_focus (row);
+    }
+}
+
+static void
+on_scrolled_window_map (DgAgendaView *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now (owner_zone (self));
+  GDate today;
+
+  set_gdate (&today, now);
+  if (self->stale || !g_date_valid (&self->built_today) || g_date_compare (&today, &self->built_today) != 0)
+    rebuild (self);
 }
 
 static gboolean
@@ -364,6 +443,9 @@ on_clock_tick (gpointer user_data)
   g_autoptr(GDateTime) now = g_date_time_new_now (owner_zone (self));
   GDate today;
 
+  /* Hidden, it is made anew when shown (on_scrolled_window_map). */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->scrolled_window)))
+    return G_SOURCE_CONTINUE;
   set_gdate (&today, now);
   if (g_date_compare (&today, &self->built_today) != 0)
     {
@@ -531,6 +613,7 @@ dg_agenda_view_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_AGENDA_VIEW);
   g_clear_pointer (&self->not_yet_overdue, g_ptr_array_unref);
+  g_clear_object (&self->items);
 
   G_OBJECT_CLASS (dg_agenda_view_parent_class)->dispose (object);
 }
@@ -622,7 +705,11 @@ dg_agenda_view_class_init (DgAgendaViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgAgendaView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DgAgendaView, range_label);
   gtk_widget_class_bind_template_child (widget_class, DgAgendaView, scrolled_window);
-  gtk_widget_class_bind_template_child (widget_class, DgAgendaView, days_box);
+  gtk_widget_class_bind_template_child (widget_class, DgAgendaView, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_scrolled_window_map);
+  gtk_widget_class_bind_template_callback (widget_class, on_factory_setup);
+  gtk_widget_class_bind_template_callback (widget_class, on_factory_bind);
+  gtk_widget_class_bind_template_callback (widget_class, on_factory_unbind);
 
   gtk_widget_class_install_action (widget_class, "agenda.previous", NULL, on_previous_activated);
   gtk_widget_class_install_action (widget_class, "agenda.today", NULL, on_today_activated);
@@ -632,9 +719,14 @@ dg_agenda_view_class_init (DgAgendaViewClass *klass)
 static void
 dg_agenda_view_init (DgAgendaView *self)
 {
+  g_autoptr(GtkNoSelection) selection = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->not_yet_overdue = g_ptr_array_new_with_free_func (g_object_unref);
+  self->items = g_list_store_new (DG_TYPE_OCCURRENCE_ITEM);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   dg_agenda_view_set_start (self, NULL);
   self->clock_id = g_timeout_add_seconds (60, on_clock_tick, self);
 }

@@ -13,7 +13,8 @@ G_DECLARE_FINAL_TYPE (DgAgendaView, dg_agenda_view, DG, AGENDA_VIEW, AdwBin)
 /* Fourteen days of occurrences from a first day, under a heading per day,
  * each in the owner's time with the assistant's local time beside it; an
  * occurrence is marked done, skipped or open again from its row. Follows
- * the store's "items-changed" and "occurrences-changed". Actions:
+ * the store's "items-changed" and "occurrences-changed" while it is shown;
+ * hidden, it lists nothing until it is shown again. Actions:
  * agenda.previous, agenda.today, agenda.next (two weeks back, the two weeks
  * from today, two weeks on). */
 void       dg_agenda_view_set_store        (DgAgendaView *self,

@@ -7,10 +7,10 @@
 
 struct _DgTaskRow
 {
-  GtkListBoxRow     parent_instance;
+  GtkWidget         parent_instance;
 
-  DgTaskOccurrence *occurrence;
-  DgTaskGroup       group;
+  DgOccurrenceItem *item;
+  GTimeZone        *owner_zone;
 
   GtkLabel         *label;
   GtkWidget        *repeat_icon;
@@ -19,52 +19,43 @@ struct _DgTaskRow
   GtkWidget        *reopen_button;
 };
 
-G_DEFINE_FINAL_TYPE (DgTaskRow, dg_task_row, GTK_TYPE_LIST_BOX_ROW)
+G_DEFINE_FINAL_TYPE (DgTaskRow, dg_task_row, GTK_TYPE_WIDGET)
 
 static char *
-build_markup (DgTaskOccurrence *occurrence,
-              GTimeZone        *owner_zone)
+build_details (DgTaskOccurrence *occurrence,
+               GTimeZone        *owner_zone)
 {
   DgTask *task = dg_task_occurrence_get_task (occurrence);
-  DgTaskStatus status = dg_task_occurrence_get_status (occurrence);
   g_autofree char *due = dg_task_occurrence_format_due (occurrence, owner_zone);
-  g_autofree char *title = g_markup_escape_text (dg_task_get_title (task), -1);
-  /* Translators: the second line of a task in the list: assistant · due · status */
-  g_autofree char *details = g_strdup_printf (_("%s · %s · %s"),
-                                              dg_task_get_assistant_name (task), due,
-                                              dg_task_status_get_label (status));
-  g_autofree char *escaped = g_markup_escape_text (details, -1);
 
-  /* Finished work is struck through, so that the open work stands out. */
-  if (!dg_task_status_is_pending (status))
-    return g_strdup_printf ("<s>%s</s>\n<span size=\"small\" alpha=\"60%%\">%s</span>", title, escaped);
-  return g_strdup_printf ("<b>%s</b>\n<span size=\"small\" alpha=\"60%%\">%s</span>", title, escaped);
+  /* Translators: the second line of a task in the list: assistant · due · status */
+  return g_strdup_printf (_("%s · %s · %s"),
+                          dg_task_get_assistant_name (task), due,
+                          dg_task_status_get_label (dg_task_occurrence_get_status (occurrence)));
 }
 
-GtkWidget *
-dg_task_row_new (DgTaskOccurrence *occurrence,
-                 DgTaskGroup       group,
-                 GTimeZone        *owner_zone)
+static void
+refresh (DgTaskRow *self)
 {
-  DgTaskRow *self;
-  DgTask *task;
-  DgTaskStatus status;
-  gboolean pending;
+  DgTaskOccurrence *occurrence = dg_occurrence_item_get_occurrence (self->item);
+  DgTask *task = dg_task_occurrence_get_task (occurrence);
+  DgTaskStatus status = dg_task_occurrence_get_status (occurrence);
+  gboolean pending = dg_task_status_is_pending (status);
+  g_autofree char *details = build_details (occurrence, self->owner_zone);
+  g_autofree char *title = g_markup_escape_text (dg_task_get_title (task), -1);
+  g_autofree char *escaped = g_markup_escape_text (details, -1);
   g_autofree char *markup = NULL;
+  g_autofree char *accessible = NULL;
   GVariant *target;
 
-  g_return_val_if_fail (DG_IS_TASK_OCCURRENCE (occurrence), NULL);
-  g_return_val_if_fail (owner_zone != NULL, NULL);
-
-  self = g_object_new (DG_TYPE_TASK_ROW, NULL);
-  self->occurrence = g_object_ref (occurrence);
-  self->group = group;
-  task = dg_task_occurrence_get_task (occurrence);
-  status = dg_task_occurrence_get_status (occurrence);
-  pending = dg_task_status_is_pending (status);
-
-  markup = build_markup (occurrence, owner_zone);
+  /* Finished work is struck through, so that the open work stands out. */
+  if (!pending)
+    markup = g_strdup_printf ("<s>%s</s>\n<span size=\"small\" alpha=\"60%%\">%s</span>", title, escaped);
+  else
+    markup = g_strdup_printf ("<b>%s</b>\n<span size=\"small\" alpha=\"60%%\">%s</span>", title, escaped);
   gtk_label_set_markup (self->label, markup);
+  accessible = g_strdup_printf ("%s, %s", dg_task_get_title (task), details);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   gtk_widget_set_visible (self->repeat_icon, dg_task_is_recurring (task));
 
   /* Only an occurrence of a series can be skipped; a one-off task that is
@@ -82,9 +73,48 @@ dg_task_row_new (DgTaskOccurrence *occurrence,
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->skip_button), target);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->reopen_button), target);
   g_variant_unref (target);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self), "x", dg_task_get_id (task));
 
-  return GTK_WIDGET (self);
+  /* The corners of the card the rows under one heading form. */
+  if (dg_occurrence_item_get_first (self->item))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "dg-first");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "dg-first");
+  if (dg_occurrence_item_get_last (self->item))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "dg-last");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "dg-last");
+}
+
+static void
+on_item_notify (DgTaskRow *self)
+{
+  refresh (self);
+}
+
+GtkWidget *
+dg_task_row_new (void)
+{
+  return g_object_new (DG_TYPE_TASK_ROW, NULL);
+}
+
+void
+dg_task_row_set_item (DgTaskRow        *self,
+                      DgOccurrenceItem *item,
+                      GTimeZone        *owner_zone)
+{
+  g_return_if_fail (DG_IS_TASK_ROW (self));
+  g_return_if_fail (item == NULL || !dg_occurrence_item_is_heading (item));
+  g_return_if_fail (item == NULL || owner_zone != NULL);
+
+  if (self->item != NULL)
+    g_signal_handlers_disconnect_by_func (self->item, on_item_notify, self);
+  g_set_object (&self->item, item);
+  g_clear_pointer (&self->owner_zone, g_time_zone_unref);
+  if (item == NULL)
+    return;
+  self->owner_zone = g_time_zone_ref (owner_zone);
+  g_signal_connect_swapped (item, "notify::occurrence", G_CALLBACK (on_item_notify), self);
+  refresh (self);
 }
 
 DgTaskOccurrence *
@@ -92,24 +122,20 @@ dg_task_row_get_occurrence (DgTaskRow *self)
 {
   g_return_val_if_fail (DG_IS_TASK_ROW (self), NULL);
 
-  return self->occurrence;
-}
-
-DgTaskGroup
-dg_task_row_get_group (DgTaskRow *self)
-{
-  g_return_val_if_fail (DG_IS_TASK_ROW (self), DG_TASK_GROUP_LATER);
-
-  return self->group;
+  return self->item != NULL ? dg_occurrence_item_get_occurrence (self->item) : NULL;
 }
 
 static void
 dg_task_row_dispose (GObject *object)
 {
   DgTaskRow *self = DG_TASK_ROW (object);
+  GtkWidget *child;
 
-  g_clear_object (&self->occurrence);
+  dg_task_row_set_item (self, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_TASK_ROW);
+  /* The box that holds the rest has no name to be disposed by. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (dg_task_row_parent_class)->dispose (object);
 }
@@ -123,6 +149,9 @@ dg_task_row_class_init (DgTaskRowClass *klass)
   object_class->dispose = dg_task_row_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/delegatedesk/Delegate/dg-task-row.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "dg-task-row");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_bind_template_child (widget_class, DgTaskRow, label);
   gtk_widget_class_bind_template_child (widget_class, DgTaskRow, repeat_icon);
   gtk_widget_class_bind_template_child (widget_class, DgTaskRow, skip_button);

@@ -7,6 +7,7 @@
 #include "dg-business-profile.h"
 #include "dg-calendar-export.h"
 #include "dg-calendar-import-dialog.h"
+#include "dg-occurrence-item.h"
 #include "dg-task-dialog.h"
 #include "dg-task-row.h"
 #include "dg-tasks-page-private.h"
@@ -17,6 +18,9 @@
 #define WEEK_START G_DATE_MONDAY
 /* How far back the Done and Skipped filters look. */
 #define HISTORY_DAYS 90
+/* Shown again after this long, the list is made anew: the time of day
+ * decides what is overdue. */
+#define FRESH_FOR (60 * G_USEC_PER_SEC)
 
 /* In the order of the status drop-down's items. */
 typedef enum
@@ -36,7 +40,14 @@ struct _DgTasksPage
   DgTaskStore      *tasks;
   DgAssistantStore *assistants;
   DgHandbookStore  *handbooks;
-  GListStore       *occurrences;     /* DgTaskOccurrence, as listed */
+  GListStore       *items;           /* DgOccurrenceItem: headings, occurrences */
+  guint             n_shown;         /* occurrences among them */
+  /* Nothing is listed until the list is first shown, and a change while it
+   * is hidden only marks it stale: listing thousands of dates takes time
+   * that the start-up and the other pages should not wait for. */
+  gboolean          loaded;
+  gboolean          stale;
+  gint64            loaded_at;       /* monotonic */
   GArray           *assistant_ids;   /* gint64 per drop-down item; 0 = all */
   GTimeZone        *owner_zone;
   GDateTime        *now;             /* of the last reload: the groups */
@@ -50,7 +61,7 @@ struct _DgTasksPage
   GtkStack         *view_stack;
   DgAgendaView     *agenda_view;
   GtkStack         *list_stack;
-  GtkListBox       *list_box;
+  GtkGridView      *list_view;
   AdwStatusPage    *empty_status;
   GtkWidget        *empty_new_button;
 };
@@ -151,7 +162,7 @@ static void
 update_empty_state (DgTasksPage *self)
 {
   gboolean any_task = self->tasks != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->tasks)) > 0;
-  gboolean shown = g_list_model_get_n_items (G_LIST_MODEL (self->occurrences)) > 0;
+  gboolean shown = self->n_shown > 0;
 
   gtk_stack_set_visible_child_name (self->list_stack, shown ? "list" : "empty");
   if (shown)
@@ -182,20 +193,45 @@ update_empty_state (DgTasksPage *self)
     }
 }
 
-void
-dg_tasks_page_reload (DgTasksPage *self)
+/* The occurrences under a heading for each group, as list items. */
+static GPtrArray *
+make_items (DgTasksPage *self,
+            GPtrArray   *shown)
+{
+  GPtrArray *items = g_ptr_array_new_full (shown->len + 4, g_object_unref);
+  g_autofree DgTaskGroup *groups = g_new (DgTaskGroup, shown->len);
+
+  for (guint i = 0; i < shown->len; i++)
+    groups[i] = dg_task_occurrence_get_group (g_ptr_array_index (shown, i), self->now, WEEK_START);
+  for (guint i = 0; i < shown->len; i++)
+    {
+      gboolean first = i == 0 || groups[i - 1] != groups[i];
+      gboolean last = i + 1 == shown->len || groups[i + 1] != groups[i];
+
+      if (first)
+        g_ptr_array_add (items, dg_occurrence_item_new_heading (dg_task_group_get_label (groups[i]), NULL,
+                                                                groups[i] == DG_TASK_GROUP_OVERDUE ? "error" : NULL));
+      g_ptr_array_add (items, dg_occurrence_item_new (g_ptr_array_index (shown, i), first, last));
+    }
+  return items;
+}
+
+static void
+load (DgTasksPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) upcoming = NULL;
   g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) items = NULL;
   StatusFilter filter;
   gint64 assistant_id;
 
-  g_return_if_fail (DG_IS_TASKS_PAGE (self));
-
   if (self->tasks == NULL)
     return;
+  self->loaded = TRUE;
+  self->stale = FALSE;
+  self->loaded_at = g_get_monotonic_time ();
 
   g_clear_pointer (&self->now, g_date_time_unref);
   self->now = g_date_time_new_now (self->owner_zone);
@@ -272,9 +308,36 @@ dg_tasks_page_reload (DgTasksPage *self)
       g_ptr_array_sort (shown, compare_occurrences);
     }
 
-  g_list_store_splice (self->occurrences, 0, g_list_model_get_n_items (G_LIST_MODEL (self->occurrences)),
-                       shown->pdata, shown->len);
+  items = make_items (self, shown);
+  self->n_shown = shown->len;
+  dg_occurrence_item_update_store (self->items, items);
   update_empty_state (self);
+}
+
+void
+dg_tasks_page_reload (DgTasksPage *self)
+{
+  g_return_if_fail (DG_IS_TASKS_PAGE (self));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->list_stack)))
+    load (self);
+  else
+    self->stale = TRUE;
+}
+
+gboolean
+dg_tasks_page_get_loaded (DgTasksPage *self)
+{
+  g_return_val_if_fail (DG_IS_TASKS_PAGE (self), FALSE);
+
+  return self->loaded;
+}
+
+static void
+on_list_stack_map (DgTasksPage *self)
+{
+  if (!self->loaded || self->stale || g_get_monotonic_time () - self->loaded_at > FRESH_FOR)
+    load (self);
 }
 
 static void
@@ -356,44 +419,89 @@ on_tasks_changed (DgTasksPage *self)
 
 /* ---- the list ------------------------------------------------------------ */
 
-static GtkWidget *
-create_row (gpointer item,
-            gpointer user_data)
+/* A list item shows a heading or an occurrence, and is bound to one after
+ * the other as the list scrolls: the child is swapped only when the kind
+ * changes, which is rare, as headings are few. */
+static void
+on_factory_setup (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  DgTasksPage              *self)
 {
-  DgTasksPage *self = user_data;
-  DgTaskGroup group = dg_task_occurrence_get_group (item, self->now, WEEK_START);
+  gtk_list_item_set_child (list_item, dg_task_row_new ());
+}
 
-  return dg_task_row_new (item, group, self->owner_zone);
+static GtkWidget *
+create_heading (void)
+{
+  GtkWidget *heading = g_object_new (GTK_TYPE_LABEL,
+                                     "name", "task_group_heading",
+                                     "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                                     "xalign", 0.0f,
+                                     "wrap", TRUE,
+                                     NULL);
+
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_add_css_class (heading, "dg-list-heading");
+  return heading;
 }
 
 static void
-update_header (GtkListBoxRow *row,
-               GtkListBoxRow *before,
-               gpointer       user_data)
+on_factory_bind (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 DgTasksPage              *self)
 {
-  DgTaskGroup group = dg_task_row_get_group (DG_TASK_ROW (row));
-  GtkWidget *header;
+  DgOccurrenceItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *child = gtk_list_item_get_child (list_item);
 
-  if (before != NULL && dg_task_row_get_group (DG_TASK_ROW (before)) == group)
+  gtk_list_item_set_selectable (list_item, FALSE);
+  if (dg_occurrence_item_is_heading (item))
     {
-      gtk_list_box_row_set_header (row, NULL);
+      const char *style_class = dg_occurrence_item_get_style_class (item);
+
+      if (!GTK_IS_LABEL (child))
+        {
+          child = create_heading ();
+          gtk_list_item_set_child (list_item, child);
+        }
+      gtk_label_set_label (GTK_LABEL (child), dg_occurrence_item_get_title (item));
+      gtk_widget_set_css_classes (child, (const char *[]) { "heading", "dg-list-heading", style_class, NULL });
+      gtk_list_item_set_activatable (list_item, FALSE);
       return;
     }
-  header = gtk_list_box_row_get_header (row);
-  if (header == NULL)
+
+  if (!DG_IS_TASK_ROW (child))
     {
-      header = g_object_new (GTK_TYPE_LABEL,
-                             "xalign", 0.0f,
-                             "margin-top", before != NULL ? 24 : 12,
-                             "margin-bottom", 6,
-                             "margin-start", 12,
-                             NULL);
-      gtk_widget_add_css_class (header, "heading");
-      if (group == DG_TASK_GROUP_OVERDUE)
-        gtk_widget_add_css_class (header, "error");
-      gtk_list_box_row_set_header (row, header);
+      child = dg_task_row_new ();
+      gtk_list_item_set_child (list_item, child);
     }
-  gtk_label_set_label (GTK_LABEL (header), dg_task_group_get_label (group));
+  dg_task_row_set_item (DG_TASK_ROW (child), item, self->owner_zone);
+  gtk_list_item_set_activatable (list_item, TRUE);
+}
+
+static void
+on_factory_unbind (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   DgTasksPage              *self)
+{
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+
+  if (DG_IS_TASK_ROW (child))
+    dg_task_row_set_item (DG_TASK_ROW (child), NULL, NULL);
+}
+
+static void present_dialog (DgTasksPage *self,
+                            DgTask      *task);
+
+/* A click on the row or Enter on it opens the task. */
+static void
+on_list_activated (GtkGridView *list_view,
+                   guint        position,
+                   DgTasksPage *self)
+{
+  g_autoptr(DgOccurrenceItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
+
+  if (item != NULL && !dg_occurrence_item_is_heading (item))
+    present_dialog (self, dg_task_occurrence_get_task (dg_occurrence_item_get_occurrence (item)));
 }
 
 /* ---- actions ------------------------------------------------------------- */
@@ -756,9 +864,8 @@ dg_tasks_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (dg_tasks_page_parent_class)->map (widget);
 
-  /* After a suspend the timer may be late; and the time of day decides
-   * what is overdue. */
-  dg_tasks_page_reload (self);
+  /* After a suspend the timer may be late. The list reloads itself when
+   * it is shown (on_list_stack_map). */
   schedule_midnight (self);
 }
 
@@ -800,7 +907,7 @@ dg_tasks_page_dispose (GObject *object)
    * bin first, or both would unparent it. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_TASKS_PAGE);
-  g_clear_object (&self->occurrences);
+  g_clear_object (&self->items);
   g_clear_object (&self->tasks);
   g_clear_object (&self->assistants);
   g_clear_object (&self->handbooks);
@@ -839,11 +946,16 @@ dg_tasks_page_class_init (DgTasksPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgTasksPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, DgTasksPage, agenda_view);
   gtk_widget_class_bind_template_child (widget_class, DgTasksPage, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, DgTasksPage, list_box);
+  gtk_widget_class_bind_template_child (widget_class, DgTasksPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, DgTasksPage, empty_status);
   gtk_widget_class_bind_template_child (widget_class, DgTasksPage, empty_new_button);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_stack_map);
+  gtk_widget_class_bind_template_callback (widget_class, on_factory_setup);
+  gtk_widget_class_bind_template_callback (widget_class, on_factory_bind);
+  gtk_widget_class_bind_template_callback (widget_class, on_factory_unbind);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activated);
 
   gtk_widget_class_install_action (widget_class, "tasks.new", NULL, on_new_activated);
   gtk_widget_class_install_action (widget_class, "tasks.edit", "x", on_edit_activated);
@@ -857,17 +969,19 @@ dg_tasks_page_class_init (DgTasksPageClass *klass)
 static void
 dg_tasks_page_init (DgTasksPage *self)
 {
+  g_autoptr(GtkNoSelection) selection = NULL;
+
   /* The drop-downs announce their first selection while the template is
    * built: nothing to reload yet. */
   self->filling_filter = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->filling_filter = FALSE;
 
-  self->occurrences = g_list_store_new (DG_TYPE_TASK_OCCURRENCE);
+  self->items = g_list_store_new (DG_TYPE_OCCURRENCE_ITEM);
   self->assistant_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->owner_zone = g_time_zone_new_local ();
   self->now = g_date_time_new_now (self->owner_zone);
-  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->occurrences), create_row, self, NULL);
-  gtk_list_box_set_header_func (self->list_box, update_header, NULL, NULL);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   update_empty_state (self);
 }

@@ -21,7 +21,9 @@ void dg_tasks_page_set_stores (DgTasksPage      *self,
                                DgTaskStore      *tasks,
                                DgAssistantStore *assistants,
                                DgHandbookStore  *handbooks);
-/* Reloads the list, e.g. after another program changed the database. */
+/* Reloads the list, e.g. after another program changed the database: now
+ * while it is shown, else when it is shown next. Nothing is listed before
+ * the list is first shown. */
 void dg_tasks_page_reload     (DgTasksPage      *self);
 
 G_END_DECLS

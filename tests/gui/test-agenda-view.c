@@ -140,15 +140,25 @@ fixture_tear_down (Fixture       *fixture,
 
 /* ---- reading the view ------------------------------------------------- */
 
-static GList *
-children_named (GtkWidget  *parent,
-                const char *name)
+/* The widgets the agenda's list holds, in its order: a day's heading
+ * ("agenda_day"), then a row for each of its occurrences. Only what is in
+ * sight is made; the window is tall enough for the two weeks of the
+ * fixture. */
+static GPtrArray *
+list_children (Fixture *fixture)
 {
-  GList *found = NULL;
+  GtkWidget *list = dg_gui_test_find_by_name (GTK_WIDGET (fixture->view), "agenda_days");
+  GPtrArray *found = g_ptr_array_new ();
 
-  for (GtkWidget *child = gtk_widget_get_first_child (parent); child; child = gtk_widget_get_next_sibling (child))
-    if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
-      found = g_list_append (found, child);
+  g_assert_nonnull (list);
+  for (GtkWidget *item = gtk_widget_get_first_child (list); item; item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (item);
+
+      if (child != NULL && (g_strcmp0 (gtk_widget_get_name (child), "agenda_day") == 0 ||
+                            (DG_IS_AGENDA_ROW (child) && dg_agenda_row_get_occurrence (DG_AGENDA_ROW (child)) != NULL)))
+        g_ptr_array_add (found, child);
+    }
   return found;
 }
 
@@ -156,11 +166,19 @@ static GtkWidget *
 day (Fixture *fixture,
      guint    index)
 {
-  g_autoptr(GList) days = children_named (dg_gui_test_find_by_name (GTK_WIDGET (fixture->view), "agenda_days"),
-                                          "agenda_day");
+  g_autoptr(GPtrArray) children = list_children (fixture);
+  GtkWidget *found = NULL;
+  guint n_days = 0;
 
-  g_assert_cmpuint (g_list_length (days), ==, 14);
-  return g_list_nth_data (days, index);
+  for (guint i = 0; i < children->len; i++)
+    if (!DG_IS_AGENDA_ROW (g_ptr_array_index (children, i)))
+      {
+        if (n_days == index)
+          found = g_ptr_array_index (children, i);
+        n_days++;
+      }
+  g_assert_cmpuint (n_days, ==, 14);
+  return found;
 }
 
 static const char *
@@ -180,13 +198,35 @@ assert_heading (Fixture    *fixture,
     g_error ("Day %u is headed “%s”, not “%s”.", index, heading (fixture, index), expected);
 }
 
+/* The rows under the heading of day @index. */
 static GList *
 rows (Fixture *fixture,
       guint    index)
 {
-  GtkWidget *list = dg_gui_test_find_by_name (day (fixture, index), "agenda_list");
+  g_autoptr(GPtrArray) children = list_children (fixture);
+  GtkWidget *heading_box = day (fixture, index);
+  GList *found = NULL;
+  gboolean under = FALSE;
 
-  return list != NULL ? children_named (list, "agenda_row") : NULL;
+  for (guint i = 0; i < children->len; i++)
+    {
+      GtkWidget *child = g_ptr_array_index (children, i);
+
+      if (!DG_IS_AGENDA_ROW (child))
+        under = child == heading_box;
+      else if (under)
+        found = g_list_append (found, child);
+    }
+  return found;
+}
+
+static gboolean
+nothing_due_shown (Fixture *fixture,
+                   guint    index)
+{
+  GtkWidget *nothing = dg_gui_test_find_by_name (day (fixture, index), "agenda_nothing_due");
+
+  return nothing != NULL && gtk_widget_get_visible (nothing);
 }
 
 static DgAgendaRow *
@@ -197,7 +237,7 @@ only_row (Fixture *fixture,
 
   g_assert_cmpuint (g_list_length (found), ==, 1);
   g_assert_true (DG_IS_AGENDA_ROW (found->data));
-  g_assert_null (dg_gui_test_find_by_name (day (fixture, index), "agenda_nothing_due"));
+  g_assert_false (nothing_due_shown (fixture, index));
   return found->data;
 }
 
@@ -210,14 +250,24 @@ status_of (DgAgendaRow *row)
   return gtk_widget_get_visible (tag) ? gtk_label_get_text (GTK_LABEL (tag)) : "";
 }
 
+static const char *
+markup_of (DgAgendaRow *row,
+           const char  *name)
+{
+  GtkWidget *label = dg_gui_test_find_by_name (GTK_WIDGET (row), name);
+
+  g_assert_nonnull (label);
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
 static void
 assert_row (DgAgendaRow *row,
             const char  *title_markup,
             const char  *subtitle,
             const char  *status)
 {
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, title_markup);
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, subtitle);
+  g_assert_cmpstr (markup_of (row, "agenda_title"), ==, title_markup);
+  g_assert_cmpstr (markup_of (row, "agenda_subtitle"), ==, subtitle);
   g_assert_cmpstr (status_of (row), ==, status);
 }
 
@@ -226,7 +276,7 @@ assert_nothing_due (Fixture *fixture,
                     guint    index)
 {
   g_assert_null (rows (fixture, index));
-  g_assert_nonnull (dg_gui_test_find_by_name (day (fixture, index), "agenda_nothing_due"));
+  g_assert_true (nothing_due_shown (fixture, index));
 }
 
 static DgTaskStatus
@@ -418,6 +468,29 @@ test_follows_store (Fixture       *fixture,
   assert_row (only_row (fixture, 3), "Book the flights", "15:00 · 10:00 in New York — John Miller", "Overdue");
 }
 
+/* A hidden agenda lists nothing: the Tasks page holds one from start-up. */
+static void
+test_hidden_lists_nothing (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  DgAgendaView *hidden = g_object_ref_sink (g_object_new (DG_TYPE_AGENDA_VIEW, NULL));
+  GtkWidget *list = dg_gui_test_find_by_name (GTK_WIDGET (hidden), "agenda_days");
+  GtkStack *stack = GTK_STACK (gtk_stack_new ());
+
+  dg_agenda_view_set_store (hidden, fixture->tasks);
+  dg_gui_test_iterate ();
+  g_assert_null (gtk_widget_get_first_child (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list)))), ==, 0);
+
+  /* Shown, it lists the two weeks. */
+  gtk_window_set_child (fixture->window, GTK_WIDGET (stack));
+  gtk_stack_add_child (stack, GTK_WIDGET (hidden));
+  dg_gui_test_iterate ();
+  g_assert_nonnull (gtk_widget_get_first_child (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list)))), >=, 14);
+  g_object_unref (hidden);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -439,6 +512,7 @@ main (int   argc,
   ADD ("/agenda-view/marks-occurrences", test_marks_occurrences);
   ADD ("/agenda-view/navigates", test_navigates);
   ADD ("/agenda-view/follows-store", test_follows_store);
+  ADD ("/agenda-view/hidden-lists-nothing", test_hidden_lists_nothing);
 #undef ADD
   return g_test_run ();
 }

@@ -89,33 +89,41 @@ stored_status (const char *title,
   return dg_task_occurrence_get_status (occurrence);
 }
 
-static GtkListBox *
-task_list (GtkWidget *page)
+/* The rows that exist, in the list's order: only those in sight are
+ * made, which in these tests is all of them. */
+static GPtrArray *
+task_rows (GtkWidget *page)
 {
   GtkWidget *list = dg_gui_test_find_by_name (page, "task_list");
+  GPtrArray *found = g_ptr_array_new ();
 
   g_assert_nonnull (list);
-  return GTK_LIST_BOX (list);
+  for (GtkWidget *item = gtk_widget_get_first_child (list); item; item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (item);
+
+      if (DG_IS_TASK_ROW (child) && dg_task_row_get_occurrence (DG_TASK_ROW (child)) != NULL)
+        g_ptr_array_add (found, child);
+    }
+  return found;
 }
 
 static guint
 n_rows (GtkWidget *page)
 {
-  guint n = 0;
+  g_autoptr(GPtrArray) found = task_rows (page);
 
-  while (gtk_list_box_get_row_at_index (task_list (page), n) != NULL)
-    n++;
-  return n;
+  return found->len;
 }
 
 static DgTaskRow *
 row_at (GtkWidget *page,
         guint      index)
 {
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (task_list (page), index);
+  g_autoptr(GPtrArray) found = task_rows (page);
 
-  g_assert_true (DG_IS_TASK_ROW (row));
-  return DG_TASK_ROW (row);
+  g_assert_cmpuint (index, <, found->len);
+  return g_ptr_array_index (found, index);
 }
 
 static const char *
@@ -584,6 +592,94 @@ drive_dialog_rules (DgApplication *app,
   g_assert_nonnull (strstr (dg_task_get_rrule (task), "COUNT=5"));
 }
 
+/* Daily work begun long ago, never done: a screenful of rows among
+ * thousands of dates. */
+#define N_DAILY_TASKS 25
+#define DAYS_AGO 80
+
+static guint
+count_of_type (GtkWidget *widget,
+               GType      type)
+{
+  guint n = g_type_is_a (G_OBJECT_TYPE (widget), type) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_of_type (child, type);
+  return n;
+}
+
+/* Nothing is listed before the Tasks page is shown; shown, it makes rows
+ * only for what fits on the screen. */
+static void
+drive_many_dates (DgApplication *app,
+                  GtkWindow     *window)
+{
+  GtkWidget *stack = dg_gui_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+  GtkWidget *page = dg_gui_test_find_by_type (GTK_WIDGET (window), DG_TYPE_TASKS_PAGE);
+  GtkWidget *list = dg_gui_test_find_by_name (page, "task_list");
+  GtkWidget *agenda_list = dg_gui_test_find_by_name (page, "agenda_days");
+  GListModel *items = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list)));
+  guint n_widgets;
+
+  g_assert_false (gtk_widget_get_mapped (page));
+  g_assert_false (dg_tasks_page_get_loaded (DG_TASKS_PAGE (page)));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 0);
+  g_assert_null (gtk_widget_get_first_child (list));
+  g_assert_null (gtk_widget_get_first_child (agenda_list));
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "tasks");
+  dg_gui_test_iterate ();
+  g_assert_true (dg_tasks_page_get_loaded (DG_TASKS_PAGE (page)));
+  /* Every date with its group's heading. */
+  g_assert_cmpuint (g_list_model_get_n_items (items), >=, N_DAILY_TASKS * DAYS_AGO);
+  n_widgets = count_of_type (list, DG_TYPE_TASK_ROW);
+  g_assert_cmpuint (n_widgets, >, 0);
+  /* GtkGridView keeps thirty rows of its one column and a few more. */
+  g_assert_cmpuint (n_widgets, <=, 40);
+  g_assert_cmpuint (n_rows (page), >=, gtk_widget_get_height (list) / 100);
+  /* The agenda beside the list waits until it is shown. */
+  g_assert_null (gtk_widget_get_first_child (agenda_list));
+}
+
+static void
+test_many_dates (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgDatabase) db = NULL;
+  g_autoptr(DgAssistantStore) assistants = NULL;
+  g_autoptr(DgTaskStore) tasks = NULL;
+  g_autoptr(DgAssistant) maria = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) start = g_date_time_add_days (now, -DAYS_AGO);
+  g_autofree char *start_date = g_date_time_format (start, "%Y-%m-%d");
+
+  g_free (database_path);
+  database_path = g_build_filename (test_dir, "many.db", NULL);
+  seed_database (FALSE);
+  db = dg_database_open (database_path, &error);
+  g_assert_no_error (error);
+  assistants = dg_assistant_store_new (db, &error);
+  g_assert_no_error (error);
+  tasks = dg_task_store_new (db, &error);
+  g_assert_no_error (error);
+  maria = g_list_model_get_item (G_LIST_MODEL (assistants), 0);
+  for (guint i = 0; i < N_DAILY_TASKS; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Daily task %u", i + 1);
+      g_autoptr(DgTask) task = dg_task_new (title);
+
+      g_object_set (task, "assistant-id", dg_assistant_get_id (maria), "due-date", start_date,
+                    "due-time", "09:00", "rrule", "FREQ=DAILY", NULL);
+      g_assert_true (dg_task_store_add (tasks, task, &error));
+      g_assert_no_error (error);
+    }
+  g_clear_object (&tasks);
+  g_clear_object (&assistants);
+  g_clear_object (&db);
+
+  dg_gui_test_run_app (database_path, drive_many_dates);
+}
+
 static void
 test_dialog_rules (void)
 {
@@ -642,5 +738,6 @@ main (int   argc,
   g_test_add_func ("/tasks-page/weekly-task", test_weekly_task);
   g_test_add_func ("/tasks-page/calendar-exchange", test_calendar_exchange);
   g_test_add_func ("/tasks-page/dialog-rules", test_dialog_rules);
+  g_test_add_func ("/tasks-page/many-dates", test_many_dates);
   return g_test_run ();
 }
