@@ -619,6 +619,9 @@ drive_many_dates (DgApplication *app,
   GtkWidget *list = dg_gui_test_find_by_name (page, "task_list");
   GtkWidget *agenda_list = dg_gui_test_find_by_name (page, "agenda_days");
   GListModel *items = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list)));
+  GtkWindow *dialog;
+  GtkWidget *row;
+  GtkWidget *focus;
   guint n_widgets;
 
   g_assert_false (gtk_widget_get_mapped (page));
@@ -639,6 +642,26 @@ drive_many_dates (DgApplication *app,
   g_assert_cmpuint (n_rows (page), >=, gtk_widget_get_height (list) / 100);
   /* The agenda beside the list waits until it is shown. */
   g_assert_null (gtk_widget_get_first_child (agenda_list));
+
+  /* The keyboard reaches a row, then its buttons. */
+  row = GTK_WIDGET (row_at (page, 0));
+  g_assert_true (gtk_widget_grab_focus (row));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == row);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_BUTTON (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, row));
+
+  /* Activating a row (Enter, a click) opens its task; a heading opens
+   * nothing. */
+  g_assert_true (gtk_widget_activate_action (row, "list.activate-item", "u", 0));
+  dg_gui_test_iterate ();
+  g_assert_null (dg_gui_test_find_toplevel (DG_TYPE_TASK_DIALOG));
+  g_assert_true (gtk_widget_activate_action (row, "list.activate-item", "u", 1));
+  dg_gui_test_iterate ();
+  dialog = dg_gui_test_find_toplevel (DG_TYPE_TASK_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (dialog);
 }
 
 static void
