@@ -440,6 +440,68 @@ check "the error says why and points to task cancel" \
 db_status 0 "task show --json" task show "$billed" --json
 check "the refused task is still there and open" json 'd["status"] == "open"'
 
+# --- the day the clocks go forward --------------------------------------
+
+# 02:30 does not exist in New York on 10 March 2030: that date is due at
+# 03:30 EDT (07:30 UTC) but keeps the name the rule gives it, 02:30, in
+# Delegate and in the calendar file.
+db_status 0 "a daily task at 02:30 in New York" task add --assistant "$jonas" --title "Night batch" \
+  --due 2030-03-08 --time 02:30 --time-zone America/New_York --repeat daily --count 5
+batch=$(sed -n 1p "$out")
+batch_uid=$(sed -n 2p "$out")
+db_status 0 "done on the day the clocks go forward" task done "$batch" --occurrence 2030-03-10T02:30
+db_status 0 "calendar export of Jonas's" calendar export --assistant "$jonas" -o "$tmp/jonas.ics"
+check "the date keeps its name 02:30 in the file" \
+  grep -q "^RECURRENCE-ID;TZID=America/New_York:20300310T023000" "$tmp/jonas.ics"
+db_status 0 "calendar import --dry-run --json of that export" calendar import "$tmp/jonas.ics" \
+  --dry-run --json
+check "it reads back with nothing to change" json 'd["changes"] == [] and d["skipped"] == []'
+
+# Another program names the date by its instant in UTC, and reopens it.
+"$PYTHON" - "$tmp/jonas.ics" "$tmp/jonas-utc.ics" <<'EOF'
+import sys
+source, target = sys.argv[1:]
+text = open(source, encoding="utf-8", newline="").read()
+blocks = text.split("BEGIN:VTODO")
+for i, block in enumerate(blocks):
+    if "RECURRENCE-ID;TZID=America/New_York:20300310T023000" in block:
+        block = block.replace("RECURRENCE-ID;TZID=America/New_York:20300310T023000",
+                              "RECURRENCE-ID:20300310T073000Z")
+        blocks[i] = block.replace("STATUS:COMPLETED", "STATUS:NEEDS-ACTION")
+open(target, "w", encoding="utf-8", newline="").write("BEGIN:VTODO".join(blocks))
+EOF
+db_status 0 "calendar import --dry-run --json of the date named in UTC" calendar import \
+  "$tmp/jonas-utc.ics" --dry-run --json
+check "the UTC instant finds the date" json \
+  '[(c["task_id"], c["recurrence_id"], c["old_status"], c["new_status"]) for c in d["changes"]]
+   == [('"$batch"', "20300310T023000", "done", "open")] and d["skipped"] == []'
+db_status 0 "calendar import --dry-run of the date named in UTC" calendar import \
+  "$tmp/jonas-utc.ics" --dry-run
+check "the summary counts the dates and the tasks they belong to" \
+  stdout_has "1 date of 1 repeating task will change."
+
+# An entry for this date and every later one is not applied to one date
+# silently; a series of the assistant's own, with a date of its own, is
+# one task that Delegate does not have.
+printf '%s\r\n' "BEGIN:VCALENDAR" "VERSION:2.0" "PRODID:-//Test//Assistant//EN" \
+  "BEGIN:VTODO" "UID:$batch_uid" "DTSTAMP:20300312T000000Z" \
+  "RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=America/New_York:20300311T023000" \
+  "SUMMARY:Night batch" "STATUS:CANCELLED" "END:VTODO" \
+  "BEGIN:VTODO" "UID:own-series@example.com" "DTSTAMP:20300312T000000Z" \
+  "DTSTART:20300311T090000Z" "DUE:20300311T090000Z" "RRULE:FREQ=DAILY;COUNT=3" \
+  "SUMMARY:Water the plants" "STATUS:NEEDS-ACTION" "END:VTODO" \
+  "BEGIN:VTODO" "UID:own-series@example.com" "DTSTAMP:20300312T000000Z" \
+  "RECURRENCE-ID:20300312T090000Z" "SUMMARY:Water the plants" "STATUS:COMPLETED" "END:VTODO" \
+  "END:VCALENDAR" > "$tmp/ranges.ics"
+db_status 0 "calendar import --dry-run --json of a range and an unknown series" calendar import \
+  "$tmp/ranges.ics" --dry-run --json
+check "the range changes nothing and is listed with its reason" json \
+  'd["changes"] == [] and [s["line"] for s in d["skipped"] if s["uid"] == "'"$batch_uid"'"
+   and "THISANDFUTURE" in s["reason"]] == [7]'
+check "the unknown series counts as one task" json \
+  '"1 task in the file is not in Delegate" in d["summary"]
+   and len([s for s in d["skipped"] if s["uid"] == "own-series@example.com"]) >= 1'
+
 # --- calendar export ----------------------------------------------------
 
 db_status 2 "calendar export without -o is a usage error" calendar export
@@ -450,7 +512,14 @@ db_status 2 "calendar export for an ID that is not a number is a usage error" \
 check "the ID error says what an ID is" stderr_has "“maria” is not an ID"
 check "the failed export wrote no file" test ! -e "$tmp/x.ics"
 
+db_status 0 "a timed task in UTC" task add --assistant "$jonas" --title "Server check" \
+  --due 2030-03-06 --time 10:00 --time-zone UTC
+db_status 0 "a timed task in Etc/UTC" task add --assistant "$jonas" --title "Log rotation" \
+  --due 2030-03-06 --time 11:00 --time-zone Etc/UTC
 db_status 0 "calendar export of every assistant" calendar export -o "$tmp/all.ics"
+check "UTC times are written as UTC, with no zone of that name" \
+  eval 'grep -q "^DUE:20300306T100000Z" "$tmp/all.ics" && grep -q "^DUE:20300306T110000Z" "$tmp/all.ics" &&
+        ! grep -qE "TZID[=:](Etc/)?UTC" "$tmp/all.ics"'
 check "calendar export prints nothing" test ! -s "$out"
 check "the export writes UNTIL as it is stored" \
   eval 'grep -q "^RRULE:FREQ=DAILY;UNTIL=20300403T215959Z" "$tmp/all.ics" &&
@@ -458,6 +527,9 @@ check "the export writes UNTIL as it is stored" \
 check "the file is a calendar with every task" \
   eval 'grep -q "^BEGIN:VCALENDAR" "$tmp/all.ics" && grep -qF "$oneoff_uid" "$tmp/all.ics" &&
         grep -q "Check the inbox" "$tmp/all.ics"'
+db_status 0 "calendar import --dry-run --json of every assistant's tasks" calendar import \
+  "$tmp/all.ics" --dry-run --json
+check "the export of every assistant has nothing to change" json 'd["changes"] == [] and d["skipped"] == []'
 
 db_status 0 "calendar export of Maria's to standard output" calendar export --assistant "$maria" -o -
 cp "$out" "$tmp/maria.ics"
