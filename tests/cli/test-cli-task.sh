@@ -527,6 +527,29 @@ check "the export writes UNTIL as it is stored" \
 check "the file is a calendar with every task" \
   eval 'grep -q "^BEGIN:VCALENDAR" "$tmp/all.ics" && grep -qF "$oneoff_uid" "$tmp/all.ics" &&
         grep -q "Check the inbox" "$tmp/all.ics"'
+# RFC 5545 wants a DUE later than DTSTART: a one-off task has DUE alone; a
+# repeating one keeps DTSTART, which its dates are defined on, equal to DUE.
+check "one-off tasks have no DTSTART, repeating ones DTSTART equal to DUE" \
+  "$PYTHON" - "$tmp/all.ics" <<'EOF'
+import sys
+text = open(sys.argv[1], encoding="utf-8", newline="").read()
+lines = text.replace("\r\n ", "").replace("\r\n\t", "").split("\r\n")
+masters, block = [], None
+for line in lines:
+    if line == "BEGIN:VTODO":
+        block = {}
+    elif line == "END:VTODO":
+        if "RECURRENCE-ID" not in block:
+            masters.append(block)
+        block = None
+    elif block is not None and ":" in line:
+        name, value = line.split(":", 1)
+        block[name.split(";")[0]] = (name.partition(";")[2], value)
+one_off = [m for m in masters if "RRULE" not in m]
+repeating = [m for m in masters if "RRULE" in m]
+sys.exit(0 if one_off and repeating and all("DTSTART" not in m and "DUE" in m for m in one_off)
+         and all(m.get("DTSTART") == m.get("DUE") for m in repeating) else 1)
+EOF
 db_status 0 "calendar import --dry-run --json of every assistant's tasks" calendar import \
   "$tmp/all.ics" --dry-run --json
 check "the export of every assistant has nothing to change" json 'd["changes"] == [] and d["skipped"] == []'
