@@ -182,7 +182,7 @@ print_preview_text (DgTaskStore      *tasks,
 
   if (skipped->len > 0)
     {
-      g_print ("\n%s\n", _("Left alone:"));
+      g_print ("\n%s\n", _("Not imported:"));
       for (guint i = 0; i < skipped->len; i++)
         {
           const DgCalendarSkipped *skip = g_ptr_array_index (skipped, i);

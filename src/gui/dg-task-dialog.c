@@ -578,7 +578,7 @@ update_handbook_subtitle (DgTaskDialog *self)
     subtitle = g_strdup_printf (_("Version %d"), version);
   else
     /* Translators: the handbook version a new task will follow */
-    subtitle = g_strdup_printf (_("Version %d, the latest, will be followed"), latest);
+    subtitle = g_strdup_printf (_("Follows version %d, the latest"), latest);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->handbook_row), subtitle);
   gtk_widget_set_visible (self->latest_button, pinned && latest > version);
 }

@@ -188,7 +188,7 @@ update_empty_state (DgTasksPage *self)
       adw_status_page_set_title (self->empty_status, _("No Matching Tasks"));
       adw_status_page_set_description (self->empty_status,
                                        selected_assistant_id (self) == 0
-                                       ? _("No task has this status in the last three months or ahead. Choose another status above.")
+                                       ? _("No task has this status in the last three months or later. Choose another status above.")
                                        : _("No task of this assistant has this status. Choose another assistant or status above."));
     }
 }
