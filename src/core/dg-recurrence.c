@@ -559,7 +559,7 @@ parse_rule (const char                *text,
     {
       icalerror_clear_errno ();
       return set_invalid (error,
-                          _("The repeat rule “%s” names no day that exists, such as 30 February. Check BYMONTH and BYMONTHDAY."),
+                          _("The repeat rule “%s” names only days that do not exist, such as 30 February. Check BYMONTH and BYMONTHDAY."),
                           text);
     }
   icalrecur_iterator_free (probe);
@@ -1027,7 +1027,7 @@ expander_init (Expander    *self,
       if (self->iterator == NULL)
         {
           icalerror_clear_errno ();
-          return set_invalid (error, _("The repeat rule “%s” cannot be expanded."), rrule);
+          return set_invalid (error, _("Delegate cannot work out the dates of the repeat rule “%s”."), rrule);
         }
     }
   return TRUE;

@@ -194,12 +194,14 @@ dg_task_occurrence_format_due (DgTaskOccurrence *self,
   g_return_val_if_fail (DG_IS_TASK_OCCURRENCE (self), NULL);
   g_return_val_if_fail (owner_zone != NULL, NULL);
 
-  /* Translators: the date of an all-day task, see strftime; "Mon 30 Nov" */
   if (dg_task_is_all_day (self->task))
+    /* Translators: the date of an all-day task, a g_date_time_format()
+     * format; "Mon 30 Nov" */
     return g_date_time_format (self->due, _("%a %-d %b"));
 
   owner_due = g_date_time_to_timezone (self->due, owner_zone);
-  /* Translators: the date and time a task is due, see strftime; "Mon 30 Nov, 09:00" */
+  /* Translators: the date and time a task is due, a g_date_time_format()
+   * format; "Mon 30 Nov, 09:00" */
   owner_text = g_date_time_format (owner_due, _("%a %-d %b, %H:%M"));
 
   assistant_zone = get_assistant_zone (self);

@@ -99,6 +99,18 @@ show_error (DgTasksPage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A list that cannot be read is said in a toast, not a dialog: it may
+ * come back on every reload. */
+static void
+show_list_error (DgTasksPage *self,
+                 const GError *error)
+{
+  /* Translators: %s is the reason, a sentence */
+  g_autofree char *title = g_strdup_printf (_("The tasks could not be listed: %s"), error->message);
+
+  add_toast (self, adw_toast_new (title));
+}
+
 static gint64
 selected_assistant_id (DgTasksPage *self)
 {
@@ -241,7 +253,7 @@ load (DgTasksPage *self)
   upcoming = dg_task_store_list_upcoming (self->tasks, self->now, WEEK_START, assistant_id, &error);
   if (upcoming == NULL)
     {
-      g_warning ("Listing the tasks failed: %s", error->message);
+      show_list_error (self, error);
       return;
     }
   for (guint i = 0; i < upcoming->len; i++)
@@ -270,7 +282,7 @@ load (DgTasksPage *self)
 
       if (more == NULL)
         {
-          g_warning ("Listing the finished tasks failed: %s", error->message);
+          show_list_error (self, error);
           more = g_ptr_array_new_with_free_func (g_object_unref);
           g_clear_error (&error);
         }
@@ -407,7 +419,7 @@ on_assistants_changed (GListModel  *model,
   fill_assistant_filter (self);
   /* A renamed assistant shows with the new name in the rows too. */
   if (!dg_task_store_reload (self->tasks, &error))
-    g_warning ("Reloading the tasks failed: %s", error->message);
+    show_list_error (self, error);
   dg_tasks_page_reload (self);
 }
 
@@ -542,6 +554,7 @@ on_edit_activated (GtkWidget  *widget,
 
 typedef struct
 {
+  GWeakRef        page;
   DgTaskStore    *tasks;
   DgTaskProgress  before;
   char           *recurrence_id;
@@ -554,6 +567,7 @@ undo_data_free (gpointer  data,
 {
   UndoData *undo = data;
 
+  g_weak_ref_clear (&undo->page);
   g_clear_object (&undo->tasks);
   g_free (undo->recurrence_id);
   g_free (undo->completed_at);
@@ -569,7 +583,12 @@ on_undo_clicked (AdwToast *toast,
   undo->before.recurrence_id = undo->recurrence_id;
   undo->before.completed_at = undo->completed_at;
   if (!dg_task_store_set_progress (undo->tasks, &undo->before, 1, &error))
-    g_warning ("Undoing the status change failed: %s", error->message);
+    {
+      g_autoptr(DgTasksPage) page = g_weak_ref_get (&undo->page);
+
+      if (page != NULL)
+        show_error (page, _("Could Not Undo the Change"), error->message);
+    }
 }
 
 static void
@@ -602,6 +621,7 @@ change_status (DgTasksPage  *self,
     }
 
   undo = g_new0 (UndoData, 1);
+  g_weak_ref_init (&undo->page, self);
   undo->tasks = g_object_ref (self->tasks);
   undo->before.task_id = task_id;
   undo->before.status = dg_task_occurrence_get_status (occurrence);
