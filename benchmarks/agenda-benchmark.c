@@ -169,11 +169,23 @@ add_tasks (Bench  *bench,
                                                g_rand_boolean (rand) ? 0 : 30);
       gboolean recurring = g_rand_int_range (rand, 0, 10) >= 3;
 
+      int assistant = g_rand_int_range (rand, 0, 20);
+
       g_object_set (task,
-                    "assistant-id", first_assistant + g_rand_int_range (rand, 0, 20),
+                    "assistant-id", first_assistant + assistant,
+                    "time-zone", zones[assistant % G_N_ELEMENTS (zones)],
                     "due-date", date, "due-time", time,
                     "rrule", recurring ? rules[g_rand_int_range (rand, 0, G_N_ELEMENTS (rules))] : "",
                     "estimate-minutes", g_rand_int_range (rand, 15, 180), NULL);
+      /* A series starts on one of its own dates: move the first due date
+       * on until the rule includes it (a month at most). */
+      for (int day = 0; day < 62 && !dg_task_validate (task, NULL); day++)
+        {
+          g_autoptr(GDateTime) next = g_date_time_add_days (due, day + 1);
+          g_autofree char *next_date = g_date_time_format (next, "%Y-%m-%d");
+
+          g_object_set (task, "due-date", next_date, NULL);
+        }
       if (!dg_task_store_add (bench->tasks, task, error))
         return FALSE;
       if (recurring)
