@@ -467,10 +467,13 @@ on_row_status_requested (DgAgendaRow  *row,
                          DgAgendaView *self)
 {
   DgTaskOccurrence *occurrence = dg_agenda_row_get_occurrence (row);
-  const char *recurrence_id = dg_task_occurrence_get_recurrence_id (occurrence);
+  const char *recurrence_id;
   g_autoptr(GError) error = NULL;
 
-  g_assert (self->store != NULL);
+  /* A row between two items has nothing to mark. */
+  if (occurrence == NULL || self->store == NULL)
+    return;
+  recurrence_id = dg_task_occurrence_get_recurrence_id (occurrence);
 
   /* The store announces the change; the rows are made anew from it. */
   if (!dg_task_store_set_status (self->store, dg_task_occurrence_get_task (occurrence),
