@@ -1304,32 +1304,33 @@ dg_task_store_update (DgTaskStore  *self,
   return TRUE;
 }
 
-guint
+gboolean
 dg_task_store_count_dropped_statuses (DgTaskStore *self,
-                                      DgTask      *changes)
+                                      DgTask      *changes,
+                                      guint       *n_dropped,
+                                      GError     **error)
 {
   g_autoptr(GPtrArray) moves = NULL;
   g_autoptr(DgTask) prepared = NULL;
-  g_autoptr(GError) error = NULL;
   guint position;
 
-  g_return_val_if_fail (DG_IS_TASK_STORE (self), 0);
-  g_return_val_if_fail (DG_IS_TASK (changes), 0);
+  g_return_val_if_fail (DG_IS_TASK_STORE (self), FALSE);
+  g_return_val_if_fail (DG_IS_TASK (changes), FALSE);
+  g_return_val_if_fail (n_dropped != NULL, FALSE);
 
   /* A change that update() refuses drops nothing; the window shows why
    * when it tries to save. */
+  *n_dropped = 0;
   prepared = prepare_update (self, changes, &position, NULL);
   if (prepared == NULL ||
       !schedule_changed (prepared, g_ptr_array_index (self->items, position)))
-    return 0;
+    return TRUE;
 
   moves = g_ptr_array_new_with_free_func ((GDestroyNotify) status_move_free);
-  if (!plan_status_moves (self->db, prepared, moves, &error))
-    {
-      g_warning ("The statuses of “%s” could not be read: %s", dg_task_get_title (prepared), error->message);
-      return 0;
-    }
-  return count_dropped (moves);
+  if (!plan_status_moves (self->db, prepared, moves, error))
+    return FALSE;
+  *n_dropped = count_dropped (moves);
+  return TRUE;
 }
 
 gboolean

@@ -68,10 +68,15 @@ gboolean      dg_task_store_add                 (DgTaskStore   *self,
 gboolean      dg_task_store_update              (DgTaskStore   *self,
                                                  DgTask        *changes,
                                                  GError       **error);
-/* How many stored occurrence statuses (done, skipped, in progress) an
- * update with @changes would drop, so that the window can ask first. */
-guint         dg_task_store_count_dropped_statuses (DgTaskStore *self,
-                                                 DgTask        *changes);
+/* Sets @n_dropped to how many stored occurrence statuses (done, skipped,
+ * in progress) an update with @changes would drop, so that the window can
+ * ask first (0 for a change that update would refuse). FALSE with @error
+ * when the statuses cannot be read: then nobody can say, and the window
+ * must not save without asking. */
+gboolean      dg_task_store_count_dropped_statuses (DgTaskStore *self,
+                                                 DgTask        *changes,
+                                                 guint         *n_dropped,
+                                                 GError       **error);
 /* Pins the latest published version of the task's handbook: the explicit
  * "update to latest version". DG_TASK_ERROR_UP_TO_DATE when it already is. */
 gboolean      dg_task_store_update_handbook_version (DgTaskStore *self,

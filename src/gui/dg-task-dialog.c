@@ -994,8 +994,9 @@ on_schedule_dialog_response (AdwMessageDialog *dialog,
 gboolean
 dg_task_dialog_save (DgTaskDialog *self)
 {
-  guint dropped;
+  guint dropped = 0;
   g_autofree char *body = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (DG_IS_TASK_DIALOG (self), FALSE);
 
@@ -1009,7 +1010,12 @@ dg_task_dialog_save (DgTaskDialog *self)
 
   /* A new time keeps every status on its date; a new rule or first date
    * may leave some dates out, and what was recorded for them goes. */
-  dropped = self->edited != NULL ? dg_task_store_count_dropped_statuses (self->tasks, self->working) : 0;
+  if (self->edited != NULL &&
+      !dg_task_store_count_dropped_statuses (self->tasks, self->working, &dropped, &error))
+    {
+      show_toast (self, error->message);
+      return FALSE;
+    }
   if (dropped == 0)
     return write_task (self);
 

@@ -796,6 +796,19 @@ test_overdue_in_assistant_zone (DgTestFixture *fixture,
     }
 }
 
+/* What count_dropped_statuses says for @changes, which must succeed. */
+static guint
+dropped_by (DgTaskStore *store,
+            DgTask      *changes)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_dropped = G_MAXUINT;
+
+  g_assert_true (dg_task_store_count_dropped_statuses (store, changes, &n_dropped, &error));
+  g_assert_no_error (error);
+  return n_dropped;
+}
+
 /* Updates @task with @changes after checking that count_dropped_statuses
  * foretold what the update then dropped. */
 static void
@@ -807,7 +820,7 @@ update_dropping (DgTaskStore *store,
   g_autoptr(GError) error = NULL;
   guint before = count_overrides (store, task);
 
-  g_assert_cmpuint (dg_task_store_count_dropped_statuses (store, changes), ==, expected_dropped);
+  g_assert_cmpuint (dropped_by (store, changes), ==, expected_dropped);
   /* Counting writes nothing. */
   g_assert_cmpuint (count_overrides (store, task), ==, before);
   g_assert_true (dg_task_store_update (store, changes, &error));
@@ -843,7 +856,7 @@ test_rule_change_keeps_valid_overrides (DgTestFixture *fixture,
   g_object_set (changes, "status", DG_TASK_STATUS_DONE, NULL);
   g_assert_false (dg_task_store_update (store, changes, &error));
   g_assert_error (error, DG_TASK_ERROR, DG_TASK_ERROR_INVALID_STATUS);
-  g_assert_cmpuint (dg_task_store_count_dropped_statuses (store, changes), ==, 0);
+  g_assert_cmpuint (dropped_by (store, changes), ==, 0);
   g_assert_cmpuint (count_overrides (store, task), ==, 1);
 }
 
@@ -913,17 +926,40 @@ test_weekday_change_drops_statuses (DgTestFixture *fixture,
    * count tells the window beforehand, and nothing is written by it. */
   changes = dg_task_copy (task);
   g_object_set (changes, "rrule", "FREQ=WEEKLY;BYDAY=TU", "due-date", "2026-12-01", NULL);
-  g_assert_cmpuint (dg_task_store_count_dropped_statuses (store, changes), ==, 2);
+  g_assert_cmpuint (dropped_by (store, changes), ==, 2);
   g_assert_cmpint (dg_test_query_int (fixture->db, "SELECT count(*) FROM task_occurrences"), ==, 2);
 
   /* Made one-off, it would drop both as well. */
   to_one_off = dg_task_copy (task);
   g_object_set (to_one_off, "rrule", "", NULL);
-  g_assert_cmpuint (dg_task_store_count_dropped_statuses (store, to_one_off), ==, 2);
+  g_assert_cmpuint (dropped_by (store, to_one_off), ==, 2);
 
   update_dropping (store, task, changes, 2);
   g_assert_cmpint (dg_test_query_int (fixture->db, "SELECT count(*) FROM task_occurrences"), ==, 0);
   g_assert_cmpint (status_of (store, task, "20261201T090000"), ==, DG_TASK_STATUS_OPEN);
+}
+
+/* When the statuses cannot be read, the count fails rather than say "none
+ * dropped", so that the window never changes a schedule without asking. */
+static void
+test_dropped_count_fails_when_unreadable (DgTestFixture *fixture,
+                                          gconstpointer  user_data)
+{
+  g_autoptr(DgTaskStore) store = make_store (fixture->db);
+  gint64 maria = add_assistant (fixture->db, "Maria Santos", "Europe/Berlin");
+  g_autoptr(DgTask) task = add_task (store, "Payroll", maria, "2026-11-30", "09:00", "FREQ=WEEKLY;BYDAY=MO");
+  g_autoptr(DgTask) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_dropped = G_MAXUINT;
+
+  set_status (store, task, "20261130T090000", DG_TASK_STATUS_DONE);
+  changes = dg_task_copy (task);
+  g_object_set (changes, "rrule", "FREQ=WEEKLY;BYDAY=TU", "due-date", "2026-12-01", NULL);
+  dg_test_execute (fixture->db, "ALTER TABLE task_occurrences RENAME TO task_occurrences_gone");
+
+  g_assert_false (dg_task_store_count_dropped_statuses (store, changes, &n_dropped, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (n_dropped, ==, 0);
 }
 
 static void
@@ -1283,6 +1319,7 @@ main (int    argc,
   dg_test_add_with_database ("/task-store/rule-change-keeps-valid-overrides", test_rule_change_keeps_valid_overrides);
   dg_test_add_with_database ("/task-store/time-change-keeps-statuses", test_time_change_keeps_statuses);
   dg_test_add_with_database ("/task-store/weekday-change-drops-statuses", test_weekday_change_drops_statuses);
+  dg_test_add_with_database ("/task-store/dropped-count-fails-when-unreadable", test_dropped_count_fails_when_unreadable);
   dg_test_add_with_database ("/task-store/reopen-clears-progress", test_reopen_clears_progress);
   dg_test_add_with_database ("/task-store/until-fitted", test_until_fitted);
   dg_test_add_with_database ("/task-store/reload", test_reload);
