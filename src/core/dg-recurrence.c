@@ -1251,6 +1251,66 @@ dg_recurrence_has_occurrence (const char *rrule,
   return FALSE;
 }
 
+/* How many dates of a rule before its start are walked to reach it: a
+ * year of days, as a task repeats at most daily. */
+#define MAX_DATES_BEFORE_START 400
+
+gboolean
+dg_rrule_includes_date (const char *rrule,
+                        int         year,
+                        int         month,
+                        int         day)
+{
+  struct icalrecurrencetype rule;
+  struct icaltimetype start = icaltime_null_time ();
+  struct icaltimetype next;
+  icalrecur_iterator *iterator;
+  gboolean includes_start = TRUE;
+
+  icalerror_clear_errno ();
+  rule = icalrecurrencetype_from_string (rrule);
+  if (icalerrno != ICAL_NO_ERROR)
+    {
+      icalerror_clear_errno ();
+      return TRUE;
+    }
+  /* Where the series ends does not change which dates it has. */
+  rule.count = 0;
+  rule.until = icaltime_null_time ();
+
+  start.year = year;
+  start.month = month;
+  start.day = day;
+  start.is_date = 1;
+  iterator = icalrecur_iterator_new (rule, start);
+  if (iterator == NULL)
+    {
+      icalerror_clear_errno ();
+      return TRUE;
+    }
+  /* libical may begin before the start, in its week, month or year; a
+   * rule walked that far without reaching it is not refused. */
+  for (guint i = 0; i < MAX_DATES_BEFORE_START; i++)
+    {
+      int cmp;
+
+      next = icalrecur_iterator_next (iterator);
+      if (icaltime_is_null_time (next))
+        {
+          includes_start = FALSE;
+          break;
+        }
+      cmp = icaltime_compare_date_only (next, start);
+      if (cmp >= 0)
+        {
+          includes_start = cmp == 0;
+          break;
+        }
+    }
+  icalrecur_iterator_free (iterator);
+  return includes_start;
+}
+
 GDateTime *
 dg_recurrence_id_to_date_time (const char *recurrence_id,
                                const char *time_zone)

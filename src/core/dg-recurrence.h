@@ -115,6 +115,17 @@ gboolean    dg_recurrence_has_occurrence (const char        *rrule,
                                           const char        *time_zone,
                                           const char        *recurrence_id);
 
+/* Whether the date @year-@month-@day is one of the dates @rrule (valid,
+ * normalised) gives by itself, wherever its series ends: not only the
+ * start, which RFC 5545 counts as the first occurrence anyway. A weekly
+ * rule on Mondays that starts on a Wednesday gives a first date no two
+ * calendar programs agree on, so a task must start on a date of its rule.
+ * A rule libical cannot walk is not refused here. */
+gboolean    dg_rrule_includes_date      (const char         *rrule,
+                                         int                 year,
+                                         int                 month,
+                                         int                 day);
+
 /* Converts between a recurrence id and a GDateTime in @time_zone; NULL when
  * the text is not a recurrence id ("20261130T090000" or "20261130"). */
 GDateTime  *dg_recurrence_id_to_date_time (const char       *recurrence_id,

@@ -2,7 +2,6 @@
 #define G_LOG_DOMAIN "dg-task"
 
 #include <glib/gi18n.h>
-#include <libical/ical.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -392,70 +391,6 @@ has_control_character (const char *text,
   return FALSE;
 }
 
-/* How many dates of a rule before its start are walked to reach it: a
- * year of days, as a task repeats at most daily. */
-#define MAX_DATES_BEFORE_START 400
-
-/* Whether the first due date is a date of @rrule (valid, normalised), not
- * only the start RFC 5545 counts as the first occurrence anyway: a weekly
- * rule on Mondays that starts on a Wednesday gives one date no calendar
- * program agrees on. */
-static gboolean
-starts_on_rule_date (const char *rrule,
-                     int         year,
-                     int         month,
-                     int         day)
-{
-  struct icalrecurrencetype rule;
-  struct icaltimetype start = icaltime_null_time ();
-  struct icaltimetype next;
-  icalrecur_iterator *iterator;
-  gboolean includes_start = TRUE;
-
-  icalerror_clear_errno ();
-  rule = icalrecurrencetype_from_string (rrule);
-  if (icalerrno != ICAL_NO_ERROR)
-    {
-      icalerror_clear_errno ();
-      return TRUE;
-    }
-  /* Where the series ends does not change which dates it has. */
-  rule.count = 0;
-  rule.until = icaltime_null_time ();
-
-  start.year = year;
-  start.month = month;
-  start.day = day;
-  start.is_date = 1;
-  iterator = icalrecur_iterator_new (rule, start);
-  if (iterator == NULL)
-    {
-      icalerror_clear_errno ();
-      return TRUE;
-    }
-  /* libical may begin before the start, in its week, month or year; a
-   * rule walked that far without reaching it is not refused. */
-  for (guint i = 0; i < MAX_DATES_BEFORE_START; i++)
-    {
-      int cmp;
-
-      next = icalrecur_iterator_next (iterator);
-      if (icaltime_is_null_time (next))
-        {
-          includes_start = FALSE;
-          break;
-        }
-      cmp = icaltime_compare_date_only (next, start);
-      if (cmp >= 0)
-        {
-          includes_start = cmp == 0;
-          break;
-        }
-    }
-  icalrecur_iterator_free (iterator);
-  return includes_start;
-}
-
 gboolean
 dg_task_validate (DgTask  *self,
                   GError **error)
@@ -521,7 +456,7 @@ dg_task_validate (DgTask  *self,
         return FALSE;
       /* The date was validated above. */
       if (sscanf (self->strings[PROP_DUE_DATE], "%4d-%2d-%2d", &year, &month, &day) == 3 &&
-          !starts_on_rule_date (normalized, year, month, day))
+          !dg_rrule_includes_date (normalized, year, month, day))
         {
           g_autoptr(GDateTime) first = g_date_time_new_utc (year, month, day, 12, 0, 0);
           /* Translators: the first due date in a sentence, see

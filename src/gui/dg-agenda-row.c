@@ -48,7 +48,10 @@ assistant_zone_of (DgTask *task)
   return zone != NULL && *zone != '\0' ? zone : dg_task_get_time_zone (task);
 }
 
-char *
+/* "09:00", or "09:00 · 16:00 in Manila" when the assistant's zone (the
+ * task's, without an assistant zone) has another offset at that instant;
+ * "All day" for an all-day occurrence. Translated. */
+static char *
 dg_agenda_format_time (DgTaskOccurrence *occurrence,
                        GTimeZone        *owner_zone)
 {

@@ -24,10 +24,4 @@ void              dg_agenda_row_set_item       (DgAgendaRow      *self,
                                                 GTimeZone        *owner_zone);
 DgTaskOccurrence *dg_agenda_row_get_occurrence (DgAgendaRow      *self);
 
-/* "09:00", or "09:00 · 16:00 in Manila" when the assistant's zone (the
- * task's, without an assistant zone) has another offset at that instant;
- * "All day" for an all-day occurrence. Translated. */
-char             *dg_agenda_format_time        (DgTaskOccurrence *occurrence,
-                                                GTimeZone        *owner_zone);
-
 G_END_DECLS

@@ -113,7 +113,8 @@ dg_occurrence_item_get_last (DgOccurrenceItem *self)
   return self->last;
 }
 
-char *
+/* "<task id>/<recurrence id>" of an occurrence; NULL for a heading. */
+static char *
 dg_occurrence_item_dup_key (DgOccurrenceItem *self)
 {
   g_return_val_if_fail (DG_IS_OCCURRENCE_ITEM (self), NULL);

@@ -30,8 +30,6 @@ const char       *dg_occurrence_item_get_style_class (DgOccurrenceItem  *self);
 DgTaskOccurrence *dg_occurrence_item_get_occurrence  (DgOccurrenceItem  *self);
 gboolean          dg_occurrence_item_get_first       (DgOccurrenceItem  *self);
 gboolean          dg_occurrence_item_get_last        (DgOccurrenceItem  *self);
-/* "<task id>/<recurrence id>" of an occurrence; NULL for a heading. */
-char             *dg_occurrence_item_dup_key         (DgOccurrenceItem  *self);
 
 /* Makes @store (of DgOccurrenceItem) hold @items (DgOccurrenceItem) with
  * as few changes as it takes: the items that are the same heading or the

@@ -849,6 +849,23 @@ test_recurrence_id_conversion (void)
   g_assert_null (dg_recurrence_id_to_date_time ("20261130", "Mars/Olympus"));
 }
 
+/* A rule's own dates, as a task's first date must be one of them; COUNT
+ * and UNTIL do not change which dates those are. */
+static void
+test_includes_date (void)
+{
+  /* 2026-11-30 is a Monday, 2026-12-02 a Wednesday. */
+  g_assert_true (dg_rrule_includes_date ("FREQ=WEEKLY;BYDAY=MO", 2026, 11, 30));
+  g_assert_false (dg_rrule_includes_date ("FREQ=WEEKLY;BYDAY=MO", 2026, 12, 2));
+  g_assert_true (dg_rrule_includes_date ("FREQ=WEEKLY;BYDAY=MO,WE;COUNT=3", 2026, 12, 2));
+  g_assert_true (dg_rrule_includes_date ("FREQ=DAILY;UNTIL=20261201", 2026, 12, 2));
+  /* 2026-11-27 is the last Friday of November, 2026-11-20 is not. */
+  g_assert_true (dg_rrule_includes_date ("FREQ=MONTHLY;BYDAY=-1FR", 2026, 11, 27));
+  g_assert_false (dg_rrule_includes_date ("FREQ=MONTHLY;BYDAY=-1FR", 2026, 11, 20));
+  g_assert_true (dg_rrule_includes_date ("FREQ=MONTHLY;BYMONTHDAY=31", 2026, 12, 31));
+  g_assert_false (dg_rrule_includes_date ("FREQ=MONTHLY;BYMONTHDAY=31", 2026, 12, 30));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -884,6 +901,7 @@ main (int   argc,
   g_test_add_func ("/recurrence/fit-until", test_fit_until);
   g_test_add_func ("/recurrence/describe", test_describe);
   g_test_add_func ("/recurrence/id/has-occurrence", test_has_occurrence);
+  g_test_add_func ("/recurrence/includes-date", test_includes_date);
   g_test_add_func ("/recurrence/id/conversion", test_recurrence_id_conversion);
 
   return g_test_run ();
