@@ -10,7 +10,11 @@ G_DECLARE_FINAL_TYPE (DgBusinessProfile, dg_business_profile, DG, BUSINESS_PROFI
 
 /* The owner's business: one per database. Properties (all strings unless
  * noted): "name", "address", "tax-number", "vat-id", "iban", "bic", "email",
- * "currency", "invoice-number-pattern", "payment-terms-days" (int). */
+ * "currency", "invoice-number-pattern", "payment-terms-days" (int),
+ * "week-start" (int: a GDateWeekday, G_DATE_MONDAY by default — the first
+ * day of a timesheet week), "auto-approve-days" (int 0…90: a week still
+ * pending this many days after it ends is approved automatically; 0, the
+ * default, turns it off). */
 DgBusinessProfile *dg_business_profile_new      (void);
 DgBusinessProfile *dg_business_profile_load     (DgDatabase        *db,
                                                  GError           **error);
@@ -40,5 +44,7 @@ const char *dg_business_profile_get_email                  (DgBusinessProfile *s
 const char *dg_business_profile_get_currency               (DgBusinessProfile *self);
 const char *dg_business_profile_get_invoice_number_pattern (DgBusinessProfile *self);
 int         dg_business_profile_get_payment_terms_days     (DgBusinessProfile *self);
+GDateWeekday dg_business_profile_get_week_start            (DgBusinessProfile *self);
+int         dg_business_profile_get_auto_approve_days      (DgBusinessProfile *self);
 
 G_END_DECLS

@@ -185,6 +185,60 @@ static const char * const migrations[] = {
   "  completed_at TEXT NOT NULL DEFAULT '',"
   "  PRIMARY KEY (task_id, recurrence_id)"
   ") WITHOUT ROWID;",
+
+  /* 5: time entries and their audit log. An entry keeps the instant it
+   * began (UTC) with the zone it was made in, and its local date there:
+   * the day and, with the business's first day of the week, the week it
+   * belongs to. Imported entries are recognised again by (source,
+   * external_id). The audit log is append-only; it keeps what it needs
+   * (assistant, week, summary) so that it outlives a deleted entry. */
+  "ALTER TABLE business_profile ADD COLUMN week_start INTEGER NOT NULL DEFAULT 1"
+  "  CHECK (week_start BETWEEN 1 AND 7);"
+  "ALTER TABLE business_profile ADD COLUMN auto_approve_days INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (auto_approve_days BETWEEN 0 AND 90);"
+  "CREATE TABLE time_entries ("
+  "  id INTEGER PRIMARY KEY,"
+  "  assistant_id INTEGER NOT NULL REFERENCES assistants (id),"
+  "  task_id INTEGER REFERENCES tasks (id),"
+  "  start_utc TEXT NOT NULL"
+  "    CHECK (start_utc GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]Z'),"
+  "  time_zone TEXT NOT NULL CHECK (length(time_zone) > 0),"
+  "  local_date TEXT NOT NULL"
+  "    CHECK (local_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),"
+  "  minutes INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 1440),"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  source TEXT NOT NULL DEFAULT 'manual' CHECK (length(source) > 0),"
+  "  external_id TEXT NOT NULL DEFAULT '',"
+  "  state TEXT NOT NULL DEFAULT 'pending'"
+  "    CHECK (state IN ('pending', 'approved', 'rejected', 'invoiced')),"
+  "  reason TEXT NOT NULL DEFAULT '',"
+  "  created_at TEXT NOT NULL,"
+  "  CHECK ((state = 'rejected') = (length(reason) > 0))"
+  ");"
+  "CREATE UNIQUE INDEX time_entries_by_source ON time_entries (source, external_id)"
+  "  WHERE external_id <> '';"
+  "CREATE INDEX time_entries_by_week ON time_entries (assistant_id, local_date);"
+  "CREATE INDEX time_entries_by_state ON time_entries (state, local_date);"
+  "CREATE INDEX time_entries_by_task ON time_entries (task_id);"
+  "CREATE TABLE audit_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL,"
+  "  object_type TEXT NOT NULL CHECK (length(object_type) > 0),"
+  "  object_id INTEGER NOT NULL,"
+  "  assistant_id INTEGER NOT NULL DEFAULT 0,"
+  "  week_start TEXT NOT NULL DEFAULT '',"
+  "  old_state TEXT NOT NULL,"
+  "  new_state TEXT NOT NULL,"
+  "  reason TEXT NOT NULL DEFAULT '',"
+  "  automatic INTEGER NOT NULL DEFAULT 0 CHECK (automatic IN (0, 1)),"
+  "  summary TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX audit_log_by_week ON audit_log (assistant_id, week_start);"
+  "CREATE INDEX audit_log_by_object ON audit_log (object_type, object_id);"
+  "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+  "BEGIN SELECT RAISE (ABORT, 'the audit log cannot be changed'); END;"
+  "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
+  "BEGIN SELECT RAISE (ABORT, 'the audit log cannot be changed'); END;",
 };
 
 int
