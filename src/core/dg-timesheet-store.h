@@ -196,8 +196,9 @@ DgTimesheetWeek *dg_timesheet_store_get_week      (DgTimesheetStore *self,
                                                    gint64            assistant_id,
                                                    const GDate      *week_start,
                                                    GError          **error);
-/* DgAssistantHours * for every active assistant (by name) over the
- * @n_weeks weeks that end with the week containing @today (weeks by the
+/* DgAssistantHours * for every assistant with hours (not rejected) in
+ * the @n_weeks weeks that end with the week containing @today, by name
+ * (weeks by the
  * profile's first day, dates local to each assistant). */
 GPtrArray    *dg_timesheet_store_hours_by_week    (DgTimesheetStore *self,
                                                    const GDate      *today,
