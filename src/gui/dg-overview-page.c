@@ -1,0 +1,665 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dg-overview-page"
+
+#include <glib/gi18n.h>
+
+#include "dg-duration.h"
+#include "dg-hours-chart.h"
+#include "dg-money.h"
+#include "dg-overview-page-private.h"
+
+/* The lists are a glance, not the place to work through everything: past
+ * this many rows a last row leads to the page that lists them all. */
+#define MAX_ROWS 8
+/* The chart's weeks, this one included. */
+#define N_WEEKS 8
+/* How often the automatic approval runs while the window is open. */
+#define AUTO_APPROVAL_INTERVAL_SECONDS (60 * 60)
+
+struct _DgOverviewPage
+{
+  AdwBin            parent_instance;
+
+  DgTimesheetStore *timesheets;
+  DgTaskStore      *tasks;
+  GTimeZone        *owner_zone;
+
+  /* Nothing is read until the page's first frame is on screen, so that
+   * the window opens as fast as an empty one; a change while the page is
+   * hidden only marks it stale. */
+  gboolean          loaded;
+  gboolean          stale;
+  guint             load_source;
+  GdkFrameClock    *frame_clock;     /* while waiting for its first paint */
+  gulong            after_paint_id;
+  /* The settings the last load saw: the Preferences change them without
+   * a signal, so they are compared when the window is active again. */
+  GDateWeekday      week_start;
+  guint             auto_approve_days;
+  GtkWindow        *window;          /* while mapped: its "is-active" */
+  gboolean          auto_approval_started;
+  guint             auto_approval_source;
+  AdwToast         *toast;           /* weak: the last automatic approval's */
+
+  GtkListBox       *awaiting_list;
+  GtkWidget        *awaiting_empty;
+  GtkListBox       *overdue_list;
+  GtkWidget        *overdue_empty;
+  GtkStack         *hours_stack;
+  DgHoursChart     *hours_chart;
+};
+
+G_DEFINE_FINAL_TYPE (DgOverviewPage, dg_overview_page, ADW_TYPE_BIN)
+
+enum {
+  WEEK_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Shown in the nearest toast overlay: the window's, or a test's. */
+static void
+add_toast (DgOverviewPage *self,
+           AdwToast       *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+show_load_error (DgOverviewPage *self,
+                 const char     *what,
+                 const GError   *error)
+{
+  /* Translators: the first %s is what could not be read ("the weeks
+   * awaiting approval"), the second the reason, a sentence */
+  g_autofree char *title = g_strdup_printf (_("The overview could not read %s: %s"), what, error->message);
+
+  add_toast (self, adw_toast_new (title));
+}
+
+/* The view stack page of that name (the window's "tasks" or "timesheets"),
+ * or NULL when the page is not in such a stack. */
+static GtkWidget *
+find_stack_page (DgOverviewPage *self,
+                 const char     *name)
+{
+  GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_VIEW_STACK);
+
+  return stack != NULL ? adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack), name) : NULL;
+}
+
+static void
+show_stack_page (DgOverviewPage *self,
+                 const char     *name)
+{
+  GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_VIEW_STACK);
+
+  if (stack != NULL && find_stack_page (self, name) != NULL)
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), name);
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
+static GtkWidget *
+create_row (const char *title,
+            const char *subtitle,
+            const char *detail)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  /* Names and titles are the owner's text, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  if (detail != NULL)
+    {
+      GtkWidget *label = gtk_label_new (detail);
+
+      gtk_widget_add_css_class (label, "numeric");
+      gtk_widget_add_css_class (label, "dim-label");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  return row;
+}
+
+/* The last row of a list cut short: it leads to the page @page_name, and
+ * is left out when the page is not there to be shown. */
+static void
+add_more_row (DgOverviewPage *self,
+              GtkListBox     *list,
+              const char     *title,
+              const char     *page_name)
+{
+  GtkWidget *row;
+
+  if (find_stack_page (self, page_name) == NULL)
+    return;
+  row = create_row (title, NULL, NULL);
+  g_object_set_data_full (G_OBJECT (row), "dg-page", g_strdup (page_name), g_free);
+  gtk_list_box_append (list, row);
+}
+
+/* ---- awaiting approval ---------------------------------------------------- */
+
+static char *
+format_week_detail (DgTimesheetWeek *week)
+{
+  g_autofree char *hours = dg_duration_format_hours (dg_timesheet_week_get_minutes (week));
+  DgMoney amount = dg_timesheet_week_get_amount (week);
+  g_autofree char *money = dg_money_format (&amount);
+
+  /* Translators: a week's hours and amount, "12.5 h · €450.00" */
+  return g_strdup_printf (_("%s · %s"), hours, money);
+}
+
+static void
+load_awaiting (DgOverviewPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) weeks = NULL;
+  guint n_rows;
+
+  clear_list (self->awaiting_list);
+  weeks = dg_timesheet_store_list_weeks (self->timesheets, 0, DG_TIMESHEET_FILTER_AWAITING, &error);
+  if (weeks == NULL)
+    {
+      show_load_error (self, _("the weeks awaiting approval"), error);
+      weeks = g_ptr_array_new ();
+    }
+
+  n_rows = weeks->len > MAX_ROWS ? MAX_ROWS - 1 : weeks->len;
+  for (guint i = 0; i < n_rows; i++)
+    {
+      DgTimesheetWeek *week = g_ptr_array_index (weeks, i);
+      g_autofree char *range = dg_timesheet_week_format_range (week);
+      g_autofree char *detail = format_week_detail (week);
+      GtkWidget *row = create_row (dg_timesheet_week_get_assistant_name (week), range, detail);
+
+      g_object_set_data_full (G_OBJECT (row), "dg-week",
+                              g_object_ref (week), g_object_unref);
+      gtk_list_box_append (self->awaiting_list, row);
+    }
+  if (n_rows < weeks->len)
+    {
+      guint n_more = weeks->len - n_rows;
+      /* Translators: the last row of the weeks awaiting approval on the
+       * Overview, when there are too many to list there */
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "And %u more week on the Timesheets page",
+                                                             "And %u more weeks on the Timesheets page",
+                                                             n_more),
+                                                n_more);
+
+      add_more_row (self, self->awaiting_list, title, "timesheets");
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->awaiting_list), weeks->len > 0);
+  gtk_widget_set_visible (self->awaiting_empty, weeks->len == 0);
+}
+
+static void
+on_awaiting_row_activated (GtkListBox     *list,
+                           GtkListBoxRow  *row,
+                           DgOverviewPage *self)
+{
+  DgTimesheetWeek *week = g_object_get_data (G_OBJECT (row), "dg-week");
+  const char *page_name = g_object_get_data (G_OBJECT (row), "dg-page");
+
+  if (page_name != NULL)
+    {
+      show_stack_page (self, page_name);
+      return;
+    }
+  g_assert (week != NULL);
+  g_signal_emit (self, signals[WEEK_ACTIVATED], 0,
+                 dg_timesheet_week_get_assistant_id (week),
+                 dg_timesheet_week_get_start_date (week));
+}
+
+/* ---- overdue tasks -------------------------------------------------------- */
+
+static void
+load_overdue (DgOverviewPage *self,
+              GDateTime      *now)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) upcoming = NULL;
+  g_autoptr(GPtrArray) overdue = g_ptr_array_new ();
+  guint n_rows;
+
+  clear_list (self->overdue_list);
+  upcoming = dg_task_store_list_upcoming (self->tasks, now, self->week_start, 0, &error);
+  if (upcoming == NULL)
+    {
+      show_load_error (self, _("the overdue tasks"), error);
+      upcoming = g_ptr_array_new ();
+    }
+  for (guint i = 0; i < upcoming->len; i++)
+    if (dg_task_occurrence_is_overdue (g_ptr_array_index (upcoming, i), now))
+      g_ptr_array_add (overdue, g_ptr_array_index (upcoming, i));
+
+  n_rows = overdue->len > MAX_ROWS ? MAX_ROWS - 1 : overdue->len;
+  for (guint i = 0; i < n_rows; i++)
+    {
+      DgTaskOccurrence *occurrence = g_ptr_array_index (overdue, i);
+      DgTask *task = dg_task_occurrence_get_task (occurrence);
+      g_autofree char *due = dg_task_occurrence_format_due (occurrence, self->owner_zone);
+      /* Translators: an overdue task's assistant and due date:
+       * "Ana Lima · Mon 30 Nov, 09:00" */
+      g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), dg_task_get_assistant_name (task), due);
+      GtkWidget *row = create_row (dg_task_get_title (task), subtitle, NULL);
+
+      g_object_set_data_full (G_OBJECT (row), "dg-task", g_object_ref (task), g_object_unref);
+      gtk_list_box_append (self->overdue_list, row);
+    }
+  if (n_rows < overdue->len)
+    {
+      guint n_more = overdue->len - n_rows;
+      /* Translators: the last row of the overdue tasks on the Overview */
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "And %u more on the Tasks page",
+                                                             "And %u more on the Tasks page",
+                                                             n_more),
+                                                n_more);
+
+      add_more_row (self, self->overdue_list, title, "tasks");
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->overdue_list), overdue->len > 0);
+  gtk_widget_set_visible (self->overdue_empty, overdue->len == 0);
+}
+
+/* Opens the task on the Tasks page, where it can be done or changed. */
+static void
+on_overdue_row_activated (GtkListBox     *list,
+                          GtkListBoxRow  *row,
+                          DgOverviewPage *self)
+{
+  DgTask *task = g_object_get_data (G_OBJECT (row), "dg-task");
+  const char *page_name = g_object_get_data (G_OBJECT (row), "dg-page");
+  GtkWidget *tasks_page;
+
+  if (page_name != NULL)
+    {
+      show_stack_page (self, page_name);
+      return;
+    }
+  g_assert (task != NULL);
+  tasks_page = find_stack_page (self, "tasks");
+  if (tasks_page == NULL)
+    return;
+  show_stack_page (self, "tasks");
+  gtk_widget_activate_action (tasks_page, "tasks.edit", "x", dg_task_get_id (task));
+}
+
+/* ---- hours per assistant -------------------------------------------------- */
+
+static void
+load_hours (DgOverviewPage *self,
+            GDateTime      *now)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hours = NULL;
+  GDate today, first_week;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now), g_date_time_get_year (now));
+  dg_timesheet_week_start_of (&today, self->week_start, &first_week);
+  g_date_subtract_days (&first_week, 7 * (N_WEEKS - 1));
+
+  hours = dg_timesheet_store_hours_by_week (self->timesheets, &today, N_WEEKS, &error);
+  if (hours == NULL)
+    {
+      show_load_error (self, _("the hours per assistant"), error);
+      hours = g_ptr_array_new ();
+    }
+  dg_hours_chart_set_data (self->hours_chart, hours, &first_week, N_WEEKS);
+  gtk_stack_set_visible_child_name (self->hours_stack,
+                                    dg_hours_chart_is_empty (self->hours_chart) ? "empty" : "chart");
+}
+
+/* ---- loading -------------------------------------------------------------- */
+
+static void
+load (DgOverviewPage *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  if (self->timesheets == NULL || self->tasks == NULL)
+    return;
+
+  self->loaded = TRUE;
+  self->stale = FALSE;
+  self->week_start = dg_timesheet_store_get_week_start (self->timesheets);
+  self->auto_approve_days = dg_timesheet_store_get_auto_approve_days (self->timesheets);
+
+  now = g_date_time_new_now (self->owner_zone);
+  load_awaiting (self);
+  load_overdue (self, now);
+  load_hours (self, now);
+}
+
+static void run_auto_approval (DgOverviewPage *self);
+
+static gboolean
+on_load_idle (gpointer user_data)
+{
+  DgOverviewPage *self = user_data;
+
+  self->load_source = 0;
+  /* The first run of the automatic approval waits for the first frame
+   * too; what it approves is then in the load that follows its signal. */
+  if (!self->auto_approval_started && self->timesheets != NULL)
+    {
+      self->auto_approval_started = TRUE;
+      run_auto_approval (self);
+    }
+  if (!self->loaded || self->stale)
+    load (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_load (DgOverviewPage *self)
+{
+  if (self->load_source == 0)
+    self->load_source = g_idle_add (on_load_idle, self);
+}
+
+static void
+stop_waiting_for_frame (DgOverviewPage *self)
+{
+  if (self->frame_clock != NULL)
+    g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
+  self->frame_clock = NULL;
+}
+
+static void
+on_frame_clock_after_paint (GdkFrameClock  *frame_clock,
+                            DgOverviewPage *self)
+{
+  stop_waiting_for_frame (self);
+  schedule_load (self);
+}
+
+void
+dg_overview_page_reload (DgOverviewPage *self)
+{
+  g_return_if_fail (DG_IS_OVERVIEW_PAGE (self));
+
+  self->stale = TRUE;
+  /* Before the first frame, the load is already waiting for it. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->frame_clock == NULL)
+    schedule_load (self);
+}
+
+static void
+on_store_changed (DgOverviewPage *self)
+{
+  dg_overview_page_reload (self);
+}
+
+/* Back from the Preferences: a new first day of the week changes every
+ * week shown, and a new number of days may approve something now. */
+static void
+on_window_is_active (GtkWindow      *window,
+                     GParamSpec     *pspec,
+                     DgOverviewPage *self)
+{
+  if (!gtk_window_is_active (window) || !self->loaded || self->timesheets == NULL)
+    return;
+  if (dg_timesheet_store_get_auto_approve_days (self->timesheets) != self->auto_approve_days)
+    run_auto_approval (self);
+  if (dg_timesheet_store_get_week_start (self->timesheets) != self->week_start ||
+      dg_timesheet_store_get_auto_approve_days (self->timesheets) != self->auto_approve_days)
+    dg_overview_page_reload (self);
+}
+
+static void
+dg_overview_page_map (GtkWidget *widget)
+{
+  DgOverviewPage *self = DG_OVERVIEW_PAGE (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (dg_overview_page_parent_class)->map (widget);
+
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    {
+      self->window = GTK_WINDOW (root);
+      g_signal_connect_object (root, "notify::is-active", G_CALLBACK (on_window_is_active), self, 0);
+    }
+
+  if (self->loaded && !self->stale)
+    return;
+  /* The first time, after the window's first frame: reading comes after
+   * the owner sees the window. */
+  if (!self->loaded && self->frame_clock == NULL)
+    {
+      self->frame_clock = gtk_widget_get_frame_clock (widget);
+      self->after_paint_id = g_signal_connect (self->frame_clock, "after-paint",
+                                               G_CALLBACK (on_frame_clock_after_paint), self);
+      gdk_frame_clock_request_phase (self->frame_clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+      return;
+    }
+  if (self->frame_clock == NULL)
+    schedule_load (self);
+}
+
+static void
+dg_overview_page_unmap (GtkWidget *widget)
+{
+  DgOverviewPage *self = DG_OVERVIEW_PAGE (widget);
+
+  if (self->window != NULL)
+    g_signal_handlers_disconnect_by_func (self->window, on_window_is_active, self);
+  self->window = NULL;
+  stop_waiting_for_frame (self);
+
+  GTK_WIDGET_CLASS (dg_overview_page_parent_class)->unmap (widget);
+}
+
+/* ---- automatic approval --------------------------------------------------- */
+
+guint
+dg_overview_page_run_auto_approval (DgOverviewPage  *self,
+                                    GDateTime       *now,
+                                    GError         **error)
+{
+  guint n_approved = 0;
+
+  g_return_val_if_fail (DG_IS_OVERVIEW_PAGE (self), 0);
+  g_return_val_if_fail (now != NULL, 0);
+  g_return_val_if_fail (self->timesheets != NULL, 0);
+
+  if (!dg_timesheet_store_apply_auto_approval (self->timesheets, now, &n_approved, error))
+    return 0;
+  if (n_approved > 0)
+    {
+      guint days = dg_timesheet_store_get_auto_approve_days (self->timesheets);
+      g_autofree char *reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "still pending %u day after their week",
+                                                              "still pending %u days after their week",
+                                                              days),
+                                                 days);
+      /* Translators: a toast; %u is a number of time entries, %s says why,
+       * "still pending 7 days after their week" */
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "%u entry approved automatically, %s",
+                                                             "%u entries approved automatically, %s",
+                                                             n_approved),
+                                                n_approved, reason);
+
+      if (self->toast != NULL)
+        adw_toast_dismiss (self->toast);
+      g_clear_weak_pointer (&self->toast);
+      self->toast = adw_toast_new (title);
+      g_object_add_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
+      adw_toast_set_timeout (self->toast, 10);
+      add_toast (self, self->toast);
+    }
+  return n_approved;
+}
+
+static void
+run_auto_approval (DgOverviewPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+
+  if (!dg_overview_page_run_auto_approval (self, now, &error) && error != NULL)
+    {
+      /* Translators: %s is the reason, a sentence */
+      g_autofree char *title = g_strdup_printf (_("The automatic approval did not run: %s"), error->message);
+
+      add_toast (self, adw_toast_new (title));
+    }
+}
+
+static gboolean
+on_auto_approval_timeout (gpointer user_data)
+{
+  run_auto_approval (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+/* ---- setup ---------------------------------------------------------------- */
+
+static void
+disconnect_stores (DgOverviewPage *self)
+{
+  if (self->timesheets != NULL)
+    g_signal_handlers_disconnect_by_func (self->timesheets, on_store_changed, self);
+  if (self->tasks != NULL)
+    g_signal_handlers_disconnect_by_func (self->tasks, on_store_changed, self);
+  g_clear_object (&self->timesheets);
+  g_clear_object (&self->tasks);
+}
+
+void
+dg_overview_page_set_stores (DgOverviewPage   *self,
+                             DgTimesheetStore *timesheets,
+                             DgTaskStore      *tasks)
+{
+  g_return_if_fail (DG_IS_OVERVIEW_PAGE (self));
+  g_return_if_fail (DG_IS_TIMESHEET_STORE (timesheets));
+  g_return_if_fail (DG_IS_TASK_STORE (tasks));
+
+  disconnect_stores (self);
+  self->timesheets = g_object_ref (timesheets);
+  self->tasks = g_object_ref (tasks);
+  g_signal_connect_swapped (timesheets, "changed", G_CALLBACK (on_store_changed), self);
+  g_signal_connect_swapped (tasks, "occurrences-changed", G_CALLBACK (on_store_changed), self);
+
+  if (self->auto_approval_source == 0)
+    self->auto_approval_source = g_timeout_add_seconds (AUTO_APPROVAL_INTERVAL_SECONDS,
+                                                        on_auto_approval_timeout, self);
+  dg_overview_page_reload (self);
+}
+
+gboolean
+dg_overview_page_get_loaded (DgOverviewPage *self)
+{
+  g_return_val_if_fail (DG_IS_OVERVIEW_PAGE (self), FALSE);
+
+  return self->loaded && !self->stale && self->load_source == 0;
+}
+
+DgHoursChart *
+dg_overview_page_get_chart (DgOverviewPage *self)
+{
+  g_return_val_if_fail (DG_IS_OVERVIEW_PAGE (self), NULL);
+
+  return self->hours_chart;
+}
+
+AdwToast *
+dg_overview_page_get_toast (DgOverviewPage *self)
+{
+  g_return_val_if_fail (DG_IS_OVERVIEW_PAGE (self), NULL);
+
+  return self->toast;
+}
+
+static void
+dg_overview_page_dispose (GObject *object)
+{
+  DgOverviewPage *self = DG_OVERVIEW_PAGE (object);
+
+  stop_waiting_for_frame (self);
+  g_clear_handle_id (&self->load_source, g_source_remove);
+  g_clear_handle_id (&self->auto_approval_source, g_source_remove);
+  g_clear_weak_pointer (&self->toast);
+  disconnect_stores (self);
+
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_OVERVIEW_PAGE);
+
+  G_OBJECT_CLASS (dg_overview_page_parent_class)->dispose (object);
+}
+
+static void
+dg_overview_page_finalize (GObject *object)
+{
+  DgOverviewPage *self = DG_OVERVIEW_PAGE (object);
+
+  g_clear_pointer (&self->owner_zone, g_time_zone_unref);
+
+  G_OBJECT_CLASS (dg_overview_page_parent_class)->finalize (object);
+}
+
+static void
+dg_overview_page_class_init (DgOverviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dg_overview_page_dispose;
+  object_class->finalize = dg_overview_page_finalize;
+  widget_class->map = dg_overview_page_map;
+  widget_class->unmap = dg_overview_page_unmap;
+
+  signals[WEEK_ACTIVATED] =
+    g_signal_new ("week-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_STRING);
+
+  g_type_ensure (DG_TYPE_HOURS_CHART);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/delegatedesk/Delegate/dg-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DgOverviewPage, awaiting_list);
+  gtk_widget_class_bind_template_child (widget_class, DgOverviewPage, awaiting_empty);
+  gtk_widget_class_bind_template_child (widget_class, DgOverviewPage, overdue_list);
+  gtk_widget_class_bind_template_child (widget_class, DgOverviewPage, overdue_empty);
+  gtk_widget_class_bind_template_child (widget_class, DgOverviewPage, hours_stack);
+  gtk_widget_class_bind_template_child (widget_class, DgOverviewPage, hours_chart);
+  gtk_widget_class_bind_template_callback (widget_class, on_awaiting_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_overdue_row_activated);
+}
+
+static void
+dg_overview_page_init (DgOverviewPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->owner_zone = g_time_zone_new_local ();
+  self->week_start = G_DATE_MONDAY;
+}
