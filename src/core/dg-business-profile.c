@@ -20,6 +20,8 @@ enum {
   PROP_INVOICE_NUMBER_PATTERN,
   LAST_STRING_PROP = PROP_INVOICE_NUMBER_PATTERN,
   PROP_PAYMENT_TERMS_DAYS,
+  PROP_WEEK_START,
+  PROP_AUTO_APPROVE_DAYS,
   N_PROPS
 };
 
@@ -29,6 +31,8 @@ struct _DgBusinessProfile
 
   char    *strings[LAST_STRING_PROP + 1];
   int      payment_terms_days;
+  int      week_start;          /* a GDateWeekday */
+  int      auto_approve_days;   /* 0: off */
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -37,13 +41,16 @@ G_DEFINE_FINAL_TYPE (DgBusinessProfile, dg_business_profile, G_TYPE_OBJECT)
 
 static const char *select_sql =
   "SELECT name, address, tax_number, vat_id, iban, bic, email, currency, "
-  "invoice_number_pattern, payment_terms_days FROM business_profile WHERE id = 1";
+  "invoice_number_pattern, payment_terms_days, week_start, auto_approve_days "
+  "FROM business_profile WHERE id = 1";
 static const char *update_sql =
   "UPDATE business_profile SET name = ?1, address = ?2, tax_number = ?3, "
   "vat_id = ?4, iban = ?5, bic = ?6, email = ?7, currency = ?8, "
-  "invoice_number_pattern = ?9, payment_terms_days = ?10 WHERE id = 1";
+  "invoice_number_pattern = ?9, payment_terms_days = ?10, week_start = ?11, "
+  "auto_approve_days = ?12 WHERE id = 1";
 
 #define MAX_PAYMENT_TERMS_DAYS 365
+#define MAX_AUTO_APPROVE_DAYS 90
 
 DgBusinessProfile *
 dg_business_profile_new (void)
@@ -78,7 +85,11 @@ dg_business_profile_load (DgDatabase  *db,
   g_object_freeze_notify (G_OBJECT (self));
   for (guint i = 1; i <= LAST_STRING_PROP; i++)
     g_object_set (self, properties[i]->name, dg_database_column_text (stmt, i - 1), NULL);
-  g_object_set (self, "payment-terms-days", sqlite3_column_int (stmt, LAST_STRING_PROP), NULL);
+  g_object_set (self,
+                "payment-terms-days", sqlite3_column_int (stmt, LAST_STRING_PROP),
+                "week-start", sqlite3_column_int (stmt, LAST_STRING_PROP + 1),
+                "auto-approve-days", sqlite3_column_int (stmt, LAST_STRING_PROP + 2),
+                NULL);
   g_object_thaw_notify (G_OBJECT (self));
   sqlite3_reset (stmt);
 
@@ -150,6 +161,19 @@ dg_business_profile_validate (DgBusinessProfile  *self,
                    _("Payment terms must be between 0 and %d days."), MAX_PAYMENT_TERMS_DAYS);
       return FALSE;
     }
+  if (self->week_start < G_DATE_MONDAY || self->week_start > G_DATE_SUNDAY)
+    {
+      g_set_error_literal (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID,
+                           _("The first day of the week must be a day from Monday to Sunday."));
+      return FALSE;
+    }
+  if (self->auto_approve_days < 0 || self->auto_approve_days > MAX_AUTO_APPROVE_DAYS)
+    {
+      g_set_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID,
+                   _("Automatic approval must be off (0 days) or come between 1 and %d days after a week ends."),
+                   MAX_AUTO_APPROVE_DAYS);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -177,6 +201,8 @@ dg_business_profile_save (DgBusinessProfile  *self,
       dg_database_bind_text (stmt, i, self->strings[i]);
     }
   sqlite3_bind_int (stmt, LAST_STRING_PROP + 1, self->payment_terms_days);
+  sqlite3_bind_int (stmt, LAST_STRING_PROP + 2, self->week_start);
+  sqlite3_bind_int (stmt, LAST_STRING_PROP + 3, self->auto_approve_days);
   return dg_database_execute (db, stmt, error);
 }
 
@@ -190,6 +216,8 @@ const char *dg_business_profile_get_email                  (DgBusinessProfile *s
 const char *dg_business_profile_get_currency               (DgBusinessProfile *self) { g_return_val_if_fail (DG_IS_BUSINESS_PROFILE (self), NULL); return self->strings[PROP_CURRENCY]; }
 const char *dg_business_profile_get_invoice_number_pattern (DgBusinessProfile *self) { g_return_val_if_fail (DG_IS_BUSINESS_PROFILE (self), NULL); return self->strings[PROP_INVOICE_NUMBER_PATTERN]; }
 int         dg_business_profile_get_payment_terms_days     (DgBusinessProfile *self) { g_return_val_if_fail (DG_IS_BUSINESS_PROFILE (self), 0); return self->payment_terms_days; }
+GDateWeekday dg_business_profile_get_week_start            (DgBusinessProfile *self) { g_return_val_if_fail (DG_IS_BUSINESS_PROFILE (self), G_DATE_MONDAY); return self->week_start; }
+int         dg_business_profile_get_auto_approve_days      (DgBusinessProfile *self) { g_return_val_if_fail (DG_IS_BUSINESS_PROFILE (self), 0); return self->auto_approve_days; }
 
 static void
 dg_business_profile_finalize (GObject *object)
@@ -202,6 +230,20 @@ dg_business_profile_finalize (GObject *object)
   G_OBJECT_CLASS (dg_business_profile_parent_class)->finalize (object);
 }
 
+/* The int a property of that type is kept in, or NULL for another. */
+static int *
+int_field (DgBusinessProfile *self,
+           guint              prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_PAYMENT_TERMS_DAYS: return &self->payment_terms_days;
+    case PROP_WEEK_START:         return &self->week_start;
+    case PROP_AUTO_APPROVE_DAYS:  return &self->auto_approve_days;
+    default:                      return NULL;
+    }
+}
+
 static void
 dg_business_profile_get_property (GObject    *object,
                                   guint       prop_id,
@@ -212,8 +254,8 @@ dg_business_profile_get_property (GObject    *object,
 
   if (prop_id >= 1 && prop_id <= LAST_STRING_PROP)
     g_value_set_string (value, self->strings[prop_id]);
-  else if (prop_id == PROP_PAYMENT_TERMS_DAYS)
-    g_value_set_int (value, self->payment_terms_days);
+  else if (int_field (self, prop_id) != NULL)
+    g_value_set_int (value, *int_field (self, prop_id));
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -235,11 +277,13 @@ dg_business_profile_set_property (GObject      *object,
       g_free (self->strings[prop_id]);
       self->strings[prop_id] = g_strdup (text ? text : "");
     }
-  else if (prop_id == PROP_PAYMENT_TERMS_DAYS)
+  else if (int_field (self, prop_id) != NULL)
     {
-      if (self->payment_terms_days == g_value_get_int (value))
+      int *field = int_field (self, prop_id);
+
+      if (*field == g_value_get_int (value))
         return;
-      self->payment_terms_days = g_value_get_int (value);
+      *field = g_value_get_int (value);
     }
   else
     {
@@ -270,6 +314,10 @@ dg_business_profile_class_init (DgBusinessProfileClass *klass)
   /* Unchecked here so that a typed value can be held and reported by validate(). */
   properties[PROP_PAYMENT_TERMS_DAYS] =
     g_param_spec_int ("payment-terms-days", NULL, NULL, G_MININT, G_MAXINT, 14, flags);
+  properties[PROP_WEEK_START] =
+    g_param_spec_int ("week-start", NULL, NULL, G_MININT, G_MAXINT, G_DATE_MONDAY, flags);
+  properties[PROP_AUTO_APPROVE_DAYS] =
+    g_param_spec_int ("auto-approve-days", NULL, NULL, G_MININT, G_MAXINT, 0, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -284,4 +332,6 @@ dg_business_profile_init (DgBusinessProfile *self)
   g_free (self->strings[PROP_INVOICE_NUMBER_PATTERN]);
   self->strings[PROP_INVOICE_NUMBER_PATTERN] = g_strdup ("{YYYY}-{NNNN}");
   self->payment_terms_days = 14;
+  self->week_start = G_DATE_MONDAY;
+  self->auto_approve_days = 0;
 }

@@ -43,6 +43,8 @@ make_complete_profile (void)
                 "currency", "EUR",
                 "invoice-number-pattern", "GS-{YYYY}-{NNNN}",
                 "payment-terms-days", 30,
+                "week-start", G_DATE_SUNDAY,
+                "auto-approve-days", 7,
                 NULL);
   return profile;
 }
@@ -63,6 +65,10 @@ assert_same_profile (DgBusinessProfile *expected,
                    dg_business_profile_get_invoice_number_pattern (expected));
   g_assert_cmpint (dg_business_profile_get_payment_terms_days (actual), ==,
                    dg_business_profile_get_payment_terms_days (expected));
+  g_assert_cmpint (dg_business_profile_get_week_start (actual), ==,
+                   dg_business_profile_get_week_start (expected));
+  g_assert_cmpint (dg_business_profile_get_auto_approve_days (actual), ==,
+                   dg_business_profile_get_auto_approve_days (expected));
 }
 
 static void
@@ -71,6 +77,9 @@ assert_defaults (DgBusinessProfile *profile)
   g_assert_cmpstr (dg_business_profile_get_currency (profile), ==, "EUR");
   g_assert_cmpstr (dg_business_profile_get_invoice_number_pattern (profile), ==, "{YYYY}-{NNNN}");
   g_assert_cmpint (dg_business_profile_get_payment_terms_days (profile), ==, 14);
+  /* Weeks start on Monday, and nothing is approved without the owner. */
+  g_assert_cmpint (dg_business_profile_get_week_start (profile), ==, G_DATE_MONDAY);
+  g_assert_cmpint (dg_business_profile_get_auto_approve_days (profile), ==, 0);
   g_assert_cmpstr (dg_business_profile_get_name (profile), ==, "");
   g_assert_cmpstr (dg_business_profile_get_address (profile), ==, "");
   g_assert_cmpstr (dg_business_profile_get_tax_number (profile), ==, "");
@@ -119,7 +128,8 @@ test_round_trip (DgTestFixture *fixture,
   assert_same_profile (profile, loaded);
 
   /* Saving again replaces the values; there is still one profile. */
-  g_object_set (loaded, "name", "Acme Bakery Ltd", "currency", "GBP", "payment-terms-days", 0, NULL);
+  g_object_set (loaded, "name", "Acme Bakery Ltd", "currency", "GBP", "payment-terms-days", 0,
+                "week-start", G_DATE_SATURDAY, "auto-approve-days", 0, NULL);
   fixture->db = dg_test_open_database (fixture->path);
   g_assert_true (dg_business_profile_save (loaded, fixture->db, &error));
   g_assert_no_error (error);
@@ -128,12 +138,14 @@ test_round_trip (DgTestFixture *fixture,
   assert_same_profile (loaded, profile);
   g_assert_cmpstr (dg_business_profile_get_currency (profile), ==, "GBP");
   g_assert_cmpint (dg_business_profile_get_payment_terms_days (profile), ==, 0);
+  g_assert_cmpint (dg_business_profile_get_week_start (profile), ==, G_DATE_SATURDAY);
+  g_assert_cmpint (dg_business_profile_get_auto_approve_days (profile), ==, 0);
 }
 
 typedef struct
 {
   const char *property;
-  const char *value;       /* for payment-terms-days: a number */
+  const char *value;       /* for an int property: a number */
   const char *mentions;    /* a word the message must contain */
 } InvalidCase;
 
@@ -160,6 +172,10 @@ test_invalid_refused (DgTestFixture *fixture,
     { "payment-terms-days", "-1", "payment terms" },
     { "payment-terms-days", "366", "payment terms" },
     { "payment-terms-days", "400", "payment terms" },
+    { "week-start", "0", "first day of the week" },
+    { "week-start", "8", "first day of the week" },
+    { "auto-approve-days", "-1", "automatic approval" },
+    { "auto-approve-days", "91", "automatic approval" },
   };
   g_autoptr(DgBusinessProfile) saved = make_complete_profile ();
   g_autoptr(GError) error = NULL;
@@ -176,8 +192,8 @@ test_invalid_refused (DgTestFixture *fixture,
 
       /* A valid change alongside the invalid one must not slip through either. */
       g_object_set (changed, "name", "Changed GmbH", NULL);
-      if (g_str_equal (cases[i].property, "payment-terms-days"))
-        g_object_set (changed, "payment-terms-days", atoi (cases[i].value), NULL);
+      if (G_IS_PARAM_SPEC_INT (g_object_class_find_property (G_OBJECT_GET_CLASS (changed), cases[i].property)))
+        g_object_set (changed, cases[i].property, atoi (cases[i].value), NULL);
       else
         g_object_set (changed, cases[i].property, cases[i].value, NULL);
 
@@ -218,6 +234,8 @@ test_valid_edge_values (DgTestFixture *fixture,
                 "payment-terms-days", 365,
                 "invoice-number-pattern", "{YY}{MM}/{NNNNNN}",
                 "currency", "CHF",
+                "week-start", G_DATE_MONDAY,
+                "auto-approve-days", 90,
                 NULL);
   g_assert_true (dg_business_profile_save (profile, fixture->db, &error));
   g_assert_no_error (error);
@@ -230,6 +248,8 @@ test_valid_edge_values (DgTestFixture *fixture,
   g_assert_cmpint (dg_business_profile_get_payment_terms_days (loaded), ==, 365);
   g_assert_cmpstr (dg_business_profile_get_invoice_number_pattern (loaded), ==, "{YY}{MM}/{NNNNNN}");
   g_assert_cmpstr (dg_business_profile_get_currency (loaded), ==, "CHF");
+  g_assert_cmpint (dg_business_profile_get_week_start (loaded), ==, G_DATE_MONDAY);
+  g_assert_cmpint (dg_business_profile_get_auto_approve_days (loaded), ==, 90);
 
   /* Optional fields may be emptied again. */
   g_object_set (loaded, "iban", "", "bic", "", "vat-id", "", "email", "", "payment-terms-days", 0, NULL);
