@@ -109,9 +109,11 @@ G_DECLARE_FINAL_TYPE (DgTimeImport, dg_time_import, DG, TIME_IMPORT, GObject)
  * Who: a row's person (e-mail first, then name, ignoring case) picks the
  * assistant; a row that names nobody known goes to the default assistant,
  * or is a bad line when there is none. Times without an offset are the
- * assistant's local time. What: a row's task (or, failing that, its
- * description) equal to the title of one of the assistant's tasks links
- * the entry to it. Durations are rounded to whole minutes
+ * assistant's local time (one the clocks skip there is a bad line: the
+ * file and the zone disagree; one they have twice is read as GLib does;
+ * a row with a date but no time starts at 09:00). What: a row's task
+ * (or, failing that, its description) equal to the title of one of the
+ * assistant's tasks links the entry to it. Durations are rounded to whole minutes
  * (dg_duration_seconds_to_minutes); under half a minute is IGNORED.
  * Recognising again: the external id is the tool's own id where the file
  * has one (iCalendar UID and RECURRENCE-ID), otherwise a digest of the
