@@ -33,6 +33,7 @@ struct _DgPreferencesWindow
 
   AdwPreferencesPage   *business_page;
   AdwPreferencesPage   *invoices_page;
+  AdwPreferencesPage   *timesheets_page;
 
   AdwEntryRow          *name_row;
   AdwPreferencesRow    *address_row;
@@ -57,6 +58,10 @@ struct _DgPreferencesWindow
   AdwComboRow          *currency_row;
   GtkStringList        *currency_list;
   GtkSpinButton        *payment_terms_spin;
+
+  AdwComboRow          *week_start_row;
+  AdwActionRow         *auto_approve_row;
+  GtkSpinButton        *auto_approve_spin;
 };
 
 G_DEFINE_FINAL_TYPE (DgPreferencesWindow, dg_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -408,6 +413,60 @@ on_payment_terms_changed (GtkSpinButton       *spin,
   schedule_commit (self);
 }
 
+/* The combo row lists the days from Monday, as GDateWeekday counts them. */
+static void
+on_week_start_row_selected (AdwComboRow         *row,
+                            GParamSpec          *pspec,
+                            DgPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+  GDateWeekday week_start;
+
+  if (self->loading || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  week_start = (GDateWeekday) (G_DATE_MONDAY + selected);
+  if (week_start == dg_business_profile_get_week_start (self->profile))
+    return;
+
+  g_object_set (self->profile, "week-start", (int) week_start, NULL);
+  self->dirty = TRUE;
+  schedule_commit (self);
+}
+
+/* Says what the number means, as "0" alone would not. */
+static void
+update_auto_approve_subtitle (DgPreferencesWindow *self,
+                              int                  days)
+{
+  g_autofree char *subtitle = NULL;
+
+  if (days == 0)
+    subtitle = g_strdup (_("Off: every week waits for your approval"));
+  else
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "A week still pending %d day after it ends is approved",
+                                             "A week still pending %d days after it ends is approved",
+                                             days),
+                                days);
+  adw_action_row_set_subtitle (self->auto_approve_row, subtitle);
+}
+
+static void
+on_auto_approve_changed (GtkSpinButton       *spin,
+                         DgPreferencesWindow *self)
+{
+  int days = gtk_spin_button_get_value_as_int (spin);
+
+  update_auto_approve_subtitle (self, days);
+  if (self->loading || days == dg_business_profile_get_auto_approve_days (self->profile))
+    return;
+
+  g_object_set (self->profile, "auto-approve-days", days, NULL);
+  self->dirty = TRUE;
+  schedule_commit (self);
+}
+
 static void
 fill_from_profile (DgPreferencesWindow *self)
 {
@@ -442,6 +501,12 @@ fill_from_profile (DgPreferencesWindow *self)
   gtk_spin_button_set_value (self->payment_terms_spin,
                              dg_business_profile_get_payment_terms_days (self->profile));
 
+  adw_combo_row_set_selected (self->week_start_row,
+                              dg_business_profile_get_week_start (self->profile) - G_DATE_MONDAY);
+  gtk_spin_button_set_value (self->auto_approve_spin,
+                             dg_business_profile_get_auto_approve_days (self->profile));
+  update_auto_approve_subtitle (self, dg_business_profile_get_auto_approve_days (self->profile));
+
   self->loading = FALSE;
 
   /* A value stored by an older version, or by hand, may no longer pass: show
@@ -471,6 +536,7 @@ dg_preferences_window_constructed (GObject *object)
       self->profile = dg_business_profile_new ();
       gtk_widget_set_sensitive (GTK_WIDGET (self->business_page), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->invoices_page), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->timesheets_page), FALSE);
       show_error (self, _("The business profile could not be loaded"),
                   _("The Business Profile Could Not Be Loaded"), error);
       return;
@@ -614,6 +680,7 @@ dg_preferences_window_class_init (DgPreferencesWindowClass *klass)
 
   gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, business_page);
   gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, invoices_page);
+  gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, timesheets_page);
   gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, address_row);
   gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, address_view);
@@ -635,6 +702,9 @@ dg_preferences_window_class_init (DgPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, currency_row);
   gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, currency_list);
   gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, payment_terms_spin);
+  gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, week_start_row);
+  gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, auto_approve_row);
+  gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, auto_approve_spin);
 
   gtk_widget_class_install_action (widget_class, "preferences.show-error", NULL, show_error_details);
 
@@ -643,6 +713,8 @@ dg_preferences_window_class_init (DgPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_address_buffer_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_currency_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_payment_terms_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_week_start_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_auto_approve_changed);
   gtk_widget_class_bind_template_callback (widget_class, currency_display_name);
 }
 
