@@ -68,6 +68,8 @@ static const char *select_entries_sql =
 static const char *select_pending_until_sql =
   SELECT_ENTRIES " WHERE e.state = 'pending' AND e.local_date <= ?1 "
   "ORDER BY e.assistant_id, e.start_utc, e.id";
+static const char *select_pending_sql =
+  SELECT_ENTRIES " WHERE e.state = 'pending' ORDER BY e.assistant_id, e.start_utc, e.id";
 static const char *select_grid_cell_sql =
   SELECT_ENTRIES " WHERE e.assistant_id = ?1 AND coalesce (e.task_id, 0) = ?2 "
   "AND e.local_date = ?3 AND e.source = 'manual' AND e.state IN ('pending', 'rejected') "
@@ -611,18 +613,19 @@ set_transition_error (DgTimeEntry       *entry,
   DgTimeEntryState from = dg_time_entry_get_state (entry);
   const char *format;
 
+  /* Single entries are only approved or rejected; weeks say their own. */
+  g_assert (to == DG_TIME_ENTRY_STATE_APPROVED || to == DG_TIME_ENTRY_STATE_REJECTED);
+
   if (from == DG_TIME_ENTRY_STATE_INVOICED)
     format = _("The entry “%s” is invoiced, so its approval can no longer change.");
   else if (to == DG_TIME_ENTRY_STATE_APPROVED && from == DG_TIME_ENTRY_STATE_APPROVED)
     format = _("The entry “%s” is approved already. Reload the week to see its current state.");
   else if (to == DG_TIME_ENTRY_STATE_APPROVED)
     format = _("The entry “%s” was rejected. It can be approved once it is corrected.");
-  else if (to == DG_TIME_ENTRY_STATE_REJECTED && from == DG_TIME_ENTRY_STATE_REJECTED)
+  else if (from == DG_TIME_ENTRY_STATE_REJECTED)
     format = _("The entry “%s” is rejected already. Reload the week to see its current state.");
-  else if (to == DG_TIME_ENTRY_STATE_REJECTED)
-    format = _("The entry “%s” is approved, so it cannot be rejected. Reopen its week first.");
   else
-    format = _("The entry “%s” is not approved, so there is nothing to reopen.");
+    format = _("The entry “%s” is approved, so it cannot be rejected. Reopen its week first.");
 
   g_set_error (error, DG_TIMESHEET_ERROR, DG_TIMESHEET_ERROR_INVALID_TRANSITION, format, summary);
 }
@@ -1030,7 +1033,11 @@ add_entries_in_transaction (DgDatabase  *db,
       else
         {
           if (!prepare_entry (data->self, entry, TRUE, error))
-            return FALSE;
+            {
+              /* Translators: before why an entry of an import was refused. */
+              g_prefix_error (error, _("Entry %u of %u: "), i + 1, data->entries->len);
+              return FALSE;
+            }
           id = insert_entry (data->self, entry, first_weekday, error);
           if (id == 0)
             return FALSE;
@@ -1421,12 +1428,13 @@ select_automatic (TransitionData  *data,
   g_autoptr(GPtrArray) pending = NULL;
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) zones = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  GDate far = { 0 };
+  sqlite3_stmt *stmt = dg_database_prepare (data->self->db, select_pending_sql, error);
 
-  /* Every pending entry: the weeks long over are the few left pending. */
-  g_date_set_dmy (&far, 31, G_DATE_DECEMBER, 9999);
-  data->week_start = far;
-  pending = select_until (data, error);
+  /* Every pending entry is looked at: few stay pending for long, and
+   * whether a week is over depends on each assistant's zone. */
+  if (stmt == NULL)
+    return NULL;
+  pending = collect_entries (data->self, stmt, error);
   if (pending == NULL)
     return NULL;
 

@@ -759,6 +759,35 @@ test_week_sunday_night_manila (DgTestFixture *fixture,
   entries = dg_timesheet_store_list_week_entries (store, maria, next_monday, NULL);
   g_assert_cmpuint (entries->len, ==, 0);
 
+  /* The list finds the same week as the totals (SQL and C agree). */
+  add_entry (store, maria, 0, "2026-03-07T12:00:00", "Asia/Manila", 5);
+  add_entry (store, maria, 0, "2026-03-09T00:00:00", "Asia/Manila", 7);
+  {
+    /* Newest first; Saturday 7, Sunday 8 (23:30) and Monday 9 March. */
+    struct { GDateWeekday first; const char *starts[3]; } cases[] = {
+      { G_DATE_MONDAY,   { "2026-03-09", "2026-03-02", NULL } },
+      { G_DATE_SUNDAY,   { "2026-03-08", "2026-03-01", NULL } },
+      { G_DATE_SATURDAY, { "2026-03-07", NULL, NULL } },
+      { G_DATE_TUESDAY,  { "2026-03-03", NULL, NULL } },
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autoptr(GPtrArray) weeks = NULL;
+        guint n = 0;
+
+        set_profile (fixture->db, cases[i].first, 0);
+        weeks = dg_timesheet_store_list_weeks (store, maria, DG_TIMESHEET_FILTER_ALL, NULL);
+        while (n < G_N_ELEMENTS (cases[i].starts) && cases[i].starts[n] != NULL)
+          n++;
+        g_assert_cmpuint (weeks->len, ==, n);
+        for (guint w = 0; w < weeks->len && w < n; w++)
+          g_assert_cmpstr (dg_timesheet_week_get_start_date (g_ptr_array_index (weeks, w)), ==,
+                           cases[i].starts[w]);
+      }
+  }
+  dg_test_execute (fixture->db, "DELETE FROM time_entries WHERE minutes IN (5, 7)");
+
   /* With weeks starting on Sunday, the entry opens the next week. */
   set_profile (fixture->db, G_DATE_SUNDAY, 0);
   g_assert_cmpint (dg_timesheet_store_get_week_start (store), ==, G_DATE_SUNDAY);
