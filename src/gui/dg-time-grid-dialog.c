@@ -20,6 +20,7 @@ typedef struct
   GtkEntry                *entry;
   GtkLabel                *other_label;
   GtkEventControllerFocus *focus;
+  gboolean                 removed;  /* of a grid built before */
 } Cell;
 
 struct _DgTimeGridDialog
@@ -148,8 +149,9 @@ focused_cell (DgTimeGridDialog *self)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   GtkWidget *entry = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) : NULL;
+  Cell *cell = entry != NULL ? g_object_get_data (G_OBJECT (entry), "dg-cell") : NULL;
 
-  return entry != NULL ? g_object_get_data (G_OBJECT (entry), "dg-cell") : NULL;
+  return cell != NULL && !cell->removed ? cell : NULL;
 }
 
 /* ---- totals and values ---------------------------------------------------- */
@@ -181,6 +183,11 @@ update_totals (DgTimeGridDialog *self)
       g_autofree char *text = dg_duration_format_minutes (days[d]);
 
       gtk_label_set_text (self->day_totals[d], text);
+      /* The days with hours stand out. */
+      if (days[d] == 0)
+        gtk_widget_add_css_class (GTK_WIDGET (self->day_totals[d]), "dim-label");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->day_totals[d]), "dim-label");
     }
   {
     g_autofree char *text = dg_duration_format_minutes (week);
@@ -332,11 +339,12 @@ commit_cell (Cell *cell)
   gint64 seconds = 0;
   gint64 minutes = 0;
   guint day = cell->day;
-  gint64 task_id = row_of (cell)->task_id;
   GDate date;
   gboolean saved;
 
-  if (self->closing || self->assistant_id == 0)
+  /* The focus may leave a cell of the last grid when the grid is built
+   * again: that cell belongs to another week or assistant. */
+  if (self->closing || cell->removed)
     return TRUE;
 
   if (*text != '\0')
@@ -353,7 +361,8 @@ commit_cell (Cell *cell)
     {
       day_of_week (self, day, &date);
       self->committing = TRUE;
-      saved = dg_timesheet_store_set_grid_cell (self->store, self->assistant_id, task_id, &date, minutes, &error);
+      saved = dg_timesheet_store_set_grid_cell (self->store, self->assistant_id, row_of (cell)->task_id,
+                                                &date, minutes, &error);
       self->committing = FALSE;
       if (!saved)
         {
@@ -501,7 +510,9 @@ create_cell (DgTimeGridDialog *self,
   gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 6);
   gtk_editable_set_alignment (GTK_EDITABLE (entry), 0.5);
   gtk_widget_add_css_class (entry, "numeric");
-  g_object_set_data (G_OBJECT (entry), "dg-cell", cell);
+  /* The entry owns its cell: focus can leave it while the window goes,
+   * after the grid's lists are gone. */
+  g_object_set_data_full (G_OBJECT (entry), "dg-cell", cell, g_free);
   accessible_label = describe_cell (cell);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
@@ -533,7 +544,12 @@ clear_grid (DgTimeGridDialog *self)
    * marks. */
   if (self->cells != NULL)
     for (guint i = 0; i < self->cells->len; i++)
-      mark_cell (g_ptr_array_index (self->cells, i), NULL);
+      {
+        Cell *cell = g_ptr_array_index (self->cells, i);
+
+        mark_cell (cell, NULL);
+        cell->removed = TRUE;
+      }
   /* Taken away first, so that no handler finds a cell half gone. */
   g_clear_pointer (&self->cells, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
@@ -604,7 +620,7 @@ rebuild (DgTimeGridDialog *self)
       return;
     }
   self->rows = g_steal_pointer (&rows);
-  self->cells = g_ptr_array_new_with_free_func (g_free);
+  self->cells = g_ptr_array_new ();
   self->row_totals = g_ptr_array_new ();
 
   zone = assistant_zone (self);
@@ -624,6 +640,7 @@ rebuild (DgTimeGridDialog *self)
       DgTimesheetGridRow *row = g_ptr_array_index (self->rows, r);
       GtkWidget *title = create_label (row->title, 0, NULL);
       GtkWidget *total = create_label (NULL, 1, "numeric");
+      g_autofree char *total_name = g_strdup_printf ("row_total_%u", r);
 
       gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
       gtk_label_set_width_chars (GTK_LABEL (title), 14);
@@ -634,6 +651,7 @@ rebuild (DgTimeGridDialog *self)
       gtk_widget_set_margin_top (title, 8);
       gtk_widget_set_valign (total, GTK_ALIGN_START);
       gtk_widget_set_margin_top (total, 8);
+      gtk_widget_set_name (total, total_name);
       gtk_grid_attach (self->grid, title, 0, 1 + r, 1, 1);
       for (guint d = 0; d < N_DAYS; d++)
         gtk_grid_attach (self->grid, create_cell (self, r, d), 1 + d, 1 + r, 1, 1);
@@ -646,12 +664,15 @@ rebuild (DgTimeGridDialog *self)
   for (guint d = 0; d < N_DAYS; d++)
     {
       GtkWidget *label = create_label (NULL, 0.5, "numeric");
+      g_autofree char *name = g_strdup_printf ("day_total_%u", d);
 
+      gtk_widget_set_name (label, name);
       gtk_widget_set_margin_top (label, 6);
       gtk_grid_attach (self->grid, label, 1 + d, last_row, 1, 1);
       self->day_totals[d] = GTK_LABEL (label);
     }
   self->week_total = GTK_LABEL (create_label (NULL, 1, "numeric"));
+  gtk_widget_set_name (GTK_WIDGET (self->week_total), "week_total");
   gtk_widget_add_css_class (GTK_WIDGET (self->week_total), "heading");
   gtk_widget_set_margin_top (GTK_WIDGET (self->week_total), 6);
   gtk_grid_attach (self->grid, GTK_WIDGET (self->week_total), 1 + N_DAYS, last_row, 1, 1);

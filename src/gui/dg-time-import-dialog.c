@@ -285,14 +285,15 @@ set_up_row_view (DgTimeImportDialog *self)
   g_object_unref (selection);
 
   /* Translators: a column of the import preview: the line of the file */
-  add_column (self, COLUMN_LINE, C_("import column", "Line"), 60, FALSE);
-  add_column (self, COLUMN_KIND, C_("import column", "Status"), 130, FALSE);
+  add_column (self, COLUMN_LINE, C_("import column", "Line"), 56, FALSE);
+  add_column (self, COLUMN_KIND, C_("import column", "Status"), 120, FALSE);
   add_column (self, COLUMN_DATE, C_("import column", "Start"), 170, FALSE);
-  add_column (self, COLUMN_DURATION, C_("import column", "Duration"), 80, FALSE);
+  add_column (self, COLUMN_DURATION, C_("import column", "Duration"), 76, FALSE);
   add_column (self, COLUMN_ASSISTANT, C_("import column", "Assistant"), 130, FALSE);
-  add_column (self, COLUMN_TASK, C_("import column", "Task"), 0, TRUE);
-  add_column (self, COLUMN_NOTE, C_("import column", "Note"), 0, TRUE);
-  add_column (self, COLUMN_REASON, C_("import column", "Reason"), 0, TRUE);
+  add_column (self, COLUMN_TASK, C_("import column", "Task"), 130, FALSE);
+  add_column (self, COLUMN_NOTE, C_("import column", "Note"), 160, TRUE);
+  /* Wide: for a bad line it is what the owner has to read. */
+  add_column (self, COLUMN_REASON, C_("import column", "Reason"), 280, TRUE);
 }
 
 static void
