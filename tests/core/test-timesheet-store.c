@@ -843,6 +843,20 @@ test_week_with_dst_change (DgTestFixture *fixture,
   /* By start. */
   g_assert_cmpint (dg_time_entry_get_minutes (g_ptr_array_index (entries, 0)), ==, 10);
   g_assert_cmpint (dg_time_entry_get_minutes (g_ptr_array_index (entries, 3)), ==, 40);
+
+  /* The clocks go back on Sunday 25 October 2026: 23:30 that night is
+   * 22:30 UTC, still that week; 00:30 on Monday is the next one. */
+  g_clear_object (&week);
+  g_clear_object (&next);
+  add_entry (store, jonas, 0, "2026-10-19T00:15:00", "Europe/Berlin", 11);  /* 18 Oct 22:15Z */
+  add_entry (store, jonas, 0, "2026-10-25T23:30:00", "Europe/Berlin", 12);
+  add_entry (store, jonas, 0, "2026-10-26T00:30:00", "Europe/Berlin", 13);
+  week = get_week (store, jonas, "2026-10-19");
+  g_assert_cmpint (dg_timesheet_week_get_day_minutes (week, 0), ==, 11);
+  g_assert_cmpint (dg_timesheet_week_get_day_minutes (week, 6), ==, 12);
+  g_assert_cmpint (dg_timesheet_week_get_minutes (week), ==, 23);
+  next = get_week (store, jonas, "2026-10-26");
+  g_assert_cmpint (dg_timesheet_week_get_day_minutes (next, 0), ==, 13);
 }
 
 static void
