@@ -588,14 +588,35 @@ dup_field (DgCsvRecord *record,
   return text;
 }
 
+/* The record as a CSV line again (quoted where a field needs it), with a
+ * space after each separator for reading. */
 static char *
 record_text (DgCsvRecord *record,
              char         separator)
 {
-  char joint[3] = { separator, separator == '\t' ? '\0' : ' ', '\0' };
-  g_autofree char *joined = g_strjoinv (joint, record->fields);
+  g_autoptr(GString) line = g_string_new (NULL);
 
-  return _dg_time_import_shorten (joined, ROW_TEXT_CHARS);
+  for (guint i = 0; i < record->n_fields; i++)
+    {
+      const char *text = record->fields[i];
+
+      if (i > 0)
+        {
+          g_string_append_c (line, separator);
+          if (separator != '\t')
+            g_string_append_c (line, ' ');
+        }
+      if (strchr (text, separator) != NULL || strchr (text, '"') != NULL)
+        {
+          g_autoptr(GString) quoted = g_string_new (text);
+
+          g_string_replace (quoted, "\"", "\"\"", 0);
+          g_string_append_printf (line, "\"%s\"", quoted->str);
+        }
+      else
+        g_string_append (line, text);
+    }
+  return _dg_time_import_shorten (line->str, ROW_TEXT_CHARS);
 }
 
 static void

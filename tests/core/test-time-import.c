@@ -357,6 +357,10 @@ test_kimai_german (DgTestFixture *fixture,
   entry = assert_add (import, 4, world.ben, "2026-03-04T13:00:00Z", 45, 0);
   if (entry != NULL)
     g_assert_cmpstr (dg_time_entry_get_note (entry), ==, "Bericht; Teil 1");
+  /* The preview shows the line as the file has it, the separator inside
+   * the note still quoted. */
+  g_assert_true (g_str_has_prefix (row_at (import, 4)->text, "04.03.2026; 08:00; 08:45; 0,75;"));
+  g_assert_nonnull (strstr (row_at (import, 4)->text, "; \"Bericht; Teil 1\";"));
 
   g_assert_cmpuint (apply_ok (import), ==, 3);
   assert_reimport_adds_nothing (&world, data, length, 0, NULL, 3);
