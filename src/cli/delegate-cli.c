@@ -10,6 +10,8 @@
 #include "dg-cli-handbook.h"
 #include "dg-cli-profile.h"
 #include "dg-cli-task.h"
+#include "dg-cli-time.h"
+#include "dg-cli-timesheet.h"
 
 static const DgCliCommand commands[] = {
   { "profile", N_("Show or change the business profile"), dg_cli_profile_run },
@@ -17,6 +19,8 @@ static const DgCliCommand commands[] = {
   { "handbook", N_("List, show, search, add, publish or export handbooks"), dg_cli_handbook_run },
   { "task", N_("Assign tasks, list them and mark them done or skipped"), dg_cli_task_run },
   { "calendar", N_("Export tasks as an iCalendar file, or import their status from one"), dg_cli_calendar_run },
+  { "time", N_("Add, list and import the hours assistants worked"), dg_cli_time_run },
+  { "timesheet", N_("List the weeks of hours, and approve, reject or reopen them"), dg_cli_timesheet_run },
   { NULL }
 };
 
@@ -45,7 +49,8 @@ main (int   argc,
   g_set_prgname ("delegate-cli");
 
   summary = dg_cli_describe_commands (N_("Manages the data of Delegate: the business profile, "
-                                         "the assistants, the handbooks and the tasks."),
+                                         "the assistants, the handbooks, the tasks and the "
+                                         "hours worked."),
                                       commands);
   context = dg_cli_option_context_new (N_("COMMAND SUBCOMMAND [OPTION…]"), summary);
   g_option_context_set_description (context,
