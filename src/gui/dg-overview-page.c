@@ -15,6 +15,9 @@
 #define N_WEEKS 8
 /* How often the automatic approval runs while the window is open. */
 #define AUTO_APPROVAL_INTERVAL_SECONDS (60 * 60)
+/* Shown again after this long, the page reads anew: the time of day
+ * decides what is overdue. */
+#define FRESH_FOR (60 * G_USEC_PER_SEC)
 
 struct _DgOverviewPage
 {
@@ -29,6 +32,7 @@ struct _DgOverviewPage
    * hidden only marks it stale. */
   gboolean          loaded;
   gboolean          stale;
+  gint64            loaded_at;       /* monotonic */
   guint             load_source;
   GdkFrameClock    *frame_clock;     /* while waiting for its first paint */
   gulong            after_paint_id;
@@ -346,6 +350,7 @@ load (DgOverviewPage *self)
 
   self->loaded = TRUE;
   self->stale = FALSE;
+  self->loaded_at = g_get_monotonic_time ();
   self->week_start = dg_timesheet_store_get_week_start (self->timesheets);
   self->auto_approve_days = dg_timesheet_store_get_auto_approve_days (self->timesheets);
 
@@ -446,6 +451,8 @@ dg_overview_page_map (GtkWidget *widget)
       g_signal_connect_object (root, "notify::is-active", G_CALLBACK (on_window_is_active), self, 0);
     }
 
+  if (self->loaded && g_get_monotonic_time () - self->loaded_at > FRESH_FOR)
+    self->stale = TRUE;
   if (self->loaded && !self->stale)
     return;
   /* The first time, after the window's first frame: reading comes after
@@ -506,9 +513,14 @@ dg_overview_page_run_auto_approval (DgOverviewPage  *self,
                                                              n_approved),
                                                 n_approved, reason);
 
+      /* A toast still shown says the news instead of a second one: and
+       * libadwaita 1.2 may crash when a toast is dismissed while it is
+       * still appearing. */
       if (self->toast != NULL)
-        adw_toast_dismiss (self->toast);
-      g_clear_weak_pointer (&self->toast);
+        {
+          adw_toast_set_title (self->toast, title);
+          return n_approved;
+        }
       self->toast = adw_toast_new (title);
       g_object_add_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
       adw_toast_set_timeout (self->toast, 10);
@@ -532,10 +544,15 @@ run_auto_approval (DgOverviewPage *self)
     }
 }
 
+/* Hourly, the page is read again even when nothing was approved: tasks
+ * fall overdue and weeks begin without any change to the stores. */
 static gboolean
 on_auto_approval_timeout (gpointer user_data)
 {
-  run_auto_approval (user_data);
+  DgOverviewPage *self = user_data;
+
+  run_auto_approval (self);
+  dg_overview_page_reload (self);
   return G_SOURCE_CONTINUE;
 }
 
