@@ -96,6 +96,7 @@ struct _DgTimeImportDialog
   GListStore          *rows;
   AdwComboRow         *column_rows[DG_TIME_COLUMN_COUNT];
   gboolean             preparing;
+  gboolean             prepared_once;
   guint                close_id;
 
   AdwWindowTitle      *window_title;
@@ -388,6 +389,47 @@ show_page (DgTimeImportDialog *self,
     }
 }
 
+/* A file whose entries all name one assistant (an export of that
+ * assistant's tracker) shows them as its assistant rather than whoever
+ * comes first; the preview stays the same, as no line went to the other. */
+static void
+select_named_assistant (DgTimeImportDialog *self)
+{
+  GPtrArray *rows = dg_time_import_get_rows (self->import);
+  DgAssistant *selected = adw_combo_row_get_selected_item (self->assistant_row);
+  gint64 named = 0;
+  guint n;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      DgTimeImportRow *row = g_ptr_array_index (rows, i);
+      gint64 id = row->entry != NULL ? dg_time_entry_get_assistant_id (row->entry) : 0;
+
+      if (id == 0)
+        continue;
+      if (named != 0 && named != id)
+        return;
+      named = id;
+    }
+  if (named == 0 || (selected != NULL && dg_assistant_get_id (selected) == named))
+    return;
+
+  n = g_list_model_get_n_items (self->active_assistants);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DgAssistant) assistant = g_list_model_get_item (self->active_assistants, i);
+
+      if (dg_assistant_get_id (assistant) == named)
+        {
+          self->preparing = TRUE;
+          adw_combo_row_set_selected (self->assistant_row, i);
+          dg_time_import_set_default_assistant (self->import, named);
+          self->preparing = FALSE;
+          return;
+        }
+    }
+}
+
 /* Reads the file again with the chosen assistant and columns. */
 static void
 prepare (DgTimeImportDialog *self)
@@ -423,6 +465,9 @@ prepare (DgTimeImportDialog *self)
       return;
     }
   self->preparing = FALSE;
+  if (!self->prepared_once)
+    select_named_assistant (self);
+  self->prepared_once = TRUE;
 
   summary = dg_time_import_describe (self->import);
   gtk_label_set_text (self->summary_label, summary);

@@ -22,6 +22,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autoptr(DgAssistant) maria = dg_assistant_new ();
+  g_autoptr(DgAssistant) ben = dg_assistant_new ();
 
   fixture->dir = g_dir_make_tmp ("delegate-test-XXXXXX", &error);
   g_assert_no_error (error);
@@ -39,6 +40,10 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (dg_assistant_store_add (fixture->assistants, maria, &error));
   g_assert_no_error (error);
   fixture->maria_id = dg_assistant_get_id (maria);
+  /* First in the list of assistants, and named by none of the files. */
+  g_object_set (ben, "name", "Ben Carter", "time-zone", "America/New_York", "currency", "USD", NULL);
+  g_assert_true (dg_assistant_store_add (fixture->assistants, ben, &error));
+  g_assert_no_error (error);
   fixture->store = dg_timesheet_store_new (fixture->db);
 }
 
@@ -232,6 +237,9 @@ test_good_file (Fixture       *fixture,
   g_assert_cmpuint (count_preview_rows (dialog), ==, 2);
   g_assert_cmpstr (gtk_label_get_text (preview_cell (dialog, 3, "import_cell_kind")), ==, "To Add");
   g_assert_cmpstr (gtk_label_get_text (preview_cell (dialog, 3, "import_cell_assistant")), ==, "Maria Santos");
+  /* Every line names Maria: the file is hers. */
+  g_assert_cmpstr (dg_assistant_get_name (adw_combo_row_get_selected_item (ADW_COMBO_ROW (child (dialog, "assistant_row")))),
+                   ==, "Maria Santos");
   g_assert_true (gtk_widget_get_sensitive (import_button));
   g_assert_true (gtk_widget_get_visible (import_button));
   g_assert_false (gtk_widget_get_visible (child (dialog, "preview_button")));
@@ -306,6 +314,13 @@ test_mapping (Fixture       *fixture,
   g_assert_cmpstr (page (dialog), ==, "mapping");
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (child (dialog, "error_revealer"))));
 
+  /* Nobody is named in this file: whose hours they are is chosen. */
+  g_assert_cmpstr (dg_assistant_get_name (adw_combo_row_get_selected_item (ADW_COMBO_ROW (child (dialog, "assistant_row")))),
+                   ==, "Ben Carter");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (dialog, "assistant_row")), 1);
+  dg_gui_test_iterate ();
+  g_assert_cmpstr (page (dialog), ==, "mapping");
+
   choose_column (dialog, DG_TIME_COLUMN_DATE, 1);
   choose_column (dialog, DG_TIME_COLUMN_DURATION, 2);
   choose_column (dialog, DG_TIME_COLUMN_NOTE, 3);
@@ -319,7 +334,7 @@ test_mapping (Fixture       *fixture,
   g_assert_cmpuint (count_preview_rows (dialog), ==, 2);
   g_assert_cmpstr (gtk_label_get_text (preview_cell (dialog, 2, "import_cell_duration")), ==, "2:30");
   g_assert_cmpstr (gtk_label_get_text (preview_cell (dialog, 3, "import_cell_note")), ==, "Updated the price list");
-  /* Nobody named: the assistant chosen above. */
+  /* Nobody named: the assistant chosen. */
   g_assert_cmpstr (gtk_label_get_text (preview_cell (dialog, 2, "import_cell_assistant")), ==, "Maria Santos");
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
