@@ -215,6 +215,18 @@ wait_for (gint64 usec)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* In the window, a chosen week opens on the Timesheets page: come back. */
+static void
+show_overview (DgOverviewPage *page)
+{
+  GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK);
+
+  if (stack != NULL)
+    adw_view_stack_set_visible_child (ADW_VIEW_STACK (stack), GTK_WIDGET (page));
+  dg_gui_test_iterate ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+}
+
 static GPtrArray *
 list_rows (DgOverviewPage *page,
            const char     *name)
@@ -294,6 +306,7 @@ drive_overview (DgApplication *app,
   handler = g_signal_connect (page, "week-activated", G_CALLBACK (on_week_activated), activated);
   g_signal_emit_by_name (awaiting->pdata[0], "activate");
   g_signal_handler_disconnect (page, handler);
+  show_overview (page);
   ana_week = format_date (&ana_monday);
   expected = g_strdup_printf ("%" G_GINT64_FORMAT "/%s;", ana_id, ana_week);
   g_assert_cmpstr (activated->str, ==, expected);
