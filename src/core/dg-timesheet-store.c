@@ -89,8 +89,10 @@ static const char *update_state_sql =
   "UPDATE time_entries SET state = ?2, reason = ?3 WHERE id = ?1 AND state = ?4";
 static const char *delete_entry_sql =
   "DELETE FROM time_entries WHERE id = ?1 AND state IN ('pending', 'rejected')";
+/* The condition on external_id repeats the partial index's, without which
+ * SQLite cannot use that index and reads the whole table for every row. */
 static const char *count_external_id_sql =
-  "SELECT count(*) FROM time_entries WHERE source = ?1 AND external_id = ?2";
+  "SELECT count(*) FROM time_entries WHERE source = ?1 AND external_id = ?2 AND external_id <> ''";
 
 static const char *insert_audit_sql =
   "INSERT INTO audit_log (at, object_type, object_id, assistant_id, week_start, "
@@ -107,16 +109,17 @@ static const char *select_audit_sql =
 #define WEEK_OF_ENTRY \
   "date (local_date, '-' || ((CAST (strftime ('%w', local_date) AS INTEGER) - ?1 + 7) % 7) " \
   "|| ' days')"
-#define SELECT_WEEKS \
+/* The awaiting weeks are found from the pending entries alone (through
+ * the index on state), not by grouping every entry ever made. */
+#define SELECT_WEEKS(STATE_CONDITION) \
   "SELECT w.assistant_id, w.week FROM (" \
-  "  SELECT assistant_id, " WEEK_OF_ENTRY " AS week, sum (state = 'pending') AS n_pending " \
-  "  FROM time_entries WHERE ?2 = 0 OR assistant_id = ?2 " \
-  "  GROUP BY assistant_id, week) w " \
+  "  SELECT DISTINCT assistant_id, " WEEK_OF_ENTRY " AS week " \
+  "  FROM time_entries WHERE " STATE_CONDITION " AND (?2 = 0 OR assistant_id = ?2)) w " \
   "JOIN assistants a ON a.id = w.assistant_id "
 static const char *select_awaiting_weeks_sql =
-  SELECT_WEEKS "WHERE w.n_pending > 0 ORDER BY w.week, a.name COLLATE NOCASE, a.id";
+  SELECT_WEEKS ("state = 'pending'") "ORDER BY w.week, a.name COLLATE NOCASE, a.id";
 static const char *select_all_weeks_sql =
-  SELECT_WEEKS "ORDER BY w.week DESC, a.name COLLATE NOCASE, a.id";
+  SELECT_WEEKS ("1") "ORDER BY w.week DESC, a.name COLLATE NOCASE, a.id";
 
 static const char *select_week_totals_sql =
   "SELECT e.local_date, e.state, e.minutes, coalesce (e.task_id, 0), coalesce (t.title, ''), "
