@@ -20,6 +20,8 @@ enum
   PROFILE_OPTION_CURRENCY,
   PROFILE_OPTION_INVOICE_NUMBER_PATTERN,
   PROFILE_OPTION_PAYMENT_TERMS_DAYS,
+  PROFILE_OPTION_WEEK_START,
+  PROFILE_OPTION_AUTO_APPROVE_DAYS,
   N_PROFILE_OPTIONS
 };
 
@@ -34,7 +36,32 @@ static const DgCliPropertyOption profile_options[N_PROFILE_OPTIONS] = {
   [PROFILE_OPTION_CURRENCY] = { "currency", "currency", N_("The default currency, an ISO 4217 code such as EUR"), N_("CODE") },
   [PROFILE_OPTION_INVOICE_NUMBER_PATTERN] = { "invoice-number-pattern", "invoice-number-pattern", N_("The pattern of invoice numbers, such as {YYYY}-{NNNN}"), N_("PATTERN") },
   [PROFILE_OPTION_PAYMENT_TERMS_DAYS] = { "payment-terms-days", "payment-terms-days", N_("Days until an invoice is due"), N_("DAYS") },
+  [PROFILE_OPTION_WEEK_START] = { "week-start", "week-start", N_("The first day of a timesheet week: monday … sunday"), N_("DAY") },
+  [PROFILE_OPTION_AUTO_APPROVE_DAYS] = { "auto-approve-days", "auto-approve-days", N_("Approve a week still pending this many days after it ends (0: never)"), N_("DAYS") },
 };
+
+/* The weekdays as the option takes them, Monday first (GDateWeekday 1). */
+static const char * const weekday_names[] = {
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+};
+
+static gboolean
+parse_days (const char  *text,
+            const char  *format,
+            int         *out_days,
+            GError     **error)
+{
+  gint64 days;
+
+  /* The range is core's rule; this only makes sure the text is a number. */
+  if (!g_ascii_string_to_signed (text, 10, G_MININT, G_MAXINT, &days, NULL))
+    {
+      g_set_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID, format, text);
+      return FALSE;
+    }
+  *out_days = (int) days;
+  return TRUE;
+}
 
 static gboolean
 apply_profile_values (DgBusinessProfile          *profile,
@@ -42,23 +69,44 @@ apply_profile_values (DgBusinessProfile          *profile,
                       GError                    **error)
 {
   const char *days_text = values->values[PROFILE_OPTION_PAYMENT_TERMS_DAYS];
+  const char *week_start_text = values->values[PROFILE_OPTION_WEEK_START];
+  const char *auto_days_text = values->values[PROFILE_OPTION_AUTO_APPROVE_DAYS];
+  int days;
 
   dg_cli_set_string_properties (profile, values);
 
   if (days_text != NULL)
     {
-      gint64 days;
+      if (!parse_days (days_text, _("The payment terms “%s” are not a whole number of days."),
+                       &days, error))
+        return FALSE;
+      g_object_set (profile, "payment-terms-days", days, NULL);
+    }
 
-      /* The range is core's rule; this only makes sure the text is a number. */
-      if (!g_ascii_string_to_signed (days_text, 10, G_MININT, G_MAXINT, &days, NULL))
+  if (auto_days_text != NULL)
+    {
+      if (!parse_days (auto_days_text,
+                       _("The automatic approval “%s” is not a whole number of days."),
+                       &days, error))
+        return FALSE;
+      g_object_set (profile, "auto-approve-days", days, NULL);
+    }
+
+  if (week_start_text != NULL)
+    {
+      guint i;
+
+      for (i = 0; i < G_N_ELEMENTS (weekday_names); i++)
+        if (g_ascii_strcasecmp (week_start_text, weekday_names[i]) == 0)
+          break;
+      if (i == G_N_ELEMENTS (weekday_names))
         {
           g_set_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID,
-                       _("The payment terms “%s” are not a whole number of days."),
-                       days_text);
+                       _("“%s” is not a day of the week; use monday, tuesday, wednesday, thursday, friday, saturday or sunday."),
+                       week_start_text);
           return FALSE;
         }
-
-      g_object_set (profile, "payment-terms-days", (int) days, NULL);
+      g_object_set (profile, "week-start", (int) (G_DATE_MONDAY + i), NULL);
     }
 
   return TRUE;
@@ -82,6 +130,10 @@ print_profile_json (DgBusinessProfile *profile)
                           dg_business_profile_get_invoice_number_pattern (profile));
   dg_cli_json_add_int (builder, "payment_terms_days",
                        dg_business_profile_get_payment_terms_days (profile));
+  dg_cli_json_add_string (builder, "week_start",
+                          weekday_names[dg_business_profile_get_week_start (profile) - G_DATE_MONDAY]);
+  dg_cli_json_add_int (builder, "auto_approve_days",
+                       dg_business_profile_get_auto_approve_days (profile));
   json_builder_end_object (builder);
 
   dg_cli_print_json (builder);
@@ -93,10 +145,26 @@ print_profile_text (DgBusinessProfile *profile)
   const char *iban = dg_business_profile_get_iban (profile);
   int days = dg_business_profile_get_payment_terms_days (profile);
   g_autofree char *iban_text = NULL;
+  int auto_days = dg_business_profile_get_auto_approve_days (profile);
   g_autofree char *days_text = NULL;
+  g_autofree char *week_start_text = NULL;
+  g_autofree char *auto_days_text = NULL;
+  GDate monday;
 
   iban_text = iban != NULL && *iban != '\0' ? dg_iban_format (iban) : g_strdup ("");
   days_text = g_strdup_printf (ngettext ("%d day", "%d days", days), days);
+  /* 7 December 2026 is a Monday: the weekday's name in the user's language. */
+  g_date_clear (&monday, 1);
+  g_date_set_dmy (&monday, 7 + dg_business_profile_get_week_start (profile) - G_DATE_MONDAY,
+                  G_DATE_DECEMBER, 2026);
+  week_start_text = g_malloc (64);
+  if (g_date_strftime (week_start_text, 64, "%A", &monday) == 0)
+    week_start_text[0] = '\0';
+  auto_days_text = auto_days == 0
+                   ? g_strdup (_("Off"))
+                   : g_strdup_printf (ngettext ("%d day after the week ends",
+                                                "%d days after the week ends", auto_days),
+                                      auto_days);
 
   {
     const DgCliField fields[] = {
@@ -110,6 +178,8 @@ print_profile_text (DgBusinessProfile *profile)
       { _("Currency"), dg_business_profile_get_currency (profile) },
       { _("Invoice numbers"), dg_business_profile_get_invoice_number_pattern (profile) },
       { _("Payment terms"), days_text },
+      { _("Week starts on"), week_start_text },
+      { _("Automatic approval"), auto_days_text },
     };
 
     dg_cli_print_fields (fields, G_N_ELEMENTS (fields));

@@ -86,7 +86,8 @@ check "profile set created the database" test -s "$db"
 db_status 0 "profile show --json after set" profile show --json
 check "profile show --json has every field" json \
   'set(d) == {"name", "address", "tax_number", "vat_id", "iban", "bic", "email",
-              "currency", "invoice_number_pattern", "payment_terms_days"}'
+              "currency", "invoice_number_pattern", "payment_terms_days",
+              "week_start", "auto_approve_days"}'
 check "profile show --json has the values set" json \
   'd["name"] == "Acme Consulting GmbH" and d["address"] == "Hauptstraße 1\n10115 Berlin"
    and d["vat_id"] == "DE123456789" and d["iban"].replace(" ", "") == "DE89370400440532013000"
@@ -102,6 +103,22 @@ db_status 0 "profile set changes only the given field" profile set --payment-ter
 db_status 0 "profile show --json" profile show --json
 check "the other fields are kept" json \
   'd["payment_terms_days"] == 30 and d["name"] == "Acme Consulting GmbH" and d["currency"] == "EUR"'
+
+db_status 0 "profile show --json has the timesheet settings" profile show --json
+check "the week starts on Monday and nothing is approved automatically by default" json \
+  'd["week_start"] == "monday" and d["auto_approve_days"] == 0'
+db_status 0 "profile set the timesheet settings" profile set --week-start Sunday --auto-approve-days 7
+db_status 0 "profile show --json" profile show --json
+check "the timesheet settings are stored" json \
+  'd["week_start"] == "sunday" and d["auto_approve_days"] == 7 and d["payment_terms_days"] == 30'
+db_status 0 "profile show" profile show
+check "profile show names the automatic approval" stdout_has "7 days after the week ends"
+db_status 1 "an unknown weekday fails" profile set --week-start funday
+check "the weekday error is a sentence" stderr_is_sentence
+db_status 1 "automatic approval beyond 90 days fails" profile set --auto-approve-days 91
+check "the automatic approval error is a sentence" stderr_is_sentence
+db_status 1 "non-numeric automatic approval fails" profile set --auto-approve-days soon
+db_status 0 "profile set back to the defaults" profile set --week-start monday --auto-approve-days 0
 
 db_status 1 "an invalid IBAN fails" profile set --name "Other Name" --iban DE89370400440532013001
 check "the IBAN error is a sentence" stderr_is_sentence
