@@ -2,14 +2,18 @@
 #define G_LOG_DOMAIN "dg-window"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "dg-assistant-store.h"
 #include "dg-assistants-page.h"
 #include "dg-frame-probe.h"
 #include "dg-handbook-store.h"
 #include "dg-handbooks-page.h"
+#include "dg-overview-page.h"
 #include "dg-task-store.h"
 #include "dg-tasks-page.h"
+#include "dg-timesheet-store.h"
+#include "dg-timesheets-page.h"
 #include "dg-window.h"
 
 struct _DgWindow
@@ -19,12 +23,38 @@ struct _DgWindow
   GSettings            *settings;
 
   AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *stack;
+  DgOverviewPage       *overview_page;
   DgAssistantsPage     *assistants_page;
   DgHandbooksPage      *handbooks_page;
   DgTasksPage          *tasks_page;
+  DgTimesheetsPage     *timesheets_page;
 };
 
 G_DEFINE_FINAL_TYPE (DgWindow, dg_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* A week chosen on the Overview opens on the Timesheets page. */
+static void
+on_week_activated (DgOverviewPage *overview,
+                   gint64          assistant_id,
+                   const char     *week_start,
+                   DgWindow       *self)
+{
+  GDate start;
+  guint year = 0, month = 0, day = 0;
+
+  g_date_clear (&start, 1);
+  /* Not g_date_set_parse(): it reads dates in the user's locale. */
+  if (week_start == NULL || sscanf (week_start, "%4u-%2u-%2u", &year, &month, &day) != 3 ||
+      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    {
+      g_critical ("The Overview chose a week with an invalid first day “%s”.", week_start);
+      return;
+    }
+  g_date_set_dmy (&start, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  adw_view_stack_set_visible_child_name (self->stack, "timesheets");
+  dg_timesheets_page_show_week (self->timesheets_page, assistant_id, &start);
+}
 
 GtkWindow *
 dg_window_new (DgApplication  *application,
@@ -34,6 +64,7 @@ dg_window_new (DgApplication  *application,
   g_autoptr(DgAssistantStore) assistants = NULL;
   g_autoptr(DgHandbookStore) handbooks = NULL;
   g_autoptr(DgTaskStore) tasks = NULL;
+  g_autoptr(DgTimesheetStore) timesheets = NULL;
   DgWindow *self;
 
   g_return_val_if_fail (DG_IS_APPLICATION (application), NULL);
@@ -48,12 +79,17 @@ dg_window_new (DgApplication  *application,
   tasks = dg_task_store_new (db, error);
   if (tasks == NULL)
     return NULL;
+  /* Reads nothing until asked: the pages ask once they are shown. */
+  timesheets = dg_timesheet_store_new (db);
 
   self = g_object_new (DG_TYPE_WINDOW, "application", application, NULL);
   dg_assistants_page_set_store (self->assistants_page, assistants);
   dg_assistants_page_set_task_store (self->assistants_page, tasks);
   dg_handbooks_page_set_store (self->handbooks_page, handbooks);
   dg_tasks_page_set_stores (self->tasks_page, tasks, assistants, handbooks);
+  dg_timesheets_page_set_stores (self->timesheets_page, timesheets, assistants);
+  dg_overview_page_set_stores (self->overview_page, timesheets, tasks);
+  g_signal_connect_object (self->overview_page, "week-activated", G_CALLBACK (on_week_activated), self, 0);
   return GTK_WINDOW (self);
 }
 
@@ -107,15 +143,20 @@ dg_window_class_init (DgWindowClass *klass)
   object_class->dispose = dg_window_dispose;
   window_class->close_request = dg_window_close_request;
 
+  g_type_ensure (DG_TYPE_OVERVIEW_PAGE);
   g_type_ensure (DG_TYPE_ASSISTANTS_PAGE);
   g_type_ensure (DG_TYPE_HANDBOOKS_PAGE);
   g_type_ensure (DG_TYPE_TASKS_PAGE);
+  g_type_ensure (DG_TYPE_TIMESHEETS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/delegatedesk/Delegate/dg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DgWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DgWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, DgWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, DgWindow, assistants_page);
   gtk_widget_class_bind_template_child (widget_class, DgWindow, handbooks_page);
   gtk_widget_class_bind_template_child (widget_class, DgWindow, tasks_page);
+  gtk_widget_class_bind_template_child (widget_class, DgWindow, timesheets_page);
 }
 
 static void

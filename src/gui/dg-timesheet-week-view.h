@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "dg-timesheet-store.h"
+
+G_BEGIN_DECLS
+
+#define DG_TYPE_TIMESHEET_WEEK_VIEW (dg_timesheet_week_view_get_type ())
+G_DECLARE_FINAL_TYPE (DgTimesheetWeekView, dg_timesheet_week_view, DG, TIMESHEET_WEEK_VIEW, AdwBin)
+
+/* One assistant's week: its entries in a column view with Approve and
+ * Reject on each pending one, Approve Week, Reject Week… and Reopen Week…,
+ * the totals per day and per task with the amount, and the week's audit
+ * history. Actions: week.approve-entry and week.reject-entry (entry id,
+ * "x"), week.approve-week, week.reject-week, week.reopen-week. A change
+ * that fails is said in a dialog, and the week is read again. */
+void              dg_timesheet_week_view_set_store       (DgTimesheetWeekView *self,
+                                                          DgTimesheetStore    *store);
+/* Shows the week of @assistant_id starting on @week_start (a first day of
+ * the week), read now. */
+void              dg_timesheet_week_view_show_week       (DgTimesheetWeekView *self,
+                                                          gint64               assistant_id,
+                                                          const GDate         *week_start);
+/* Reads the shown week again. */
+void              dg_timesheet_week_view_reload          (DgTimesheetWeekView *self);
+/* The week shown, or NULL before one was shown. */
+DgTimesheetWeek  *dg_timesheet_week_view_get_week        (DgTimesheetWeekView *self);
+
+G_END_DECLS
