@@ -303,8 +303,16 @@ fill_rows (DgTimeImportDialog *self)
   GPtrArray *rows = dg_time_import_get_rows (self->import);
   g_autoptr(GPtrArray) items = g_ptr_array_new_full (rows->len, g_object_unref);
 
-  for (guint i = 0; i < rows->len; i++)
-    g_ptr_array_add (items, dg_import_row_item_new (rows, i));
+  /* The bad lines first: in a file of thousands of lines they are what
+   * the owner has to find. Then every other line in file order. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < rows->len; i++)
+      {
+        const DgTimeImportRow *row = g_ptr_array_index (rows, i);
+
+        if ((row->kind == DG_TIME_IMPORT_ROW_BAD) == (pass == 0))
+          g_ptr_array_add (items, dg_import_row_item_new (rows, i));
+      }
   /* All at once: a file may have thousands of lines. */
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        items->pdata, items->len);

@@ -151,6 +151,32 @@ preview_cell (GtkWidget  *dialog,
   return NULL;
 }
 
+static gboolean
+first_preview_row_is (GtkWidget *dialog,
+                      guint      line)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+  g_autofree char *text = g_strdup_printf ("%u", line);
+  GtkWidget *view = child (dialog, "row_view");
+  GtkWidget *first = NULL;
+  float first_y = G_MAXFLOAT;
+
+  /* The row highest up in the list. */
+  collect_named (view, "import_cell_line", lines);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (lines, i);
+      graphene_point_t point;
+
+      if (gtk_widget_compute_point (label, view, &GRAPHENE_POINT_INIT (0, 0), &point) && point.y < first_y)
+        {
+          first = label;
+          first_y = point.y;
+        }
+    }
+  return first != NULL && g_str_equal (gtk_label_get_text (GTK_LABEL (first)), text);
+}
+
 static guint
 count_preview_rows (GtkWidget *dialog)
 {
@@ -186,6 +212,8 @@ test_bad_line (Fixture       *fixture,
   g_assert_cmpstr (page (dialog), ==, "preview");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (dialog, "summary_label"))), !=, "");
   g_assert_cmpuint (count_preview_rows (dialog), ==, 3);
+  /* The bad line comes first, however far down the file it is. */
+  g_assert_true (first_preview_row_is (dialog, 3));
 
   /* The bad line, with its number, marked as an error and why. */
   kind = preview_cell (dialog, 3, "import_cell_kind");
