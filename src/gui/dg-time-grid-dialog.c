@@ -36,6 +36,7 @@ struct _DgTimeGridDialog
   guint               rebuild_id;
   gboolean            committing;  /* our own change: the store's "changed" is ours */
   gboolean            closing;     /* focus leaves cells as the window goes */
+  gboolean            ready;       /* constructed: the assistant and week are set */
 
   /* What the grid shows: DgTimesheetGridRow * of the store, the cells
    * (row × N_DAYS + day) and the total labels. */
@@ -745,7 +746,7 @@ on_assistant_dropdown_selected (DgTimeGridDialog *self)
   DgAssistant *assistant = gtk_drop_down_get_selected_item (self->assistant_dropdown);
   gint64 id = assistant != NULL ? dg_assistant_get_id (assistant) : 0;
 
-  if (id == self->assistant_id || self->store == NULL)
+  if (!self->ready || id == self->assistant_id)
     return;
   commit_focused_cell (self);
   self->assistant_id = id;
@@ -816,6 +817,7 @@ dg_time_grid_dialog_constructed (GObject *object)
   else
     set_this_week (self);
   self->changed_id = g_signal_connect_swapped (self->store, "changed", G_CALLBACK (on_store_changed), self);
+  self->ready = TRUE;
   rebuild (self);
 }
 

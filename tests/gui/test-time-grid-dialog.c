@@ -25,6 +25,7 @@ typedef struct
   DgAssistantStore *assistants;
   DgTimesheetStore *store;
   gint64            maria_id;
+  gint64            ben_id;
   gint64            task_id;
   GDate             week_start;
 } Fixture;
@@ -36,6 +37,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autoptr(DgAssistant) maria = dg_assistant_new ();
+  g_autoptr(DgAssistant) ben = dg_assistant_new ();
   g_autoptr(DgTaskStore) tasks = NULL;
   g_autoptr(DgTask) report = dg_task_new ("Weekly report");
 
@@ -50,6 +52,11 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (dg_assistant_store_add (fixture->assistants, maria, &error));
   g_assert_no_error (error);
   fixture->maria_id = dg_assistant_get_id (maria);
+  /* First in the list by name; the grid is opened on Maria. */
+  g_object_set (ben, "name", "Ben Carter", "time-zone", "America/New_York", "currency", "USD", NULL);
+  g_assert_true (dg_assistant_store_add (fixture->assistants, ben, &error));
+  g_assert_no_error (error);
+  fixture->ben_id = dg_assistant_get_id (ben);
 
   tasks = dg_task_store_new (fixture->db, &error);
   g_assert_no_error (error);
@@ -78,7 +85,7 @@ static GtkWidget *
 open_dialog (Fixture *fixture)
 {
   GtkWidget *dialog = GTK_WIDGET (dg_time_grid_dialog_new (NULL, fixture->store, fixture->assistants,
-                                                           0, &fixture->week_start));
+                                                           fixture->maria_id, &fixture->week_start));
 
   gtk_window_present (GTK_WINDOW (dialog));
   dg_gui_test_iterate ();
@@ -170,14 +177,21 @@ stored_minutes (Fixture *fixture,
 }
 
 static guint
-count_entries (Fixture *fixture)
+count_entries_of (Fixture *fixture,
+                  gint64   assistant_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = dg_timesheet_store_list_week_entries (fixture->store, fixture->maria_id,
+  g_autoptr(GPtrArray) entries = dg_timesheet_store_list_week_entries (fixture->store, assistant_id,
                                                                       &fixture->week_start, &error);
 
   g_assert_no_error (error);
   return entries->len;
+}
+
+static guint
+count_entries (Fixture *fixture)
+{
+  return count_entries_of (fixture, fixture->maria_id);
 }
 
 static void
@@ -427,6 +441,34 @@ test_other_hours (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static void
+test_switch_assistant (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *dialog = open_dialog (fixture);
+  GtkDropDown *dropdown = GTK_DROP_DOWN (named (dialog, "grid_assistant"));
+  DgAssistant *selected = gtk_drop_down_get_selected_item (dropdown);
+
+  g_assert_cmpint (dg_assistant_get_id (selected), ==, fixture->maria_id);
+  type_and_press_enter (cell (dialog, ROW_TASK, 0), "1:00");
+
+  /* Ben has no task: only hours without one, in his own week. */
+  gtk_drop_down_set_selected (dropdown, 0);
+  dg_gui_test_iterate ();
+  selected = gtk_drop_down_get_selected_item (dropdown);
+  g_assert_cmpint (dg_assistant_get_id (selected), ==, fixture->ben_id);
+  g_assert_null (dg_gui_test_find_by_name (dialog, "cell_1_0"));
+  g_assert_cmpstr (cell_text (dialog, 0, 0), ==, "");
+  type_and_press_enter (cell (dialog, 0, 0), "2:00");
+  g_assert_cmpuint (count_entries_of (fixture, fixture->ben_id), ==, 1);
+  g_assert_cmpuint (count_entries (fixture), ==, 1);
+
+  gtk_drop_down_set_selected (dropdown, 1);
+  dg_gui_test_iterate ();
+  g_assert_cmpstr (cell_text (dialog, ROW_TASK, 0), ==, "1:00");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -441,6 +483,7 @@ main (int   argc,
   ADD ("/time-grid-dialog/invalid-text", test_invalid_text);
   ADD ("/time-grid-dialog/keyboard", test_keyboard);
   ADD ("/time-grid-dialog/other-hours", test_other_hours);
+  ADD ("/time-grid-dialog/switch-assistant", test_switch_assistant);
 #undef ADD
   return g_test_run ();
 }
