@@ -120,7 +120,8 @@ clear_list (GtkListBox *list)
 static GtkWidget *
 create_row (const char *title,
             const char *subtitle,
-            const char *detail)
+            const char *detail,
+            gboolean    activatable)
 {
   GtkWidget *row = adw_action_row_new ();
 
@@ -128,7 +129,7 @@ create_row (const char *title,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), activatable);
   if (detail != NULL)
     {
       GtkWidget *label = gtk_label_new (detail);
@@ -137,23 +138,21 @@ create_row (const char *title,
       gtk_widget_add_css_class (label, "dim-label");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
     }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  if (activatable)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   return row;
 }
 
-/* The last row of a list cut short: it leads to the page @page_name, and
- * is left out when the page is not there to be shown. */
+/* The last row of a list cut short: it leads to the page @page_name, when
+ * that page is there to be shown. */
 static void
 add_more_row (DgOverviewPage *self,
               GtkListBox     *list,
               const char     *title,
               const char     *page_name)
 {
-  GtkWidget *row;
+  GtkWidget *row = create_row (title, NULL, NULL, find_stack_page (self, page_name) != NULL);
 
-  if (find_stack_page (self, page_name) == NULL)
-    return;
-  row = create_row (title, NULL, NULL);
   g_object_set_data_full (G_OBJECT (row), "dg-page", g_strdup (page_name), g_free);
   gtk_list_box_append (list, row);
 }
@@ -192,7 +191,7 @@ load_awaiting (DgOverviewPage *self)
       DgTimesheetWeek *week = g_ptr_array_index (weeks, i);
       g_autofree char *range = dg_timesheet_week_format_range (week);
       g_autofree char *detail = format_week_detail (week);
-      GtkWidget *row = create_row (dg_timesheet_week_get_assistant_name (week), range, detail);
+      GtkWidget *row = create_row (dg_timesheet_week_get_assistant_name (week), range, detail, TRUE);
 
       g_object_set_data_full (G_OBJECT (row), "dg-week",
                               g_object_ref (week), g_object_unref);
@@ -266,7 +265,7 @@ load_overdue (DgOverviewPage *self,
       /* Translators: an overdue task's assistant and due date:
        * "Ana Lima · Mon 30 Nov, 09:00" */
       g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), dg_task_get_assistant_name (task), due);
-      GtkWidget *row = create_row (dg_task_get_title (task), subtitle, NULL);
+      GtkWidget *row = create_row (dg_task_get_title (task), subtitle, NULL, TRUE);
 
       g_object_set_data_full (G_OBJECT (row), "dg-task", g_object_ref (task), g_object_unref);
       gtk_list_box_append (self->overdue_list, row);

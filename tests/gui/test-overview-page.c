@@ -96,6 +96,7 @@ add_assistant (DgAssistantStore *assistants,
 
 static void
 add_task (DgTaskStore *tasks,
+          gint64       assistant_id,
           const char  *title,
           int          days_from_today)
 {
@@ -105,7 +106,7 @@ add_task (DgTaskStore *tasks,
   g_autoptr(GDateTime) day = g_date_time_add_days (now, days_from_today);
   g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
 
-  g_object_set (task, "assistant-id", ana_id, "due-date", date, "due-time", "09:00",
+  g_object_set (task, "assistant-id", assistant_id, "due-date", date, "due-time", "09:00",
                 "time-zone", ANA_ZONE, NULL);
   g_assert_true (dg_task_store_add (tasks, task, &error));
   g_assert_no_error (error);
@@ -149,8 +150,8 @@ seed_database (void)
 
   tasks = dg_task_store_new (db, &error);
   g_assert_no_error (error);
-  add_task (tasks, OVERDUE_TITLE, -1);
-  add_task (tasks, LATER_TITLE, 5);
+  add_task (tasks, ana_id, OVERDUE_TITLE, -1);
+  add_task (tasks, ana_id, LATER_TITLE, 5);
 }
 
 /* The page of the window when the window has one, else a page of our own
@@ -406,6 +407,58 @@ test_empty (void)
   dg_gui_test_run_app (path, drive_empty);
 }
 
+/* Long lists are cut short: seven rows and one that says how many more. */
+static void
+drive_capped (DgApplication *app,
+              GtkWindow     *window)
+{
+  DgOverviewPage *page = find_page (app, window);
+  g_autoptr(GPtrArray) awaiting = NULL;
+  g_autoptr(GPtrArray) overdue = NULL;
+
+  wait_until_loaded (page);
+  awaiting = list_rows (page, "overview_awaiting_list");
+  g_assert_cmpuint (awaiting->len, ==, 8);
+  g_assert_cmpstr (row_title (awaiting->pdata[7]), ==, "And 5 more weeks on the Timesheets page");
+  overdue = list_rows (page, "overview_overdue_list");
+  g_assert_cmpuint (overdue->len, ==, 8);
+  g_assert_cmpstr (row_title (overdue->pdata[7]), ==, "And 5 more on the Tasks page");
+  g_assert_cmpuint (dg_hours_chart_get_n_series (dg_overview_page_get_chart (page)), ==, 12);
+}
+
+static void
+test_capped (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "capped.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgDatabase) db = dg_database_open (path, &error);
+  g_autoptr(DgAssistantStore) assistants = NULL;
+  g_autoptr(DgTimesheetStore) store = NULL;
+  g_autoptr(DgTaskStore) tasks = NULL;
+
+  g_assert_no_error (error);
+  assistants = dg_assistant_store_new (db, &error);
+  g_assert_no_error (error);
+  store = dg_timesheet_store_new (db);
+  tasks = dg_task_store_new (db, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Assistant %02u", i + 1);
+      g_autofree char *title = g_strdup_printf ("Task %02u", i + 1);
+      gint64 id = add_assistant (assistants, name, ANA_ZONE, "EUR", 2000);
+
+      add_entry (store, id, ANA_ZONE, 1, 2, 10, 60);
+      add_task (tasks, id, title, -2);
+    }
+  g_clear_object (&tasks);
+  g_clear_object (&store);
+  g_clear_object (&assistants);
+  g_clear_object (&db);
+
+  dg_gui_test_run_app (path, drive_capped);
+}
+
 /* The Preferences save the first day of the week and the days until the
  * automatic approval to the business profile. */
 static void
@@ -475,6 +528,7 @@ main (int   argc,
 
   g_test_add_func ("/overview/page", test_overview);
   g_test_add_func ("/overview/empty", test_empty);
+  g_test_add_func ("/overview/capped", test_capped);
   g_test_add_func ("/overview/preferences", test_preferences);
   return g_test_run ();
 }
