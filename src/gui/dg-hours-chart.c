@@ -47,6 +47,7 @@ struct _DgHoursChart
   GDate      first_week;
   gint64     top_minutes;  /* the top of the hours axis */
   guint      step_hours;   /* between two lines of the axis */
+  char      *description;  /* the accessible description */
 };
 
 G_DEFINE_FINAL_TYPE (DgHoursChart, dg_hours_chart, GTK_TYPE_WIDGET)
@@ -195,6 +196,7 @@ update_description (DgHoursChart *self)
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
 
+  g_clear_pointer (&self->description, g_free);
   if (self->n_weeks == 0)
     {
       gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
@@ -241,8 +243,9 @@ update_description (DgHoursChart *self)
       g_string_append_printf (text, _("%s: %s in total (%s)."), part->name, total_text, weeks->str);
     }
 
+  self->description = g_string_free (g_steal_pointer (&text), FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,
                                   -1);
 }
 
@@ -324,6 +327,14 @@ dg_hours_chart_get_minutes (DgHoursChart *self,
   g_return_val_if_fail (week < self->n_weeks, 0);
 
   return ((Series *) g_ptr_array_index (self->series, series))->minutes[week];
+}
+
+const char *
+dg_hours_chart_get_description (DgHoursChart *self)
+{
+  g_return_val_if_fail (DG_IS_HOURS_CHART (self), NULL);
+
+  return self->description;
 }
 
 gboolean
@@ -636,6 +647,7 @@ dg_hours_chart_finalize (GObject *object)
 
   g_clear_pointer (&self->series, g_ptr_array_unref);
   g_clear_pointer (&self->parts, g_ptr_array_unref);
+  g_clear_pointer (&self->description, g_free);
 
   G_OBJECT_CLASS (dg_hours_chart_parent_class)->finalize (object);
 }

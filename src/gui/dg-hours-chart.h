@@ -31,6 +31,8 @@ const char *dg_hours_chart_get_series_name (DgHoursChart *self,
 gint64      dg_hours_chart_get_minutes     (DgHoursChart *self,
                                             guint         series,
                                             guint         week);
+/* What the chart's accessible description says (NULL before set_data). */
+const char *dg_hours_chart_get_description (DgHoursChart *self);
 /* Whether there is not a single minute to show. */
 gboolean    dg_hours_chart_is_empty        (DgHoursChart *self);
 

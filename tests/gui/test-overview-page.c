@@ -335,6 +335,13 @@ drive_overview (DgApplication *app,
         g_assert_cmpint (dg_hours_chart_get_minutes (chart, 1, week), ==, ben_minutes[week]);
       }
   }
+  /* A screen reader hears the figures. */
+  g_test_message ("The chart's description: %s", dg_hours_chart_get_description (chart));
+  gtk_test_accessible_assert_role (chart, GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_test_accessible_assert_property (chart, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       dg_hours_chart_get_description (chart));
+  g_assert_nonnull (strstr (dg_hours_chart_get_description (chart), ANA ": 8.5 h in total"));
+  g_assert_nonnull (strstr (dg_hours_chart_get_description (chart), BEN ": 5.75 h in total"));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (chart)));
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (chart)), >, 200);
 
@@ -522,6 +529,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The test backend keeps accessible properties for the checks, and
+   * needs no accessibility bus either. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   test_dir = g_dir_make_tmp ("delegate-test-XXXXXX", NULL);
