@@ -75,14 +75,14 @@ add_toast (DgOverviewPage *self,
     g_object_unref (g_object_ref_sink (toast));
 }
 
+/* A list that cannot be read is said in a toast, not a dialog: it may
+ * come back on every reload. @format has one %s, the reason. */
 static void
 show_load_error (DgOverviewPage *self,
-                 const char     *what,
+                 const char     *format,
                  const GError   *error)
 {
-  /* Translators: the first %s is what could not be read ("the weeks
-   * awaiting approval"), the second the reason, a sentence */
-  g_autofree char *title = g_strdup_printf (_("The overview could not read %s: %s"), what, error->message);
+  g_autofree char *title = g_strdup_printf (format, error->message);
 
   add_toast (self, adw_toast_new (title));
 }
@@ -181,7 +181,8 @@ load_awaiting (DgOverviewPage *self)
   weeks = dg_timesheet_store_list_weeks (self->timesheets, 0, DG_TIMESHEET_FILTER_AWAITING, &error);
   if (weeks == NULL)
     {
-      show_load_error (self, _("the weeks awaiting approval"), error);
+      /* Translators: %s is the reason, a sentence */
+      show_load_error (self, _("The weeks awaiting approval could not be read: %s"), error);
       weeks = g_ptr_array_new ();
     }
 
@@ -249,7 +250,8 @@ load_overdue (DgOverviewPage *self,
   upcoming = dg_task_store_list_upcoming (self->tasks, now, self->week_start, 0, &error);
   if (upcoming == NULL)
     {
-      show_load_error (self, _("the overdue tasks"), error);
+      /* Translators: %s is the reason, a sentence */
+      show_load_error (self, _("The overdue tasks could not be read: %s"), error);
       upcoming = g_ptr_array_new ();
     }
   for (guint i = 0; i < upcoming->len; i++)
@@ -329,7 +331,8 @@ load_hours (DgOverviewPage *self,
   hours = dg_timesheet_store_hours_by_week (self->timesheets, &today, N_WEEKS, &error);
   if (hours == NULL)
     {
-      show_load_error (self, _("the hours per assistant"), error);
+      /* Translators: %s is the reason, a sentence */
+      show_load_error (self, _("The hours per assistant could not be read: %s"), error);
       hours = g_ptr_array_new ();
     }
   dg_hours_chart_set_data (self->hours_chart, hours, &first_week, N_WEEKS);
