@@ -299,11 +299,11 @@ static char *
 describe_cell (Cell *cell)
 {
   GDate date;
-  /* Translators: a day of the hours grid, for screen readers and error
-   * messages: "Monday 2 March"; see g_date_time_format() */
   g_autofree char *day = NULL;
 
   day_of_week (cell->self, cell->day, &date);
+  /* Translators: a day of the hours grid, for screen readers and error
+   * messages: "Monday 2 March"; see g_date_time_format() */
   day = format_day (&date, _("%A %-d %B"));
   /* Translators: a cell of the hours grid: the task's title, then the day,
    * "Weekly report, Monday 2 March" */
@@ -464,14 +464,14 @@ create_day_header (DgTimeGridDialog *self,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GDate date;
-  /* Translators: the weekday over a column of the hours grid, "Mon"; see g_date_time_format() */
   g_autofree char *weekday = NULL;
-  /* Translators: the date under the weekday of the hours grid, "2 Mar"; see g_date_time_format() */
   g_autofree char *short_date = NULL;
   GtkWidget *weekday_label;
 
   day_of_week (self, day, &date);
+  /* Translators: the weekday over a column of the hours grid, "Mon"; see g_date_time_format() */
   weekday = format_day (&date, _("%a"));
+  /* Translators: the date under the weekday of the hours grid, "2 Mar"; see g_date_time_format() */
   short_date = format_day (&date, _("%-d %b"));
   weekday_label = create_label (weekday, 0.5, "heading");
   if (g_date_compare (&date, today) == 0)
@@ -565,12 +565,12 @@ update_title (DgTimeGridDialog *self)
   GDate last;
   /* Translators: the first day of the week in the hours grid's subtitle, "2 March"; see g_date_time_format() */
   g_autofree char *first_text = format_day (&self->week_start, _("%-d %B"));
-  /* Translators: the last day of the week in the hours grid's subtitle, "8 March 2026"; see g_date_time_format() */
   g_autofree char *last_text = NULL;
   g_autofree char *subtitle = NULL;
   DgAssistant *assistant = current_assistant (self);
 
   day_of_week (self, N_DAYS - 1, &last);
+  /* Translators: the last day of the week in the hours grid's subtitle, "8 March 2026"; see g_date_time_format() */
   last_text = format_day (&last, _("%-d %B %Y"));
   if (assistant != NULL)
     /* Translators: the hours grid's subtitle: the assistant, then the week, "Maria Santos · 2 March – 8 March 2026" */
