@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "dg-timesheet-week-view"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "dg-duration.h"
 #include "dg-money.h"
@@ -130,6 +131,21 @@ fill_days (DgTimesheetWeekView *self)
     }
 }
 
+/* "Fri 20 Nov" for a stored "YYYY-MM-DD"; the text itself if it is not one. */
+static char *
+format_due_date (const char *date)
+{
+  g_autoptr(GDateTime) day = NULL;
+  int year = 0, month = 0, dom = 0;
+
+  if (date == NULL || sscanf (date, "%4d-%2d-%2d", &year, &month, &dom) != 3 ||
+      (day = g_date_time_new_utc (year, month, dom, 0, 0, 0)) == NULL)
+    return g_strdup (date != NULL ? date : "");
+  /* Translators: a fixed fee's due date in the week's totals, "Fri 20 Nov";
+   * see g_date_time_format() for the codes. */
+  return g_date_time_format (day, _("%a %-d %b"));
+}
+
 static void
 fill_totals (DgTimesheetWeekView *self)
 {
@@ -155,9 +171,10 @@ fill_totals (DgTimesheetWeekView *self)
     {
       DgTimesheetFixedFee *fee = g_ptr_array_index (fees, i);
       g_autofree char *money = format_money (fee->fee, currency);
+      g_autofree char *due = format_due_date (fee->due_date);
       /* Translators: below a fixed-fee task's title in the week's totals;
-       * %s is its local due date, "YYYY-MM-DD" */
-      g_autofree char *subtitle = g_strdup_printf (_("Fixed fee, due %s"), fee->due_date);
+       * %s is its due date, "Fri 20 Nov" */
+      g_autofree char *subtitle = g_strdup_printf (_("Fixed fee, due %s"), due);
 
       gtk_list_box_append (self->totals_list, total_row (fee->title, subtitle, money, FALSE));
     }

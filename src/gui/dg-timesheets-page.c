@@ -376,12 +376,9 @@ fill_assistant_filter (DgTimesheetsPage *self)
 static void
 on_assistants_changed (DgTimesheetsPage *self)
 {
-  gint64 before = selected_assistant_id (self);
-
   fill_assistant_filter (self);
   /* A renamed assistant's weeks show the new name; a deleted one's go. */
-  if (before != selected_assistant_id (self) || self->loaded)
-    dg_timesheets_page_reload (self);
+  dg_timesheets_page_reload (self);
 }
 
 static void
