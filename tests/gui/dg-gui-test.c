@@ -167,6 +167,18 @@ wait_for_frame (GtkWidget *widget)
   g_signal_handler_disconnect (clock, handler);
 }
 
+void
+dg_gui_test_show_page (GtkWindow  *window,
+                       const char *name)
+{
+  GtkWidget *stack = dg_gui_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+
+  g_assert_nonnull (stack);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), name);
+  wait_for_frame (GTK_WIDGET (window));
+  dg_gui_test_iterate ();
+}
+
 int
 dg_gui_test_render_png (GtkWidget  *widget,
                         const char *path)

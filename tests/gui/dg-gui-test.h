@@ -20,6 +20,12 @@ void       dg_gui_test_run_app_with_data (const char     *database_path,
                                           ...) G_GNUC_NULL_TERMINATED;
 /* Lets GTK handle pending events (layout, drawing, idle callbacks). */
 void       dg_gui_test_iterate           (void);
+/* Shows the page @name of @window's view stack and waits until it is drawn:
+ * a page shown for the first time is laid out only in the next frame, and
+ * only then knows whether its leaflet folds. The window opens on the
+ * Overview. */
+void       dg_gui_test_show_page         (GtkWindow      *window,
+                                          const char     *name);
 GtkWidget *dg_gui_test_find_by_name      (GtkWidget      *root,
                                           const char     *name);
 GtkWidget *dg_gui_test_find_by_type      (GtkWidget      *root,

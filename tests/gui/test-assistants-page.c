@@ -126,10 +126,7 @@ drive_page (DgApplication *app,
     GTK_TOGGLE_BUTTON (dg_gui_test_find_by_type (page, GTK_TYPE_TOGGLE_BUTTON));
   GtkWidget *editor;
 
-  /* The window opens on the Overview. */
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (dg_gui_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)),
-                                         "assistants");
-  dg_gui_test_iterate ();
+  dg_gui_test_show_page (window, "assistants");
 
   /* Archived assistants are hidden until asked for. */
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);

@@ -19,10 +19,7 @@ check_list_shows_cli_assistant (DgApplication *app,
   GtkWidget *sidebar = dg_gui_test_find_by_name (page, "assistant_sidebar");
   g_autoptr(DgAssistant) assistant = NULL;
 
-  /* The window opens on the Overview. */
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (dg_gui_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)),
-                                         "assistants");
-  dg_gui_test_iterate ();
+  dg_gui_test_show_page (window, "assistants");
 
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);

@@ -325,13 +325,11 @@ static void
 drive_assistant_tasks (DgApplication *app,
                        GtkWindow     *window)
 {
-  GtkWidget *stack = dg_gui_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
   GtkWidget *list_view;
   GtkWidget *tasks_list;
   GtkWidget *first;
 
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "assistants");
-  dg_gui_test_iterate ();
+  dg_gui_test_show_page (window, "assistants");
   list_view = dg_gui_test_find_by_type (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW);
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list_view))), 0);
   dg_gui_test_iterate ();

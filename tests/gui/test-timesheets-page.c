@@ -216,42 +216,15 @@ save_png (GtkWidget  *widget,
   g_assert_cmpint (dg_gui_test_render_png (widget, png), >, 300);
 }
 
-static void
-on_after_paint (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-/* A page just shown is laid out in the next frame: whether the list and
- * the week stand side by side is known only then. */
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gboolean painted = FALSE;
-  gulong handler;
-
-  g_assert_nonnull (clock);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
-  gtk_widget_queue_draw (widget);
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, handler);
-  dg_gui_test_iterate ();
-}
-
 static GtkWidget *
 open_page (GtkWindow *window)
 {
-  GtkWidget *stack = dg_gui_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
   GtkWidget *page = dg_gui_test_find_by_type (GTK_WIDGET (window), DG_TYPE_TIMESHEETS_PAGE);
 
   g_assert_nonnull (page);
   /* Nothing is read before the page is shown. */
   g_assert_false (dg_timesheets_page_get_loaded (DG_TIMESHEETS_PAGE (page)));
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "timesheets");
-  wait_for_frame (GTK_WIDGET (window));
+  dg_gui_test_show_page (window, "timesheets");
   g_assert_true (dg_timesheets_page_get_loaded (DG_TIMESHEETS_PAGE (page)));
   return page;
 }

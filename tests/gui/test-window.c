@@ -61,10 +61,7 @@ drive_add_assistant (DgApplication *app,
   GtkWindow *preferences;
   GtkWindow *shortcuts;
 
-  /* The window opens on the Overview. */
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (dg_gui_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)),
-                                         "assistants");
-  dg_gui_test_iterate ();
+  dg_gui_test_show_page (window, "assistants");
 
   g_assert_nonnull (page);
   g_assert_cmpstr (gtk_window_get_title (window), ==, "Delegate");
