@@ -501,19 +501,13 @@ dg_overview_page_run_auto_approval (DgOverviewPage  *self,
     return 0;
   if (n_approved > 0)
     {
-      guint days = dg_timesheet_store_get_auto_approve_days (self->timesheets);
-      g_autofree char *reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                              "still pending %u day after their week",
-                                                              "still pending %u days after their week",
-                                                              days),
-                                                 days);
-      /* Translators: a toast; %u is a number of time entries, %s says why,
-       * "still pending 7 days after their week" */
+      /* Translators: a toast; "too long" is longer than the days set for
+       * "Automatic Approval" in Preferences; %u is a number of time entries */
       g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                             "%u entry approved automatically, %s",
-                                                             "%u entries approved automatically, %s",
+                                                             "%u entry pending too long was approved automatically",
+                                                             "%u entries pending too long were approved automatically",
                                                              n_approved),
-                                                n_approved, reason);
+                                                n_approved);
 
       /* A toast still shown says the news instead of a second one: and
        * libadwaita 1.2 may crash when a toast is dismissed while it is

@@ -112,6 +112,33 @@ add_task (DgTaskStore *tasks,
   g_assert_no_error (error);
 }
 
+/* The automatic approval counts from when an entry began to wait
+ * (pending_since, since the review of issue 5): the seeded hours are dated
+ * as if each had been entered on the day it was worked, not today. */
+static void
+entered_as_worked (DgDatabase *db)
+{
+  static const char has_column_sql[] =
+    "SELECT count(*) FROM pragma_table_info ('time_entries') WHERE name = 'pending_since'";
+  static const char update_sql[] =
+    "UPDATE time_entries SET pending_since = start_utc";
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = dg_database_prepare (db, has_column_sql, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  if (sqlite3_column_int (stmt, 0) == 0)
+    {
+      sqlite3_reset (stmt);
+      return;
+    }
+  sqlite3_reset (stmt);
+  stmt = dg_database_prepare (db, update_sql, &error);
+  g_assert_no_error (error);
+  g_assert_true (dg_database_execute (db, stmt, &error));
+  g_assert_no_error (error);
+}
+
 /* Two assistants with hours over several weeks:
  *   Ana (Berlin): 1 week ago 90 min pending; 3 weeks ago 120 min pending and
  *     60 min approved; 5 weeks ago 240 min approved.
@@ -147,6 +174,7 @@ seed_database (void)
   g_assert_no_error (error);
   g_assert_true (dg_timesheet_store_reject_entries (store, &rejected, 1, "Not agreed", &error));
   g_assert_no_error (error);
+  entered_as_worked (db);
 
   tasks = dg_task_store_new (db, &error);
   g_assert_no_error (error);
@@ -367,7 +395,8 @@ drive_overview (DgApplication *app,
 
   toast = dg_overview_page_get_toast (page);
   g_assert_nonnull (toast);
-  g_assert_nonnull (strstr (adw_toast_get_title (toast), "2 entries approved automatically"));
+  /* One sentence, as translators need it. */
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "2 entries pending too long were approved automatically");
   /* libadwaita 1.2 may crash when a toast is dismissed while it appears,
    * or when a window closes while a toast animates. */
   wait_for (G_USEC_PER_SEC);
@@ -379,6 +408,21 @@ drive_overview (DgApplication *app,
   after = list_rows (page, "overview_awaiting_list");
   g_assert_cmpuint (after->len, ==, 1);
   g_assert_cmpstr (row_title (after->pdata[0]), ==, ANA);
+
+  /* Last week's one entry, on Friday: its own sentence. */
+  g_clear_pointer (&now, g_date_time_unref);
+  now = g_date_time_new_utc (g_date_get_year (&this_monday), g_date_get_month (&this_monday),
+                             g_date_get_day (&this_monday), 12, 0, 0);
+  now = g_date_time_add_days (g_steal_pointer (&now), 4);
+  g_assert_cmpuint (dg_overview_page_run_auto_approval (page, now, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored_week_state (db, ana_id, 1), ==, DG_TIMESHEET_STATE_APPROVED);
+  toast = dg_overview_page_get_toast (page);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "1 entry pending too long was approved automatically");
+  wait_for (G_USEC_PER_SEC);
+  adw_toast_dismiss (toast);
+  wait_for (G_USEC_PER_SEC);
   dg_gui_test_iterate ();
 }
 
