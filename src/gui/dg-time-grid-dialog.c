@@ -37,6 +37,7 @@ struct _DgTimeGridDialog
   gboolean            committing;  /* our own change: the store's "changed" is ours */
   gboolean            closing;     /* focus leaves cells as the window goes */
   gboolean            ready;       /* constructed: the assistant and week are set */
+  char               *unsaved_warned;  /* the unsaved cells a refused close named */
 
   /* What the grid shows: DgTimesheetGridRow * of the store, the cells
    * (row × N_DAYS + day) and the total labels. */
@@ -153,6 +154,33 @@ focused_cell (DgTimeGridDialog *self)
   Cell *cell = entry != NULL ? g_object_get_data (G_OBJECT (entry), "dg-cell") : NULL;
 
   return cell != NULL && !cell->removed ? cell : NULL;
+}
+
+/* The cells marked because their text could not be saved: how many, the
+ * first, and in @signature which cells hold which text, so that a second
+ * close can tell whether the owner was told about these. */
+static guint
+find_unsaved_cells (DgTimeGridDialog  *self,
+                    Cell             **out_first,
+                    GString           *signature)
+{
+  guint n = 0;
+
+  *out_first = NULL;
+  g_string_append_printf (signature, "%" G_GINT64_FORMAT " %u\n", self->assistant_id,
+                          g_date_valid (&self->week_start) ? g_date_get_julian (&self->week_start) : 0);
+  for (guint i = 0; self->cells != NULL && i < self->cells->len; i++)
+    {
+      Cell *cell = g_ptr_array_index (self->cells, i);
+
+      if (dg_form_row_get_error (GTK_WIDGET (cell->entry)) == NULL)
+        continue;
+      if (n++ == 0)
+        *out_first = cell;
+      g_string_append_printf (signature, "%u %u %s\n", cell->row, cell->day,
+                              gtk_editable_get_text (GTK_EDITABLE (cell->entry)));
+    }
+  return n;
 }
 
 /* ---- totals and values ---------------------------------------------------- */
@@ -373,6 +401,18 @@ commit_cell (Cell *cell)
     }
 
   mark_cell (cell, NULL);
+  /* The close that was refused for unsaved cells: said while any is left. */
+  if (self->unsaved_warned != NULL)
+    {
+      g_autoptr(GString) signature = g_string_new (NULL);
+      Cell *first;
+
+      if (find_unsaved_cells (self, &first, signature) == 0)
+        {
+          g_clear_pointer (&self->unsaved_warned, g_free);
+          show_error (self, NULL);
+        }
+    }
   formatted = format_minutes_or_empty (minutes);
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (cell->entry)), formatted) != 0)
     gtk_editable_set_text (GTK_EDITABLE (cell->entry), formatted);
@@ -606,6 +646,7 @@ rebuild (DgTimeGridDialog *self)
 
   clear_grid (self);
   update_title (self);
+  g_clear_pointer (&self->unsaved_warned, g_free);
   show_error (self, NULL);
   gtk_stack_set_visible_child_name (self->stack, self->assistant_id != 0 ? "grid" : "empty");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "grid.previous-week", self->assistant_id != 0);
@@ -795,10 +836,35 @@ static gboolean
 dg_time_grid_dialog_close_request (GtkWindow *window)
 {
   DgTimeGridDialog *self = DG_TIME_GRID_DIALOG (window);
+  g_autoptr(GString) signature = g_string_new (NULL);
+  Cell *first;
+  guint n_unsaved;
 
   /* Hours typed into the last cell are kept, as everywhere else in the
-   * grid; a cell that cannot be saved says so on its own. */
+   * grid. */
   commit_focused_cell (self);
+
+  /* Text that could not be saved is not dropped without a word: the
+   * window stays, on the first such cell, and says why. Closing again
+   * with the same cells leaves them out, as the owner has been told. */
+  n_unsaved = find_unsaved_cells (self, &first, signature);
+  if (n_unsaved > 0 && g_strcmp0 (signature->str, self->unsaved_warned) != 0)
+    {
+      g_autofree char *message = NULL;
+
+      g_free (self->unsaved_warned);
+      self->unsaved_warned = g_string_free (g_steal_pointer (&signature), FALSE);
+      /* Translators: closing the hours grid was refused; the message of
+       * each marked cell is listed under the grid */
+      message = g_strdup_printf (ngettext ("%u marked cell is not saved. Correct it, or close the window again to leave it out.",
+                                           "%u marked cells are not saved. Correct them, or close the window again to leave them out.",
+                                           n_unsaved),
+                                 n_unsaved);
+      show_error (self, message);
+      gtk_widget_grab_focus (GTK_WIDGET (first->entry));
+      return TRUE;
+    }
+
   self->closing = TRUE;
   return GTK_WINDOW_CLASS (dg_time_grid_dialog_parent_class)->close_request (window);
 }
@@ -839,6 +905,16 @@ dg_time_grid_dialog_dispose (GObject *object)
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (dg_time_grid_dialog_parent_class)->dispose (object);
+}
+
+static void
+dg_time_grid_dialog_finalize (GObject *object)
+{
+  DgTimeGridDialog *self = DG_TIME_GRID_DIALOG (object);
+
+  g_free (self->unsaved_warned);
+
+  G_OBJECT_CLASS (dg_time_grid_dialog_parent_class)->finalize (object);
 }
 
 static void
@@ -905,6 +981,7 @@ dg_time_grid_dialog_class_init (DgTimeGridDialogClass *klass)
 
   object_class->constructed = dg_time_grid_dialog_constructed;
   object_class->dispose = dg_time_grid_dialog_dispose;
+  object_class->finalize = dg_time_grid_dialog_finalize;
   object_class->get_property = dg_time_grid_dialog_get_property;
   object_class->set_property = dg_time_grid_dialog_set_property;
   window_class->close_request = dg_time_grid_dialog_close_request;

@@ -331,6 +331,66 @@ test_invalid_text (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Closing with text that is not a duration: the window stays on that
+ * cell and says why; nothing of it is saved. */
+static void
+test_close_with_invalid_text (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *dialog = open_dialog (fixture);
+  GtkWidget *error_revealer = gtk_widget_get_ancestor (named (dialog, "grid_error"), GTK_TYPE_REVEALER);
+  GtkWidget *invalid = cell (dialog, ROW_TASK, 0);
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+
+  /* "abc" typed, the focus still in the cell. */
+  g_assert_true (gtk_widget_grab_focus (invalid));
+  gtk_editable_set_text (GTK_EDITABLE (invalid), "abc");
+  g_assert_true (gtk_widget_activate_action (dialog, "window.close", NULL));
+  dg_gui_test_iterate ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (dialog));
+  g_assert_true (gtk_widget_has_css_class (invalid, "error"));
+  g_assert_true (focused_entry (dialog) == invalid);
+  g_assert_cmpstr (cell_text (dialog, ROW_TASK, 0), ==, "abc");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (error_revealer)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (named (dialog, "grid_error"))), ==,
+                   "1 marked cell is not saved. Correct it, or close the window again to leave it out.");
+  g_assert_cmpuint (count_entries (fixture), ==, 0);
+
+  /* Corrected, the message goes and closing saves it. */
+  gtk_editable_set_text (GTK_EDITABLE (invalid), "1:00");
+  g_signal_emit_by_name (invalid, "activate");
+  dg_gui_test_iterate ();
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (error_revealer)));
+  g_assert_true (gtk_widget_activate_action (dialog, "window.close", NULL));
+  dg_gui_test_iterate ();
+  g_assert_null (dialog);
+  g_assert_cmpint (stored_minutes (fixture, fixture->task_id, 0, NULL), ==, 60);
+
+  /* A marked cell the focus has left, another cell with good hours
+   * focused: the good hours are saved, the window goes to the marked
+   * cell. */
+  dialog = open_dialog (fixture);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  type_and_press_enter (cell (dialog, ROW_TASK, 1), "abc");
+  g_assert_true (gtk_widget_grab_focus (cell (dialog, ROW_NO_TASK, 2)));
+  gtk_editable_set_text (GTK_EDITABLE (cell (dialog, ROW_NO_TASK, 2)), "0:30");
+  g_assert_true (gtk_widget_activate_action (dialog, "window.close", NULL));
+  dg_gui_test_iterate ();
+  g_assert_nonnull (dialog);
+  g_assert_true (focused_entry (dialog) == cell (dialog, ROW_TASK, 1));
+  g_assert_cmpint (stored_minutes (fixture, 0, 2, NULL), ==, 30);
+  g_assert_cmpint (stored_minutes (fixture, fixture->task_id, 1, NULL), ==, 0);
+
+  /* Closing again, told: the window goes, the text is left out. */
+  g_assert_true (gtk_widget_activate_action (dialog, "window.close", NULL));
+  dg_gui_test_iterate ();
+  g_assert_null (dialog);
+  g_assert_cmpint (stored_minutes (fixture, fixture->task_id, 1, NULL), ==, 0);
+  g_assert_cmpuint (count_entries (fixture), ==, 2);
+}
+
 static gboolean
 press_key (GtkWidget *entry,
            guint      keyval)
@@ -481,6 +541,7 @@ main (int   argc,
   ADD ("/time-grid-dialog/typing-saves", test_typing_saves);
   ADD ("/time-grid-dialog/focus-leave-saves", test_focus_leave_saves);
   ADD ("/time-grid-dialog/invalid-text", test_invalid_text);
+  ADD ("/time-grid-dialog/close-with-invalid-text", test_close_with_invalid_text);
   ADD ("/time-grid-dialog/keyboard", test_keyboard);
   ADD ("/time-grid-dialog/other-hours", test_other_hours);
   ADD ("/time-grid-dialog/switch-assistant", test_switch_assistant);
