@@ -11,7 +11,8 @@
  * row of it says (who, when, how long, what). Each tool writes its own
  * columns and date formats:
  *   Toggl Track  "Start date" 2024-03-04, "Start time" 10:23:00, "Duration" 01:00:01
- *   Clockify     "Start Date" 03/04/2024 (US), "Start Time" 10:23 AM, "Duration (h)"
+ *   Clockify     "Start Date" 03/04/2024 (in the exporting user's date format:
+ *                month or day first), "Start Time" 10:23 AM, "Duration (h)"
  *   Kimai        "Date" 2024-03-04, "From"/"To" 10:23, "Duration" 1.5 (or 1:30);
  *                German headers ("Datum", "Von", "Bis", "Dauer") from a German template
  *   Harvest      "Date" 2024-03-04 and decimal "Hours" only ("20,0" in European files)
@@ -40,6 +41,8 @@ typedef struct
   int          first_name;
   int          last_name;
   DgDateOrder  slash_order;  /* what "03/04/2024" means in this file */
+  gboolean     mixed_slash_orders; /* some dates are dates only day first,
+                                    * others only month first */
 } Columns;
 
 /* ---- header names -------------------------------------------------------- */
@@ -98,6 +101,7 @@ columns_init (Columns *columns)
   columns->email = columns->user = columns->user_alt = -1;
   columns->first_name = columns->last_name = -1;
   columns->slash_order = DG_DATE_ORDER_MDY;
+  columns->mixed_slash_orders = FALSE;
 }
 
 /* Toggl and Clockify both write "Start date"/"Start Date" … "End time";
@@ -540,10 +544,20 @@ local_with_offset (const DgLocalTime *local,
 }
 
 static char *
-date_reason (const char  *text,
-             DateResult   result,
-             DgDateOrder  slash_order)
+date_reason (const char    *text,
+             DateResult     result,
+             const Columns *columns)
 {
+  DgDateOrder slash_order = columns->slash_order;
+
+  if (columns->mixed_slash_orders && slash_order == DG_DATE_ORDER_MDY)
+    /* TRANSLATORS: %s is a date as the file has it, such as 13/03/2026 */
+    return g_strdup_printf (_("“%s” is a date only when read day first, but other dates of the file are dates only when read month first: correct the dates in the file."),
+                            text);
+  if (columns->mixed_slash_orders && slash_order == DG_DATE_ORDER_DMY)
+    /* TRANSLATORS: %s is a date as the file has it, such as 03/13/2026 */
+    return g_strdup_printf (_("“%s” is a date only when read month first, but other dates of the file are dates only when read day first: correct the dates in the file."),
+                            text);
   if (result == DATE_AMBIGUOUS)
     /* TRANSLATORS: %s is a date as the file has it, such as 03/04/2026 */
     return g_strdup_printf (_("The date “%s” could be read day first or month first: choose the date order in the column mapping."),
@@ -657,7 +671,7 @@ read_start (DgTimeImportCandidate *candidate,
   if (result != DATE_OK)
     {
       _dg_time_import_candidate_set (candidate, DG_TIME_IMPORT_ROW_BAD,
-                                     date_reason (date_text, result, columns->slash_order));
+                                     date_reason (date_text, result, columns));
       return FALSE;
     }
 
@@ -668,14 +682,14 @@ read_start (DgTimeImportCandidate *candidate,
       if (!parse_time (rest + 1, local, &has_offset, &offset))
         {
           _dg_time_import_candidate_set (candidate, DG_TIME_IMPORT_ROW_BAD,
-                                         date_reason (date_text, DATE_INVALID, columns->slash_order));
+                                         date_reason (date_text, DATE_INVALID, columns));
           return FALSE;
         }
     }
   else if (*rest != '\0')
     {
       _dg_time_import_candidate_set (candidate, DG_TIME_IMPORT_ROW_BAD,
-                                     date_reason (date_text, DATE_INVALID, columns->slash_order));
+                                     date_reason (date_text, DATE_INVALID, columns));
       return FALSE;
     }
   else if (time_text != NULL)
@@ -689,6 +703,7 @@ read_start (DgTimeImportCandidate *candidate,
   else
     {
       *out_has_time = FALSE;
+      candidate->day_only = TRUE;
       local->hour = DAY_ONLY_START_HOUR;
       local->minute = local->second = 0;
     }
@@ -733,7 +748,7 @@ read_end (DgTimeImportCandidate *candidate,
         {
           _dg_time_import_candidate_set (candidate, DG_TIME_IMPORT_ROW_BAD,
                                          date_reason (end_date_text, result == DATE_OK ? DATE_INVALID : result,
-                                                      columns->slash_order));
+                                                      columns));
           return FALSE;
         }
     }
@@ -861,18 +876,103 @@ read_record (DgTimeImportCandidate *candidate,
   candidate->description = dup_field (record, columns->note);
 }
 
+/* ---- the order of slash dates ------------------------------------------- */
+
+void
+_dg_time_import_date_reading_clear (DgTimeImportDateReading *reading)
+{
+  reading->order = DG_DATE_ORDER_YMD;
+  reading->guessed = FALSE;
+  g_clear_pointer (&reading->example, g_free);
+  g_clear_pointer (&reading->example_read, g_free);
+}
+
+/* Tools write slash dates in their user's format (Clockify: MM/DD/YYYY,
+ * DD/MM/YYYY, DD-MM-YYYY, …), so a file can only show its order through
+ * its dates: one that is a date only day first (13/03/2024) or only month
+ * first (03/13/2024) settles it for the whole file. A file that shows
+ * neither is read in the tool's usual order (columns->slash_order), and
+ * @reading says that this was a guess, with one of its dates as an example
+ * the owner can check. A file that shows both is read in the usual order
+ * too, its rows that fail then say that the file contradicts itself. */
+static void
+settle_slash_order (Columns                 *columns,
+                    GPtrArray               *records,
+                    guint                    n_columns,
+                    DgTimeImportDateReading *reading)
+{
+  const int date_columns[] = { columns->date, columns->end_date };
+  gboolean day_first = FALSE;
+  gboolean month_first = FALSE;
+  g_autofree char *example = NULL;
+  DgLocalTime example_dmy = { 0, };
+  DgLocalTime example_mdy = { 0, };
+
+  for (guint i = 1; i < records->len; i++)
+    {
+      DgCsvRecord *record = records->pdata[i];
+
+      if (record->problem != NULL || record->n_fields != n_columns)
+        continue;
+      for (guint c = 0; c < G_N_ELEMENTS (date_columns); c++)
+        {
+          g_autofree char *text = dup_field (record, date_columns[c]);
+          DgLocalTime dmy = { 0, }, mdy = { 0, };
+          const char *rest = NULL;
+          gboolean is_dmy, is_mdy;
+
+          if (text == NULL)
+            continue;
+          is_dmy = parse_date (text, DG_DATE_ORDER_DMY, &dmy, &rest) == DATE_OK;
+          is_mdy = parse_date (text, DG_DATE_ORDER_MDY, &mdy, &rest) == DATE_OK;
+          if (is_dmy && !is_mdy)
+            day_first = TRUE;
+          else if (is_mdy && !is_dmy)
+            month_first = TRUE;
+          else if (is_dmy && is_mdy && example == NULL &&
+                   (dmy.month != mdy.month || dmy.day != mdy.day))
+            {
+              example = g_steal_pointer (&text);
+              example_dmy = dmy;
+              example_mdy = mdy;
+            }
+        }
+    }
+
+  if (day_first != month_first)
+    columns->slash_order = day_first ? DG_DATE_ORDER_DMY : DG_DATE_ORDER_MDY;
+  else if (day_first)
+    /* No order reads every date, and choosing one would not help: the rows
+     * that fail say so. */
+    columns->mixed_slash_orders = TRUE;
+  else if (example != NULL)
+    {
+      const DgLocalTime *read = columns->slash_order == DG_DATE_ORDER_DMY ? &example_dmy : &example_mdy;
+
+      reading->guessed = TRUE;
+      reading->example_read = g_strdup_printf ("%04d-%02d-%02d", read->year, read->month, read->day);
+      reading->example = g_steal_pointer (&example);
+    }
+  reading->order = columns->slash_order;
+}
+
 gboolean
 _dg_time_import_csv_read (DgTimeImportFormat          format,
                           const DgTimeColumnMapping  *mapping,
+                          DgDateOrder                 date_order,
                           GPtrArray                  *records,
                           char                        separator,
                           GPtrArray                  *candidates,
+                          DgTimeImportDateReading    *out_reading,
                           GError                    **error)
 {
   DgCsvRecord *header;
   Columns columns;
 
   g_assert (records != NULL && records->len > 0);
+  g_assert (out_reading != NULL);
+
+  _dg_time_import_date_reading_clear (out_reading);
 
   header = records->pdata[0];
   if (format == DG_TIME_IMPORT_FORMAT_MAPPED_CSV)
@@ -882,7 +982,14 @@ _dg_time_import_csv_read (DgTimeImportFormat          format,
         return FALSE;
     }
   else
-    columns_for_tool (format, (const char * const *) header->fields, &columns);
+    {
+      columns_for_tool (format, (const char * const *) header->fields, &columns);
+      if (date_order != DG_DATE_ORDER_YMD)
+        columns.slash_order = date_order;
+      else
+        settle_slash_order (&columns, records, header->n_fields, out_reading);
+    }
+  out_reading->order = columns.slash_order;
 
   for (guint i = 1; i < records->len; i++)
     {

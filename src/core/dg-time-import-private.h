@@ -41,6 +41,8 @@ typedef struct
   char                *description;  /* matched to a task when @task is not */
   char                *note;
   char                *external_id;  /* the file's own id, or NULL: a digest */
+  gboolean             day_only;     /* the file has a day but no time: the start
+                                      * is made up (DAY_ONLY_START_HOUR) */
 } DgTimeImportCandidate;
 
 DgTimeImportCandidate *_dg_time_import_candidate_new  (guint                  line,
@@ -58,16 +60,32 @@ char                  *_dg_time_import_shorten        (const char            *te
 
 /* ---- CSV (dg-time-import-csv.c) ----------------------------------------- */
 
+/* How a file's slash dates were read. */
+typedef struct
+{
+  DgDateOrder  order;        /* YMD: per date, ambiguous ones are bad lines */
+  gboolean     guessed;      /* neither the owner nor the file settled @order */
+  char        *example;      /* when guessed: a date of the file that the two
+                              * orders read differently, as the file has it … */
+  char        *example_read; /* … and as it was read, 2024-03-04 */
+} DgTimeImportDateReading;
+
+void                   _dg_time_import_date_reading_clear (DgTimeImportDateReading *reading);
+
 /* The tool whose export has @header (MAPPED_CSV for none). */
 DgTimeImportFormat     _dg_time_import_csv_recognize  (const char * const    *header);
 /* Reads the records after the header (@records[0]) of a file of @format
  * (with @mapping for MAPPED_CSV) into DgTimeImportCandidate * added to
- * @candidates. Fails only with BAD_MAPPING. */
+ * @candidates. A tool's slash dates are read in @date_order, or with YMD in
+ * the order the file's dates settle, else the tool's usual one; @out_reading
+ * says which. Fails only with BAD_MAPPING. */
 gboolean               _dg_time_import_csv_read       (DgTimeImportFormat          format,
                                                        const DgTimeColumnMapping  *mapping,
+                                                       DgDateOrder                 date_order,
                                                        GPtrArray                  *records,
                                                        char                        separator,
                                                        GPtrArray                  *candidates,
+                                                       DgTimeImportDateReading    *out_reading,
                                                        GError                    **error);
 
 /* ---- iCalendar (dg-time-import-ical.c) ---------------------------------- */

@@ -49,8 +49,10 @@ struct _DgTimeImport
   gint64               default_assistant_id;
   gboolean             has_mapping;
   DgTimeColumnMapping  mapping;
+  DgDateOrder          date_order;  /* the owner's choice; YMD: none */
 
   DgTimeImportFormat   format;
+  DgTimeImportDateReading date_reading;
   GStrv                header;
   GPtrArray           *rows;        /* DgTimeImportRow * */
 };
@@ -620,6 +622,7 @@ dg_time_import_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->header, g_strfreev);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  _dg_time_import_date_reading_clear (&self->date_reading);
 
   G_OBJECT_CLASS (dg_time_import_parent_class)->finalize (object);
 }
@@ -634,6 +637,8 @@ static void
 dg_time_import_init (DgTimeImport *self)
 {
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) dg_time_import_row_free);
+  self->date_order = DG_DATE_ORDER_YMD;
+  self->date_reading.order = DG_DATE_ORDER_YMD;
 }
 
 DgTimeImport *
@@ -667,6 +672,25 @@ dg_time_import_set_mapping (DgTimeImport              *self,
   self->has_mapping = mapping != NULL;
   if (mapping != NULL)
     self->mapping = *mapping;
+}
+
+void
+dg_time_import_set_date_order (DgTimeImport *self,
+                               DgDateOrder   order)
+{
+  g_return_if_fail (DG_IS_TIME_IMPORT (self));
+  g_return_if_fail (order == DG_DATE_ORDER_YMD || order == DG_DATE_ORDER_DMY ||
+                    order == DG_DATE_ORDER_MDY);
+
+  self->date_order = order;
+}
+
+gboolean
+dg_time_import_get_date_order_guessed (DgTimeImport *self)
+{
+  g_return_val_if_fail (DG_IS_TIME_IMPORT (self), FALSE);
+
+  return self->date_reading.guessed;
 }
 
 /* Whether @data opens with an iCalendar BEGIN line (after a BOM and blank
@@ -715,7 +739,8 @@ read_csv (DgTimeImport  *self,
                            _("The columns of this file are not those of a Toggl Track, Clockify, Kimai or Harvest export: choose which columns hold the date, the duration and the rest."));
       return FALSE;
     }
-  if (!_dg_time_import_csv_read (format, &self->mapping, records, separator, candidates, error))
+  if (!_dg_time_import_csv_read (format, &self->mapping, self->date_order, records, separator,
+                                 candidates, &self->date_reading, error))
     return FALSE;
   self->format = format;
   return TRUE;
@@ -740,6 +765,7 @@ dg_time_import_prepare (DgTimeImport  *self,
   self->format = DG_TIME_IMPORT_FORMAT_NONE;
   g_clear_pointer (&self->header, g_strfreev);
   g_ptr_array_set_size (self->rows, 0);
+  _dg_time_import_date_reading_clear (&self->date_reading);
 
   if (looks_like_icalendar (data, length))
     {
@@ -754,6 +780,7 @@ dg_time_import_prepare (DgTimeImport  *self,
   if (assistants == NULL)
     {
       self->format = DG_TIME_IMPORT_FORMAT_NONE;
+      _dg_time_import_date_reading_clear (&self->date_reading);
       return FALSE;
     }
 
@@ -891,6 +918,24 @@ dg_time_import_describe (DgTimeImport *self)
     }
   else
     g_ptr_array_add (sentences, g_strdup (_("Nothing will be added.")));
+  if (self->date_reading.guessed && self->date_reading.order == DG_DATE_ORDER_DMY)
+    g_ptr_array_add (sentences,
+                     /* TRANSLATORS: the first %s is a product such as
+                      * Kimai, the second a date as the file has it
+                      * (03/04/2024), the third the same date as
+                      * year-month-day (2024-04-03) */
+                     g_strdup_printf (_("The file does not show whether its dates are day first or month first: they were read day first, as %s writes them unless told otherwise, so “%s” is %s. If that is wrong, choose month first."),
+                                      dg_time_import_format_get_label (self->format),
+                                      self->date_reading.example, self->date_reading.example_read));
+  else if (self->date_reading.guessed)
+    g_ptr_array_add (sentences,
+                     /* TRANSLATORS: the first %s is a product such as
+                      * Clockify, the second a date as the file has it
+                      * (03/04/2024), the third the same date as
+                      * year-month-day (2024-03-04) */
+                     g_strdup_printf (_("The file does not show whether its dates are month first or day first: they were read month first, as %s writes them unless told otherwise, so “%s” is %s. If that is wrong, choose day first."),
+                                      dg_time_import_format_get_label (self->format),
+                                      self->date_reading.example, self->date_reading.example_read));
   if (n_duplicate > 0)
     g_ptr_array_add (sentences,
                      g_strdup_printf (ngettext ("%u was imported before.",

@@ -125,6 +125,21 @@ void                dg_time_import_set_default_assistant (DgTimeImport          
 /* For a CSV the header of which is not recognised; NULL clears it. */
 void                dg_time_import_set_mapping          (DgTimeImport              *self,
                                                          const DgTimeColumnMapping *mapping);
+/* How the slash dates (03/04/2024, 03-04-2024) of a recognised tool's
+ * export are read: DG_DATE_ORDER_DMY or _MDY as the owner chose, or
+ * DG_DATE_ORDER_YMD (the default), which chooses nothing: the file's dates
+ * decide (a first part above 12 means day first, a second part above 12
+ * month first), and where none does, the tool's usual order is used and
+ * dg_time_import_get_date_order_guessed() says so. Kept for later prepare
+ * calls. A mapped CSV reads its dates in the mapping's date_order instead. */
+void                dg_time_import_set_date_order       (DgTimeImport              *self,
+                                                         DgDateOrder                order);
+/* After prepare: TRUE when the file's slash dates could be read day first
+ * or month first and neither the owner (set_date_order) nor the file
+ * settled which, so that they were read in the tool's usual order
+ * (dg_time_import_describe() says which). The preview should then offer the
+ * choice and prepare again. FALSE for files whose dates are unambiguous. */
+gboolean            dg_time_import_get_date_order_guessed (DgTimeImport            *self);
 /* Reads @data: iCalendar when it begins with BEGIN:VCALENDAR (after an
  * optional BOM), CSV otherwise, recognised by its header. Fails with
  * UNREADABLE (invalid UTF-8, NUL, a quote never closed, a malformed
