@@ -716,6 +716,137 @@ test_unreadable (DgTestFixture *fixture,
   world_clear (&world);
 }
 
+/* Trackers write slash dates in their user's format: a date that is a
+ * date only day first (13/03/2026) settles the order for the whole file,
+ * 04/03/2026 included. */
+static void
+test_date_order_day_first (DgTestFixture *fixture,
+                           gconstpointer  user_data)
+{
+  World world = { 0, };
+  g_autoptr(DgTimeImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *description = NULL;
+  gsize length = 0;
+  DgTimeEntry *entry;
+
+  world_init (&world, fixture->db);
+  data = read_fixture ("clockify-day-first.csv", &length);
+  import = prepare_text (&world, data, length, 0);
+  g_assert_cmpint (dg_time_import_get_format (import), ==, DG_TIME_IMPORT_FORMAT_CLOCKIFY);
+  g_assert_false (dg_time_import_get_date_order_guessed (import));
+
+  /* 4 March, not 3 April: 09:00 in Manila (UTC+8) */
+  entry = assert_add (import, 2, world.maria, "2026-03-04T01:00:00Z", 90, world.maria_inbox);
+  if (entry != NULL)
+    g_assert_cmpstr (dg_time_entry_get_local_date (entry), ==, "2026-03-04");
+  assert_add (import, 3, world.maria, "2026-03-13T06:00:00Z", 45, world.maria_newsletter);
+  description = dg_time_import_describe (import);
+  g_assert_null (strstr (description, "first"));
+
+  /* The owner's choice wins over the file: read month first, 13/03 is no date. */
+  dg_time_import_set_date_order (import, DG_DATE_ORDER_MDY);
+  g_assert_true (dg_time_import_prepare (import, data, length, &error));
+  g_assert_no_error (error);
+  assert_add (import, 2, world.maria, "2026-04-03T01:00:00Z", 90, world.maria_inbox);
+  assert_kind (import, 3, DG_TIME_IMPORT_ROW_BAD, "13/03/2026");
+  g_assert_true (reason_mentions (row_at (import, 3), "month first"));
+  g_assert_false (dg_time_import_get_date_order_guessed (import));
+  world_clear (&world);
+}
+
+/* A file whose dates read both ways is read in the tool's usual order,
+ * and the import says so, with a date to check, until the owner chooses. */
+static void
+test_date_order_undecided (DgTestFixture *fixture,
+                           gconstpointer  user_data)
+{
+  World world = { 0, };
+  g_autoptr(DgTimeImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *description = NULL;
+  gsize length = 0;
+
+  world_init (&world, fixture->db);
+  data = read_fixture ("clockify-undecided.csv", &length);
+  import = prepare_text (&world, data, length, 0);
+  g_assert_true (dg_time_import_get_date_order_guessed (import));
+  /* Clockify's usual order is the American one: 4 March, 3 May. */
+  assert_add (import, 2, world.maria, "2026-03-04T01:00:00Z", 60, world.maria_inbox);
+  assert_add (import, 3, world.maria, "2026-05-03T05:00:00Z", 30, world.maria_newsletter);
+  description = dg_time_import_describe (import);
+  g_test_message ("%s", description);
+  g_assert_nonnull (strstr (description, "month first"));
+  g_assert_nonnull (strstr (description, "Clockify"));
+  g_assert_nonnull (strstr (description, "“03/04/2026” is 2026-03-04"));
+
+  dg_time_import_set_date_order (import, DG_DATE_ORDER_DMY);
+  g_assert_true (dg_time_import_prepare (import, data, length, &error));
+  g_assert_no_error (error);
+  g_assert_false (dg_time_import_get_date_order_guessed (import));
+  assert_add (import, 2, world.maria, "2026-04-03T01:00:00Z", 60, world.maria_inbox);
+  assert_add (import, 3, world.maria, "2026-03-05T05:00:00Z", 30, world.maria_newsletter);
+  g_clear_pointer (&description, g_free);
+  description = dg_time_import_describe (import);
+  g_assert_null (strstr (description, "first"));
+
+  /* YMD gives the choice back to the file. */
+  dg_time_import_set_date_order (import, DG_DATE_ORDER_YMD);
+  g_assert_true (dg_time_import_prepare (import, data, length, &error));
+  g_assert_no_error (error);
+  g_assert_true (dg_time_import_get_date_order_guessed (import));
+  assert_add (import, 2, world.maria, "2026-03-04T01:00:00Z", 60, world.maria_inbox);
+  world_clear (&world);
+}
+
+/* Dashes as Clockify's DD-MM-YYYY; Kimai's usual order is day first; a
+ * file that has dates only day first and others only month first is
+ * refused on the lines that do not fit, saying why. */
+static void
+test_date_order_other_files (DgTestFixture *fixture,
+                             gconstpointer  user_data)
+{
+  World world = { 0, };
+  static const char dashes[] =
+    "User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags,Amount (EUR)\n"
+    "Maria Santos,maria.santos@example.com,,,,Calls,No,02-03-2026,09:00:00,02-03-2026,09:30:00,00:30:00,,\n"
+    "Maria Santos,maria.santos@example.com,,,,Calls,No,13-03-2026,09:00:00,13-03-2026,09:30:00,00:30:00,,\n";
+  static const char kimai[] =
+    "Date,From,To,Duration,User,E-mail,Activity,Description\n"
+    "03/04/2026,09:00,10:00,1,maria,maria.santos@example.com,Inbox zero,Mails\n";
+  static const char mixed[] =
+    "User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags,Amount (EUR)\n"
+    "Maria Santos,maria.santos@example.com,,,,Calls,No,13/03/2026,09:00:00,13/03/2026,09:30:00,00:30:00,,\n"
+    "Maria Santos,maria.santos@example.com,,,,Calls,No,03/14/2026,09:00:00,03/14/2026,09:30:00,00:30:00,,\n";
+  g_autoptr(DgTimeImport) import = NULL;
+  g_autofree char *description = NULL;
+
+  world_init (&world, fixture->db);
+  import = prepare_text (&world, dashes, sizeof dashes - 1, 0);
+  g_assert_false (dg_time_import_get_date_order_guessed (import));
+  assert_add (import, 2, world.maria, "2026-03-02T01:00:00Z", 30, 0);
+  assert_add (import, 3, world.maria, "2026-03-13T01:00:00Z", 30, 0);
+  g_clear_object (&import);
+
+  import = prepare_text (&world, kimai, sizeof kimai - 1, 0);
+  g_assert_cmpint (dg_time_import_get_format (import), ==, DG_TIME_IMPORT_FORMAT_KIMAI);
+  g_assert_true (dg_time_import_get_date_order_guessed (import));
+  assert_add (import, 2, world.maria, "2026-04-03T01:00:00Z", 60, world.maria_inbox);
+  description = dg_time_import_describe (import);
+  g_assert_nonnull (strstr (description, "day first"));
+  g_assert_nonnull (strstr (description, "“03/04/2026” is 2026-04-03"));
+  g_clear_object (&import);
+
+  import = prepare_text (&world, mixed, sizeof mixed - 1, 0);
+  g_assert_false (dg_time_import_get_date_order_guessed (import));
+  assert_kind (import, 2, DG_TIME_IMPORT_ROW_BAD, "other dates of the file");
+  assert_add (import, 3, world.maria, "2026-03-14T01:00:00Z", 30, 0);
+  g_assert_false (dg_time_import_can_apply (import));
+  world_clear (&world);
+}
+
 static void
 test_guess (void)
 {
@@ -821,7 +952,10 @@ test_sample_clockify (DgTestFixture *fixture,
   g_assert_cmpint (dg_time_import_get_format (import), ==, DG_TIME_IMPORT_FORMAT_CLOCKIFY);
   g_assert_cmpuint (dg_time_import_get_rows (import)->len, ==, 2);
   assert_kind (import, 2, DG_TIME_IMPORT_ROW_IGNORED, "half a minute");
-  /* 03/04/2024 is 4 March; "10:23 AM" has no seconds; "01:00:01" */
+  /* 03/04/2024 is 4 March, as Clockify writes dates by default, but the
+   * file does not show it: the owner is told. */
+  g_assert_true (dg_time_import_get_date_order_guessed (import));
+  /* "10:23 AM" has no seconds; "01:00:01" */
   entry = assert_add (import, 3, world.peter, "2024-03-04T09:23:00Z", 60, world.peter_task);
   if (entry != NULL)
     {
@@ -1046,6 +1180,9 @@ main (int    argc,
   dg_test_add_with_database ("/time-import/daylight-saving", test_daylight_saving);
   dg_test_add_with_database ("/time-import/bom-crlf-identical-rows", test_bom_crlf_and_identical_rows);
   dg_test_add_with_database ("/time-import/unreadable", test_unreadable);
+  dg_test_add_with_database ("/time-import/date-order/day-first", test_date_order_day_first);
+  dg_test_add_with_database ("/time-import/date-order/undecided", test_date_order_undecided);
+  dg_test_add_with_database ("/time-import/date-order/other-files", test_date_order_other_files);
   g_test_add_func ("/time-import/guess", test_guess);
   dg_test_add_with_database ("/time-import/samples/toggl", test_sample_toggl);
   dg_test_add_with_database ("/time-import/samples/clockify", test_sample_clockify);
