@@ -30,6 +30,10 @@ void             _dg_timesheet_week_add_fixed_fee  (DgTimesheetWeek *self,
                                                     const char      *recurrence_id,
                                                     const char      *due_date,
                                                     gint64           fee);
+/* Names and titles in the order lists show them: ignoring case, as the
+ * assistants list does, then byte by byte so that the order is total. */
+int              _dg_timesheet_compare_titles      (const char      *a,
+                                                    const char      *b);
 /* Sorts the task totals by title (entries without a task last) and the
  * fixed fees by due date, once everything is added. */
 void             _dg_timesheet_week_finish         (DgTimesheetWeek *self);

@@ -228,19 +228,6 @@ week_bounds (const GDate *week_start,
   format_date (&last, out_last);
 }
 
-/* Names and titles in the order lists show them: ignoring case, as the
- * assistants list does. */
-static int
-compare_titles (const char *a,
-                const char *b)
-{
-  g_autofree char *folded_a = g_utf8_casefold (a, -1);
-  g_autofree char *folded_b = g_utf8_casefold (b, -1);
-  int cmp = g_utf8_collate (folded_a, folded_b);
-
-  return cmp != 0 ? cmp : strcmp (a, b);
-}
-
 /* Steps @stmt, a query with one row and an integer first column. */
 static gboolean
 query_int (DgDatabase    *db,
@@ -1919,7 +1906,7 @@ compare_assistant_hours (gconstpointer a,
 {
   const DgAssistantHours *hours_a = *(DgAssistantHours **) a;
   const DgAssistantHours *hours_b = *(DgAssistantHours **) b;
-  int cmp = compare_titles (hours_a->name, hours_b->name);
+  int cmp = _dg_timesheet_compare_titles (hours_a->name, hours_b->name);
 
   if (cmp != 0)
     return cmp;
@@ -2053,7 +2040,7 @@ compare_grid_rows (gconstpointer a,
 {
   const DgTimesheetGridRow *row_a = *(DgTimesheetGridRow **) a;
   const DgTimesheetGridRow *row_b = *(DgTimesheetGridRow **) b;
-  int cmp = compare_titles (row_a->title, row_b->title);
+  int cmp = _dg_timesheet_compare_titles (row_a->title, row_b->title);
 
   if (cmp != 0)
     return cmp;

@@ -309,10 +309,9 @@ _dg_timesheet_week_add_fixed_fee (DgTimesheetWeek *self,
   g_ptr_array_add (self->fixed_fees, fixed_fee);
 }
 
-/* Titles ignoring case, as the lists of tasks show them. */
-static int
-compare_titles (const char *a,
-                const char *b)
+int
+_dg_timesheet_compare_titles (const char *a,
+                              const char *b)
 {
   g_autofree char *folded_a = g_utf8_casefold (a, -1);
   g_autofree char *folded_b = g_utf8_casefold (b, -1);
@@ -331,7 +330,7 @@ compare_task_totals (gconstpointer a,
 
   if ((total_a->task_id == 0) != (total_b->task_id == 0))
     return total_a->task_id == 0 ? 1 : -1;
-  cmp = compare_titles (total_a->title, total_b->title);
+  cmp = _dg_timesheet_compare_titles (total_a->title, total_b->title);
   if (cmp != 0)
     return cmp;
   return (total_a->task_id > total_b->task_id) - (total_a->task_id < total_b->task_id);
@@ -347,7 +346,7 @@ compare_fixed_fees (gconstpointer a,
 
   if (cmp != 0)
     return cmp;
-  cmp = compare_titles (fee_a->title, fee_b->title);
+  cmp = _dg_timesheet_compare_titles (fee_a->title, fee_b->title);
   if (cmp != 0)
     return cmp;
   return (fee_a->task_id > fee_b->task_id) - (fee_a->task_id < fee_b->task_id);
