@@ -1245,11 +1245,15 @@ dg_timesheet_store_list_week_entries (DgTimesheetStore  *self,
                                       const GDate       *week_start,
                                       GError           **error)
 {
+  GDate start;
+
   g_return_val_if_fail (DG_IS_TIMESHEET_STORE (self), NULL);
   g_return_val_if_fail (week_start != NULL && g_date_valid (week_start), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return read_week_entries (self, assistant_id, week_start, error);
+  /* The same week as dg_timesheet_store_get_week() finds for that date. */
+  dg_timesheet_week_start_of (week_start, week_start_or_monday (self), &start);
+  return read_week_entries (self, assistant_id, &start, error);
 }
 
 GPtrArray *
@@ -1892,12 +1896,16 @@ dg_timesheet_store_get_week (DgTimesheetStore  *self,
                              const GDate       *week_start,
                              GError           **error)
 {
+  GDate start;
+
   g_return_val_if_fail (DG_IS_TIMESHEET_STORE (self), NULL);
   g_return_val_if_fail (week_start != NULL && g_date_valid (week_start), NULL);
-  g_return_val_if_fail (g_date_get_weekday (week_start) == week_start_or_monday (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return build_week (self, assistant_id, week_start, error);
+  /* A view may still hold a first day from before the week start was
+   * changed; it gets the week that holds that day now. */
+  dg_timesheet_week_start_of (week_start, week_start_or_monday (self), &start);
+  return build_week (self, assistant_id, &start, error);
 }
 
 static int

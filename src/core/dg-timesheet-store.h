@@ -117,8 +117,8 @@ gboolean      dg_timesheet_store_delete_entry     (DgTimesheetStore *self,
 DgTimeEntry  *dg_timesheet_store_get_entry        (DgTimesheetStore *self,
                                                    gint64            entry_id,
                                                    GError          **error);
-/* DgTimeEntry * of one assistant's week (@week_start: its first day), by
- * start. */
+/* DgTimeEntry * of one assistant's week, by start: the week that holds
+ * @week_start, as for dg_timesheet_store_get_week(). */
 GPtrArray    *dg_timesheet_store_list_week_entries (DgTimesheetStore *self,
                                                    gint64            assistant_id,
                                                    const GDate      *week_start,
@@ -189,9 +189,10 @@ GPtrArray    *dg_timesheet_store_list_weeks       (DgTimesheetStore *self,
                                                    gint64            assistant_id,
                                                    DgTimesheetFilter filter,
                                                    GError          **error);
-/* The week of @assistant_id that starts on @week_start (a week without
- * entries is EMPTY, not an error; @week_start must be a first day:
- * g_return_val_if_fail). */
+/* The week of @assistant_id that holds @week_start, any day of it (its
+ * first day by the profile's current week start: a date kept from before
+ * the week start changed still finds its week). A week without entries is
+ * EMPTY, not an error. */
 DgTimesheetWeek *dg_timesheet_store_get_week      (DgTimesheetStore *self,
                                                    gint64            assistant_id,
                                                    const GDate      *week_start,

@@ -882,6 +882,43 @@ test_week_start_and_range (void)
     }
 }
 
+/* A view keeps the first day of the week it shows; after the week start
+ * changed in Preferences that day is no first day any more, and the store
+ * gives the week that holds it (it refused it with a critical, and the
+ * window crashed). */
+static void
+test_get_week_any_day (DgTestFixture *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(DgTimesheetStore) store = dg_timesheet_store_new (fixture->db);
+  gint64 maria = add_assistant (fixture->db, "Maria", "Europe/Berlin");
+  g_autoptr(DgTimesheetWeek) week = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GDate) kept = date_of ("2026-03-02");
+  g_autoptr(GError) error = NULL;
+
+  add_entry (store, maria, 0, "2026-03-01T10:00:00", "Europe/Berlin", 15);
+  add_entry (store, maria, 0, "2026-03-02T10:00:00", "Europe/Berlin", 30);
+  add_entry (store, maria, 0, "2026-03-08T10:00:00", "Europe/Berlin", 60);
+
+  /* Any day of a Monday week. */
+  week = get_week (store, maria, "2026-03-04");
+  g_assert_cmpstr (dg_timesheet_week_get_start_date (week), ==, "2026-03-02");
+  g_assert_cmpint (dg_timesheet_week_get_minutes (week), ==, 90);
+  g_clear_object (&week);
+
+  /* Monday 2 March, kept by a view, once weeks start on Sunday. */
+  set_profile (fixture->db, G_DATE_SUNDAY, 0);
+  week = get_week (store, maria, "2026-03-02");
+  g_assert_cmpstr (dg_timesheet_week_get_start_date (week), ==, "2026-03-01");
+  g_assert_cmpint (dg_timesheet_week_get_minutes (week), ==, 45);
+  g_assert_cmpint (dg_timesheet_week_get_day_minutes (week, 0), ==, 15);
+  entries = dg_timesheet_store_list_week_entries (store, maria, kept, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 2);
+  g_assert_cmpint (dg_time_entry_get_minutes (g_ptr_array_index (entries, 0)), ==, 15);
+}
+
 static void
 test_list_weeks (DgTestFixture *fixture,
                  gconstpointer  user_data)
@@ -1541,6 +1578,7 @@ main (int    argc,
   dg_test_add_with_database ("/timesheet-store/week-sunday-night-manila", test_week_sunday_night_manila);
   dg_test_add_with_database ("/timesheet-store/week-with-dst-change", test_week_with_dst_change);
   g_test_add_func ("/timesheet-store/week-start-and-range", test_week_start_and_range);
+  dg_test_add_with_database ("/timesheet-store/get-week-any-day", test_get_week_any_day);
   dg_test_add_with_database ("/timesheet-store/list-weeks", test_list_weeks);
   dg_test_add_with_database ("/timesheet-store/auto-approval", test_auto_approval);
   dg_test_add_with_database ("/timesheet-store/auto-approval-assistant-zone", test_auto_approval_assistant_zone);
