@@ -693,6 +693,14 @@ dg_time_import_get_date_order_guessed (DgTimeImport *self)
   return self->date_reading.guessed;
 }
 
+DgDateOrder
+dg_time_import_get_date_order (DgTimeImport *self)
+{
+  g_return_val_if_fail (DG_IS_TIME_IMPORT (self), DG_DATE_ORDER_YMD);
+
+  return self->date_reading.order;
+}
+
 /* Whether @data opens with an iCalendar BEGIN line (after a BOM and blank
  * lines); a calendar without its VCALENDAR is still one, and its reader
  * says what is wrong with it. */

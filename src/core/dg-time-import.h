@@ -140,6 +140,10 @@ void                dg_time_import_set_date_order       (DgTimeImport           
  * (dg_time_import_describe() says which). The preview should then offer the
  * choice and prepare again. FALSE for files whose dates are unambiguous. */
 gboolean            dg_time_import_get_date_order_guessed (DgTimeImport            *self);
+/* After prepare: the order the slash dates were read in (DMY or MDY, also
+ * when guessed, so that a choice offered can show it; YMD when neither
+ * applies). */
+DgDateOrder         dg_time_import_get_date_order       (DgTimeImport              *self);
 /* Reads @data: iCalendar when it begins with BEGIN:VCALENDAR (after an
  * optional BOM), CSV otherwise, recognised by its header. Fails with
  * UNREADABLE (invalid UTF-8, NUL, a quote never closed, a malformed

@@ -97,6 +97,7 @@ struct _DgTimeImportDialog
   AdwComboRow         *column_rows[DG_TIME_COLUMN_COUNT];
   gboolean             preparing;
   gboolean             prepared_once;
+  gboolean             ask_date_order;  /* the file's dates read either way */
   guint                close_id;
 
   AdwWindowTitle      *window_title;
@@ -106,6 +107,7 @@ struct _DgTimeImportDialog
   GtkLabel            *error_label;
   AdwClamp            *assistant_clamp;
   AdwComboRow         *assistant_row;
+  AdwComboRow         *slash_order_row;
   GtkStack            *stack;
   AdwStatusPage       *failed_page;
   AdwPreferencesGroup *columns_group;
@@ -379,6 +381,8 @@ show_page (DgTimeImportDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->import_button), preview);
   gtk_widget_set_visible (GTK_WIDGET (self->preview_button), mapping);
   gtk_widget_set_visible (GTK_WIDGET (self->assistant_clamp), preview || mapping);
+  /* The mapping step has its own date order. */
+  gtk_widget_set_visible (GTK_WIDGET (self->slash_order_row), preview && self->ask_date_order);
   if (preview)
     {
       gboolean can_apply = dg_time_import_can_apply (self->import);
@@ -438,6 +442,22 @@ select_named_assistant (DgTimeImportDialog *self)
     }
 }
 
+/* Slash dates that read as a date both day first and month first, with
+ * nothing in the file to settle it, were read in the tool's usual order:
+ * the owner is asked to check, and the row stays once the owner chose, as
+ * the dates are then settled by that choice. */
+static void
+show_date_order (DgTimeImportDialog *self)
+{
+  if (!dg_time_import_get_date_order_guessed (self->import))
+    return;
+  self->ask_date_order = TRUE;
+  self->preparing = TRUE;
+  adw_combo_row_set_selected (self->slash_order_row,
+                              dg_time_import_get_date_order (self->import) == DG_DATE_ORDER_DMY ? 1 : 0);
+  self->preparing = FALSE;
+}
+
 /* Reads the file again with the chosen assistant and columns. */
 static void
 prepare (DgTimeImportDialog *self)
@@ -476,6 +496,7 @@ prepare (DgTimeImportDialog *self)
   if (!self->prepared_once)
     select_named_assistant (self);
   self->prepared_once = TRUE;
+  show_date_order (self);
 
   summary = dg_time_import_describe (self->import);
   gtk_label_set_text (self->summary_label, summary);
@@ -517,6 +538,17 @@ on_assistant_row_selected (DgTimeImportDialog *self)
    * owner chose them so far, which "Preview" sets first. */
   if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "mapping"))
     return;
+  prepare (self);
+}
+
+static void
+on_slash_order_row_selected (DgTimeImportDialog *self)
+{
+  if (self->import == NULL || self->preparing)
+    return;
+  dg_time_import_set_date_order (self->import,
+                                 adw_combo_row_get_selected (self->slash_order_row) == 1 ? DG_DATE_ORDER_DMY
+                                                                                        : DG_DATE_ORDER_MDY);
   prepare (self);
 }
 
@@ -698,6 +730,7 @@ dg_time_import_dialog_class_init (DgTimeImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgTimeImportDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, DgTimeImportDialog, assistant_clamp);
   gtk_widget_class_bind_template_child (widget_class, DgTimeImportDialog, assistant_row);
+  gtk_widget_class_bind_template_child (widget_class, DgTimeImportDialog, slash_order_row);
   gtk_widget_class_bind_template_child (widget_class, DgTimeImportDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, DgTimeImportDialog, failed_page);
   gtk_widget_class_bind_template_child (widget_class, DgTimeImportDialog, columns_group);
@@ -709,6 +742,7 @@ dg_time_import_dialog_class_init (DgTimeImportDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_preview_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_columns_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_assistant_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_slash_order_row_selected);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -272,6 +272,8 @@ test_good_file (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (import_button));
   g_assert_false (gtk_widget_get_visible (child (dialog, "preview_button")));
   g_assert_false (gtk_widget_get_visible (child (dialog, "columns_button")));
+  /* Its dates are year first: nothing to ask. */
+  g_assert_false (gtk_widget_get_visible (child (dialog, "slash_order_row")));
   g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (dialog)) == import_button);
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
@@ -326,6 +328,8 @@ test_mapping (Fixture       *fixture,
   /* "Day;Worked;What we did" is no tool's header: which column is what? */
   g_assert_cmpstr (page (dialog), ==, "mapping");
   g_assert_true (gtk_widget_get_visible (preview_button));
+  /* The mapping has its own date order. */
+  g_assert_false (gtk_widget_get_visible (child (dialog, "slash_order_row")));
   g_assert_false (gtk_widget_get_visible (child (dialog, "import_button")));
   date_row = dg_gui_test_find_by_name (dialog, "import_column_0");
   g_assert_true (ADW_IS_COMBO_ROW (date_row));
@@ -379,6 +383,48 @@ test_mapping (Fixture       *fixture,
   g_assert_cmpint (dg_time_entry_get_minutes (g_ptr_array_index (entries, 1)), ==, 75);
 }
 
+/* A Clockify export whose dates (03/04/2026, 03/05/2026) read as dates day
+ * first and month first alike: read month first, as Clockify writes them
+ * unless told otherwise, and the owner can turn them round. */
+static void
+test_ambiguous_dates (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  int imported;
+  GtkWidget *dialog = open_dialog (fixture, "gui-clockify-ambiguous.csv", &imported);
+  GtkWidget *order_row = child (dialog, "slash_order_row");
+  g_autoptr(GPtrArray) entries = NULL;
+
+  g_assert_cmpstr (page (dialog), ==, "preview");
+  g_assert_true (gtk_widget_get_visible (order_row));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (order_row)), ==, 0);
+  g_assert_cmpstr (gtk_label_get_text (preview_cell (dialog, 2, "import_cell_date")), ==, "Wed 4 Mar 2026, 09:00");
+  g_assert_cmpstr (gtk_label_get_text (preview_cell (dialog, 3, "import_cell_date")), ==, "Thu 5 Mar 2026, 14:00");
+  screenshot (dialog, "test-time-import-dialog-date-order.png");
+
+  /* Day first: the same lines, other days. The choice stays offered. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (order_row), 1);
+  dg_gui_test_iterate ();
+  g_assert_cmpstr (page (dialog), ==, "preview");
+  g_assert_true (gtk_widget_get_visible (order_row));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (order_row)), ==, 1);
+  g_assert_cmpuint (count_preview_rows (dialog), ==, 2);
+  g_assert_cmpstr (gtk_label_get_text (preview_cell (dialog, 2, "import_cell_date")), ==, "Fri 3 Apr 2026, 09:00");
+  g_assert_cmpstr (gtk_label_get_text (preview_cell (dialog, 3, "import_cell_date")), ==, "Sun 3 May 2026, 14:00");
+  g_assert_cmpstr (gtk_label_get_text (preview_cell (dialog, 2, "import_cell_kind")), ==, "To Add");
+
+  /* And imported so. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_signal_emit_by_name (child (dialog, "import_button"), "clicked");
+  dg_gui_test_iterate ();
+  g_assert_null (dialog);
+  g_assert_cmpint (imported, ==, 2);
+  entries = stored_entries (fixture);
+  g_assert_cmpuint (entries->len, ==, 2);
+  g_assert_cmpstr (dg_time_entry_get_local_date (g_ptr_array_index (entries, 0)), ==, "2026-04-03");
+  g_assert_cmpstr (dg_time_entry_get_local_date (g_ptr_array_index (entries, 1)), ==, "2026-05-03");
+}
+
 static void
 test_unreadable (Fixture       *fixture,
                  gconstpointer  data)
@@ -405,6 +451,7 @@ main (int   argc,
   ADD ("/time-import-dialog/bad-line", test_bad_line);
   ADD ("/time-import-dialog/good-file", test_good_file);
   ADD ("/time-import-dialog/mapping", test_mapping);
+  ADD ("/time-import-dialog/ambiguous-dates", test_ambiguous_dates);
   ADD ("/time-import-dialog/unreadable", test_unreadable);
 #undef ADD
   return g_test_run ();
