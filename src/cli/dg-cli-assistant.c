@@ -9,6 +9,7 @@
 #include "dg-validation.h"
 
 #include "dg-cli-assistant.h"
+#include "dg-cli-stores.h"
 
 enum
 {
@@ -229,21 +230,10 @@ find_assistant (DgCli             *cli,
                 DgAssistantStore **out_store,
                 GError           **error)
 {
-  DgAssistant *assistant;
-
   if (!(*out_store = open_store (cli, FALSE, error)))
     return NULL;
 
-  assistant = dg_assistant_store_find (*out_store, id);
-  if (assistant == NULL)
-    {
-      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-      g_set_error (error, DG_ASSISTANT_ERROR, DG_ASSISTANT_ERROR_NOT_FOUND,
-                   _("There is no assistant with the ID %s."), id_text);
-    }
-
-  return assistant;
+  return dg_cli_find_assistant (*out_store, id, error);
 }
 
 static int

@@ -315,6 +315,18 @@ dg_cli_add_json_option (GOptionContext *context,
 }
 
 void
+dg_cli_add_field (GArray     *fields,
+                  const char *label,
+                  const char *value)
+{
+  DgCliField field = { label, value };
+
+  g_return_if_fail (fields != NULL);
+
+  g_array_append_val (fields, field);
+}
+
+void
 dg_cli_print_fields (const DgCliField *fields,
                      gsize             n_fields)
 {
@@ -388,6 +400,52 @@ dg_cli_print_table (const char * const *headers,
     }
 
   g_print ("%s", string->str);
+}
+
+void
+dg_cli_print_filled_table (const char * const *headers,
+                           guint               n_columns,
+                           guint               n_rows,
+                           DgCliFillRowFunc    fill_row,
+                           gpointer            user_data)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_full (n_rows, (GDestroyNotify) g_strfreev);
+
+  g_return_if_fail (headers != NULL);
+  g_return_if_fail (fill_row != NULL);
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      char **cells = g_new0 (char *, n_columns + 1);
+
+      fill_row (cells, r, user_data);
+      g_ptr_array_add (rows, cells);
+    }
+
+  dg_cli_print_table (headers, n_columns, rows);
+}
+
+void
+dg_cli_json_add_objects (JsonBuilder         *builder,
+                         const char          *member,
+                         guint                n_objects,
+                         DgCliJsonObjectFunc  add_members,
+                         gpointer             user_data)
+{
+  g_return_if_fail (JSON_IS_BUILDER (builder));
+  g_return_if_fail (add_members != NULL);
+
+  if (member != NULL)
+    json_builder_set_member_name (builder, member);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_objects; i++)
+    {
+      json_builder_begin_object (builder);
+      add_members (builder, i, user_data);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
 }
 
 void

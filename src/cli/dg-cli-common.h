@@ -107,6 +107,11 @@ typedef struct
   const char *value;
 } DgCliField;
 
+/* Appends a DgCliField to @fields, an array of them that is printed once
+ * every field is known. */
+void            dg_cli_add_field           (GArray             *fields,
+                                            const char         *label,
+                                            const char         *value);
 /* "Label:  value" lines with the values aligned. */
 void            dg_cli_print_fields        (const DgCliField   *fields,
                                             gsize               n_fields);
@@ -114,6 +119,16 @@ void            dg_cli_print_fields        (const DgCliField   *fields,
 void            dg_cli_print_table         (const char * const *headers,
                                             guint               n_columns,
                                             GPtrArray          *rows);
+/* Fills in row @row of a table: a new string in each of its cells. */
+typedef void    (*DgCliFillRowFunc)        (char              **cells,
+                                            guint               row,
+                                            gpointer            user_data);
+/* dg_cli_print_table() of @n_rows rows, each filled in by @fill_row. */
+void            dg_cli_print_filled_table  (const char * const *headers,
+                                            guint               n_columns,
+                                            guint               n_rows,
+                                            DgCliFillRowFunc    fill_row,
+                                            gpointer            user_data);
 /* An option that sets the object property of the same meaning. */
 typedef struct
 {
@@ -162,6 +177,18 @@ void            dg_cli_json_add_int        (JsonBuilder        *builder,
 void            dg_cli_json_add_boolean    (JsonBuilder        *builder,
                                             const char         *member,
                                             gboolean            value);
+/* Adds the members of object @index of an array (the object is open). */
+typedef void    (*DgCliJsonObjectFunc)     (JsonBuilder        *builder,
+                                            guint               index,
+                                            gpointer            user_data);
+/* An array of @n_objects objects, each filled in by @add_members: the value
+ * of @member, or when @member is NULL the next value (such as the whole
+ * document). */
+void            dg_cli_json_add_objects    (JsonBuilder        *builder,
+                                            const char         *member,
+                                            guint               n_objects,
+                                            DgCliJsonObjectFunc add_members,
+                                            gpointer            user_data);
 /* What @builder built, as pretty-printed JSON on stdout. */
 void            dg_cli_print_json          (JsonBuilder        *builder);
 

@@ -327,16 +327,6 @@ print_indented (const char *text,
 }
 
 static void
-add_field (GArray     *fields,
-           const char *label,
-           const char *value)
-{
-  DgCliField field = { label, value };
-
-  g_array_append_val (fields, field);
-}
-
-static void
 print_handbook_text (DgHandbook *handbook)
 {
   GListModel *steps = dg_handbook_get_steps (handbook);
@@ -352,16 +342,16 @@ print_handbook_text (DgHandbook *handbook)
   g_autofree char *total = dg_handbook_format_minutes (dg_handbook_get_total_minutes (handbook));
   g_autoptr(GArray) fields = g_array_new (FALSE, FALSE, sizeof (DgCliField));
 
-  add_field (fields, _("ID"), id);
-  add_field (fields, _("Title"), dg_handbook_get_display_title (handbook));
-  add_field (fields, _("Version"), version);
-  add_field (fields, dg_handbook_get_published (handbook) ? _("Published") : _("Saved"), date);
+  dg_cli_add_field (fields, _("ID"), id);
+  dg_cli_add_field (fields, _("Title"), dg_handbook_get_display_title (handbook));
+  dg_cli_add_field (fields, _("Version"), version);
+  dg_cli_add_field (fields, dg_handbook_get_published (handbook) ? _("Published") : _("Saved"), date);
   if (dg_handbook_get_published (handbook) && change_note != NULL && *change_note != '\0')
-    add_field (fields, _("Change note"), change_note);
-  add_field (fields, _("Tags"), tags_text);
+    dg_cli_add_field (fields, _("Change note"), change_note);
+  dg_cli_add_field (fields, _("Tags"), tags_text);
   if (dg_handbook_get_total_minutes (handbook) > 0)
-    add_field (fields, _("Estimated time"), total);
-  add_field (fields, _("State"), get_state_label (handbook));
+    dg_cli_add_field (fields, _("Estimated time"), total);
+  dg_cli_add_field (fields, _("State"), get_state_label (handbook));
 
   dg_cli_print_fields ((const DgCliField *) fields->data, fields->len);
 

@@ -4,13 +4,12 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "dg-assistant-store.h"
 #include "dg-handbook.h"
 #include "dg-money.h"
 #include "dg-recurrence.h"
-#include "dg-task-store.h"
 #include "dg-validation.h"
 
+#include "dg-cli-stores.h"
 #include "dg-cli-task.h"
 
 /* “task list” without dates: from today this many days ahead … */
@@ -28,60 +27,6 @@
 typedef char *(*MoneyFormatFunc) (const DgMoney *money);
 
 /* ---- the stores ---------------------------------------------------------- */
-
-typedef struct
-{
-  DgAssistantStore *assistants;
-  DgTaskStore      *tasks;
-} TaskStores;
-
-static void
-task_stores_clear (TaskStores *stores)
-{
-  g_clear_object (&stores->assistants);
-  g_clear_object (&stores->tasks);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TaskStores, task_stores_clear)
-
-/* No task command creates the database: a task needs an assistant, and an
- * assistant a database that already exists. */
-static gboolean
-open_stores (DgCli       *cli,
-             TaskStores  *stores,
-             GError     **error)
-{
-  DgDatabase *db = dg_cli_get_database (cli, FALSE, error);
-
-  if (db == NULL)
-    return FALSE;
-
-  stores->assistants = dg_assistant_store_new (db, error);
-  if (stores->assistants == NULL)
-    return FALSE;
-
-  stores->tasks = dg_task_store_new (db, error);
-
-  return stores->tasks != NULL;
-}
-
-static DgAssistant *
-find_assistant (TaskStores  *stores,
-                gint64       id,
-                GError     **error)
-{
-  DgAssistant *assistant = dg_assistant_store_find (stores->assistants, id);
-
-  if (assistant == NULL)
-    {
-      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-      g_set_error (error, DG_ASSISTANT_ERROR, DG_ASSISTANT_ERROR_NOT_FOUND,
-                   _("There is no assistant with the ID %s."), id_text);
-    }
-
-  return assistant;
-}
 
 static DgTask *
 find_task (DgTaskStore  *tasks,
@@ -394,8 +339,8 @@ format_billing_amount (DgTask          *task,
 }
 
 static const char *
-get_currency (TaskStores *stores,
-              DgTask     *task)
+get_currency (DgCliStores *stores,
+              DgTask      *task)
 {
   DgAssistant *assistant = dg_assistant_store_find (stores->assistants,
                                                     dg_task_get_assistant_id (task));
@@ -527,16 +472,6 @@ format_timestamp (const char *timestamp)
   return g_date_time_format (local, "%Y-%m-%d %H:%M");
 }
 
-static void
-add_field (GArray     *fields,
-           const char *label,
-           const char *value)
-{
-  DgCliField field = { label, value };
-
-  g_array_append_val (fields, field);
-}
-
 /* “Open”, or “Open (overdue)”. */
 static char *
 format_occurrence_status (DgTaskOccurrence *occurrence,
@@ -560,7 +495,7 @@ run_task_add (DgCli              *cli,
               char              **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_auto(TaskStores) stores = { NULL };
+  g_auto(DgCliStores) stores = { NULL };
   g_autoptr(DgTask) task = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *assistant_text = NULL;
@@ -661,8 +596,8 @@ run_task_add (DgCli              *cli,
       (zone != NULL && !dg_validate_time_zone (zone, &error)))
     return dg_cli_fail (error);
 
-  if (!open_stores (cli, &stores, &error) ||
-      !(assistant = find_assistant (&stores, assistant_id, &error)))
+  if (!dg_cli_stores_open (&stores, cli, DG_CLI_STORE_TASKS, &error) ||
+      !(assistant = dg_cli_find_assistant (stores.assistants, assistant_id, &error)))
     return dg_cli_fail (error);
 
   if (zone == NULL)
@@ -745,7 +680,7 @@ run_task_list (DgCli              *cli,
                char              **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_auto(TaskStores) stores = { NULL };
+  g_auto(DgCliStores) stores = { NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(GTimeZone) owner_zone = g_time_zone_new_local ();
   g_autoptr(GDateTime) now = g_date_time_new_now (owner_zone);
@@ -837,8 +772,8 @@ run_task_list (DgCli              *cli,
         }
     }
 
-  if (!open_stores (cli, &stores, &error) ||
-      (assistant_id != 0 && !find_assistant (&stores, assistant_id, &error)) ||
+  if (!dg_cli_stores_open (&stores, cli, DG_CLI_STORE_TASKS, &error) ||
+      (assistant_id != 0 && !dg_cli_find_assistant (stores.assistants, assistant_id, &error)) ||
       !(occurrences = dg_task_store_list_occurrences (stores.tasks, from, to, assistant_id, &error)))
     return dg_cli_fail (error);
 
@@ -897,7 +832,7 @@ run_task_list (DgCli              *cli,
 
 /* The next occurrences of a recurring @task from @now, with their status. */
 static GPtrArray *
-list_next_occurrences (TaskStores  *stores,
+list_next_occurrences (DgCliStores *stores,
                        DgTask      *task,
                        GDateTime   *now,
                        GError     **error)
@@ -1000,43 +935,43 @@ print_task_text (DgTask     *task,
     handbook = g_strdup_printf (_("%s, version %d"), dg_task_get_handbook_title (task),
                                 dg_task_get_handbook_version (task));
 
-  add_field (fields, _("ID"), id);
-  add_field (fields, _("UID"), dg_task_get_uid (task));
-  add_field (fields, _("Title"), dg_task_get_title (task));
-  add_field (fields, _("Assistant"), dg_task_get_assistant_name (task));
-  add_field (fields, _("Handbook"), handbook != NULL ? handbook : "");
-  add_field (fields, dg_task_is_recurring (task) ? _("First due") : _("Due"), due);
+  dg_cli_add_field (fields, _("ID"), id);
+  dg_cli_add_field (fields, _("UID"), dg_task_get_uid (task));
+  dg_cli_add_field (fields, _("Title"), dg_task_get_title (task));
+  dg_cli_add_field (fields, _("Assistant"), dg_task_get_assistant_name (task));
+  dg_cli_add_field (fields, _("Handbook"), handbook != NULL ? handbook : "");
+  dg_cli_add_field (fields, dg_task_is_recurring (task) ? _("First due") : _("Due"), due);
 
   if (dg_task_is_recurring (task))
     {
       repeats = dg_rrule_describe (dg_task_get_rrule (task), dg_task_get_time_zone (task));
-      add_field (fields, _("Repeats"), repeats);
-      add_field (fields, _("Rule"), dg_task_get_rrule (task));
+      dg_cli_add_field (fields, _("Repeats"), repeats);
+      dg_cli_add_field (fields, _("Rule"), dg_task_get_rrule (task));
     }
 
-  add_field (fields, _("Priority"), dg_task_priority_get_label (dg_task_get_priority (task)));
+  dg_cli_add_field (fields, _("Priority"), dg_task_priority_get_label (dg_task_get_priority (task)));
   if (dg_task_get_estimate_minutes (task) > 0)
     {
       estimate = dg_handbook_format_minutes (dg_task_get_estimate_minutes (task));
-      add_field (fields, _("Estimated time"), estimate);
+      dg_cli_add_field (fields, _("Estimated time"), estimate);
     }
-  add_field (fields, _("Billing"), dg_task_billing_get_label (billing));
+  dg_cli_add_field (fields, _("Billing"), dg_task_billing_get_label (billing));
   if (billing == DG_TASK_BILLING_OWN_RATE)
-    add_field (fields, _("Hourly rate"), amount);
+    dg_cli_add_field (fields, _("Hourly rate"), amount);
   else if (billing == DG_TASK_BILLING_FIXED_FEE)
-    add_field (fields, _("Fee"), amount);
+    dg_cli_add_field (fields, _("Fee"), amount);
 
-  add_field (fields, _("Status"), dg_task_status_get_label (status));
+  dg_cli_add_field (fields, _("Status"), dg_task_status_get_label (status));
   if (dg_task_status_is_pending (status) && dg_task_get_percent_complete (task) > 0)
     {
       /* Translators: how much of a task is done, such as “40 %” */
       percent = g_strdup_printf (_("%d %%"), dg_task_get_percent_complete (task));
-      add_field (fields, _("Progress"), percent);
+      dg_cli_add_field (fields, _("Progress"), percent);
     }
   if (status == DG_TASK_STATUS_DONE)
-    add_field (fields, _("Completed"), completed_at);
-  add_field (fields, _("Notes"), dg_task_get_notes (task));
-  add_field (fields, _("Created"), created_at);
+    dg_cli_add_field (fields, _("Completed"), completed_at);
+  dg_cli_add_field (fields, _("Notes"), dg_task_get_notes (task));
+  dg_cli_add_field (fields, _("Created"), created_at);
 
   dg_cli_print_fields ((const DgCliField *) fields->data, fields->len);
 }
@@ -1048,7 +983,7 @@ run_task_show (DgCli              *cli,
                char              **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_auto(TaskStores) stores = { NULL };
+  g_auto(DgCliStores) stores = { NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(GTimeZone) owner_zone = g_time_zone_new_local ();
   g_autoptr(GDateTime) now = g_date_time_new_now (owner_zone);
@@ -1068,7 +1003,7 @@ run_task_show (DgCli              *cli,
   if (!dg_cli_parse_id_argument (context, &argc, &argv, &id))
     return DG_CLI_EXIT_USAGE;
 
-  if (!open_stores (cli, &stores, &error) ||
+  if (!dg_cli_stores_open (&stores, cli, DG_CLI_STORE_TASKS, &error) ||
       !(task = find_task (stores.tasks, id, &error)))
     return dg_cli_fail (error);
 
@@ -1106,8 +1041,8 @@ run_task_show (DgCli              *cli,
 /* An example for --occurrence: the task's next pending occurrence, else
  * its first due date. */
 static char *
-get_occurrence_example (TaskStores *stores,
-                        DgTask     *task)
+get_occurrence_example (DgCliStores *stores,
+                        DgTask      *task)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(DgTaskOccurrence) next = dg_task_store_next_occurrence (stores->tasks, task, now);
@@ -1128,7 +1063,7 @@ run_status_change (DgCli              *cli,
                    DgTaskStatus        status)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_auto(TaskStores) stores = { NULL };
+  g_auto(DgCliStores) stores = { NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *occurrence_text = NULL;
   g_autofree char *recurrence_id = NULL;
@@ -1157,7 +1092,7 @@ run_status_change (DgCli              *cli,
     return DG_CLI_EXIT_USAGE;
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 
-  if (!open_stores (cli, &stores, &error) ||
+  if (!dg_cli_stores_open (&stores, cli, DG_CLI_STORE_TASKS, &error) ||
       !(task = find_task (stores.tasks, id, &error)))
     return dg_cli_fail (error);
 

@@ -4,12 +4,11 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "dg-assistant-store.h"
 #include "dg-duration.h"
 #include "dg-time-import.h"
-#include "dg-timesheet-store.h"
 #include "dg-validation.h"
 
+#include "dg-cli-stores.h"
 #include "dg-cli-time.h"
 
 /* The longest entry the store takes: one whole day. */
@@ -61,6 +60,17 @@ dg_cli_time_add_entry_json (JsonBuilder *builder,
   dg_cli_json_add_string (builder, "note", dg_time_entry_get_note (entry));
   dg_cli_json_add_string (builder, "source", dg_time_entry_get_source (entry));
   dg_cli_json_add_string (builder, "external_id", dg_time_entry_get_external_id (entry));
+}
+
+void
+dg_cli_time_add_listed_entry_json (JsonBuilder *builder,
+                                   guint        index,
+                                   gpointer     entries)
+{
+  g_return_if_fail (entries != NULL);
+  g_return_if_fail (index < ((GPtrArray *) entries)->len);
+
+  dg_cli_time_add_entry_json (builder, g_ptr_array_index ((GPtrArray *) entries, index));
 }
 
 char *
@@ -134,62 +144,6 @@ dg_cli_time_parse_date (const char  *text,
                   (GDateYear) g_ascii_strtoull (text, NULL, 10));
 
   return TRUE;
-}
-
-/* ---- the stores ---------------------------------------------------------- */
-
-typedef struct
-{
-  DgAssistantStore *assistants;
-  DgTimesheetStore *timesheets;
-} TimeStores;
-
-static void
-time_stores_clear (TimeStores *stores)
-{
-  g_clear_object (&stores->assistants);
-  g_clear_object (&stores->timesheets);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TimeStores, time_stores_clear)
-
-/* No time command creates the database: hours need an assistant, and an
- * assistant a database that already exists. */
-static gboolean
-open_stores (DgCli       *cli,
-             TimeStores  *stores,
-             GError     **error)
-{
-  DgDatabase *db = dg_cli_get_database (cli, FALSE, error);
-
-  if (db == NULL)
-    return FALSE;
-
-  stores->assistants = dg_assistant_store_new (db, error);
-  if (stores->assistants == NULL)
-    return FALSE;
-
-  stores->timesheets = dg_timesheet_store_new (db);
-
-  return TRUE;
-}
-
-static DgAssistant *
-find_assistant (TimeStores  *stores,
-                gint64       id,
-                GError     **error)
-{
-  DgAssistant *assistant = dg_assistant_store_find (stores->assistants, id);
-
-  if (assistant == NULL)
-    {
-      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-      g_set_error (error, DG_ASSISTANT_ERROR, DG_ASSISTANT_ERROR_NOT_FOUND,
-                   _("There is no assistant with the ID %s."), id_text);
-    }
-
-  return assistant;
 }
 
 /* ---- values as typed ----------------------------------------------------- */
@@ -303,7 +257,7 @@ run_time_add (DgCli              *cli,
               char              **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_auto(TimeStores) stores = { NULL };
+  g_auto(DgCliStores) stores = { NULL };
   g_autoptr(DgTimeEntry) entry = NULL;
   g_autoptr(GTimeZone) zone = NULL;
   g_autoptr(GDateTime) start = NULL;
@@ -358,8 +312,8 @@ run_time_add (DgCli              *cli,
       !parse_minutes (duration_text, &minutes, &error))
     return dg_cli_fail (error);
 
-  if (!open_stores (cli, &stores, &error) ||
-      !(assistant = find_assistant (&stores, assistant_id, &error)) ||
+  if (!dg_cli_stores_open (&stores, cli, DG_CLI_STORE_TIMESHEETS, &error) ||
+      !(assistant = dg_cli_find_assistant (stores.assistants, assistant_id, &error)) ||
       !(zone = lookup_zone (dg_assistant_get_time_zone (assistant), &error)))
     return dg_cli_fail (error);
 
@@ -395,7 +349,7 @@ run_time_list (DgCli              *cli,
                char              **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_auto(TimeStores) stores = { NULL };
+  g_auto(DgCliStores) stores = { NULL };
   g_autoptr(GPtrArray) entries_found = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *assistant_text = NULL;
@@ -437,8 +391,8 @@ run_time_list (DgCli              *cli,
       return DG_CLI_EXIT_FAILED;
     }
 
-  if (!open_stores (cli, &stores, &error) ||
-      (assistant_id != 0 && !find_assistant (&stores, assistant_id, &error)) ||
+  if (!dg_cli_stores_open (&stores, cli, DG_CLI_STORE_TIMESHEETS, &error) ||
+      (assistant_id != 0 && !dg_cli_find_assistant (stores.assistants, assistant_id, &error)) ||
       !(entries_found = dg_timesheet_store_list_entries (stores.timesheets, assistant_id,
                                                          from_text != NULL ? &from : NULL,
                                                          to_text != NULL ? &to : NULL,
@@ -449,14 +403,8 @@ run_time_list (DgCli              *cli,
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < entries_found->len; i++)
-        {
-          json_builder_begin_object (builder);
-          dg_cli_time_add_entry_json (builder, g_ptr_array_index (entries_found, i));
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
+      dg_cli_json_add_objects (builder, NULL, entries_found->len,
+                               dg_cli_time_add_listed_entry_json, entries_found);
       dg_cli_print_json (builder);
     }
   else if (entries_found->len == 0)
@@ -501,13 +449,17 @@ static void
 print_frozen_hint (DgTimeEntry *entry)
 {
   g_autoptr(GDateTime) local_start = dg_time_entry_dup_local_start (entry);
+  g_autofree char *assistant_id = NULL;
 
   if (dg_time_entry_get_state (entry) != DG_TIME_ENTRY_STATE_APPROVED || local_start == NULL)
     return;
 
+  /* The ID as text: xgettext cannot see through G_GINT64_FORMAT, so a
+   * message holding it would never be found in the catalogue. */
+  assistant_id = g_strdup_printf ("%" G_GINT64_FORMAT, dg_time_entry_get_assistant_id (entry));
   g_printerr (_("To correct approved hours, reopen their week first: run “delegate-cli "
-                "timesheet reopen --assistant %" G_GINT64_FORMAT " --week %s --reason TEXT”."),
-              dg_time_entry_get_assistant_id (entry), dg_time_entry_get_local_date (entry));
+                "timesheet reopen --assistant %s --week %s --reason TEXT”."),
+              assistant_id, dg_time_entry_get_local_date (entry));
   g_printerr ("\n");
 }
 
@@ -518,7 +470,7 @@ run_time_edit (DgCli              *cli,
                char              **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_auto(TimeStores) stores = { NULL };
+  g_auto(DgCliStores) stores = { NULL };
   g_autoptr(DgTimeEntry) entry = NULL;
   g_autoptr(DgTimeEntry) changes = NULL;
   g_autoptr(GError) error = NULL;
@@ -563,7 +515,7 @@ run_time_edit (DgCli              *cli,
       (duration_text != NULL && !parse_minutes (duration_text, &minutes, &error)))
     return dg_cli_fail (error);
 
-  if (!open_stores (cli, &stores, &error) ||
+  if (!dg_cli_stores_open (&stores, cli, DG_CLI_STORE_TIMESHEETS, &error) ||
       !(entry = dg_timesheet_store_get_entry (stores.timesheets, id, &error)))
     return dg_cli_fail (error);
 
@@ -616,7 +568,7 @@ run_time_delete (DgCli              *cli,
                  char              **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_auto(TimeStores) stores = { NULL };
+  g_auto(DgCliStores) stores = { NULL };
   g_autoptr(DgTimeEntry) entry = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id;
@@ -630,7 +582,7 @@ run_time_delete (DgCli              *cli,
   if (!dg_cli_parse_id_argument (context, &argc, &argv, &id))
     return DG_CLI_EXIT_USAGE;
 
-  if (!open_stores (cli, &stores, &error) ||
+  if (!dg_cli_stores_open (&stores, cli, DG_CLI_STORE_TIMESHEETS, &error) ||
       !(entry = dg_timesheet_store_get_entry (stores.timesheets, id, &error)))
     return dg_cli_fail (error);
 
@@ -646,6 +598,10 @@ run_time_delete (DgCli              *cli,
 }
 
 /* ---- time import --------------------------------------------------------- */
+
+/* What to do when the file leaves the order of its dates open. */
+#define DATE_ORDER_HINT N_("Run the command again with --date-order dmy if the dates are day " \
+                           "first, or with --date-order mdy if they are month first.")
 
 static const struct
 {
@@ -721,36 +677,40 @@ resolve_column (const char * const  *header,
   return FALSE;
 }
 
-/* --map date=COL,duration=COL,… (the option may be repeated) and
- * --date-order. Columns not named stay unmapped. */
+/* --date-order: how the file writes its dates. A usage error otherwise. */
+static gboolean
+parse_date_order (const char  *text,
+                  DgDateOrder *out_order)
+{
+  if (g_ascii_strcasecmp (text, "ymd") == 0)
+    *out_order = DG_DATE_ORDER_YMD;
+  else if (g_ascii_strcasecmp (text, "dmy") == 0)
+    *out_order = DG_DATE_ORDER_DMY;
+  else if (g_ascii_strcasecmp (text, "mdy") == 0)
+    *out_order = DG_DATE_ORDER_MDY;
+  else
+    {
+      dg_cli_usage_error (_("The date order “%s” is not known: use ymd (2026-03-02), "
+                            "dmy (02.03.2026) or mdy (03/02/2026)."),
+                          text);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* --map date=COL,duration=COL,… (the option may be repeated), the dates
+ * read in @date_order. Columns not named stay unmapped. */
 static gboolean
 parse_mapping (char               **map_values,
-               const char          *date_order_text,
+               DgDateOrder          date_order,
                const char * const  *header,
                DgTimeColumnMapping *out_mapping,
                GError             **error)
 {
   for (guint c = 0; c < DG_TIME_COLUMN_COUNT; c++)
     out_mapping->columns[c] = -1;
-  out_mapping->date_order = DG_DATE_ORDER_YMD;
-
-  if (date_order_text != NULL)
-    {
-      if (g_ascii_strcasecmp (date_order_text, "ymd") == 0)
-        out_mapping->date_order = DG_DATE_ORDER_YMD;
-      else if (g_ascii_strcasecmp (date_order_text, "dmy") == 0)
-        out_mapping->date_order = DG_DATE_ORDER_DMY;
-      else if (g_ascii_strcasecmp (date_order_text, "mdy") == 0)
-        out_mapping->date_order = DG_DATE_ORDER_MDY;
-      else
-        {
-          g_set_error (error, DG_TIME_IMPORT_ERROR, DG_TIME_IMPORT_ERROR_BAD_MAPPING,
-                       _("The date order “%s” is not known: use ymd (2026-03-02), "
-                         "dmy (02.03.2026) or mdy (03/02/2026)."),
-                       date_order_text);
-          return FALSE;
-        }
-    }
+  out_mapping->date_order = date_order;
 
   for (guint i = 0; map_values[i] != NULL; i++)
     {
@@ -978,6 +938,7 @@ print_preview_json (DgTimeImport *import,
   dg_cli_json_add_string (builder, "format_label", dg_time_import_format_get_label (format));
   dg_cli_json_add_string (builder, "summary", description);
   dg_cli_json_add_boolean (builder, "applied", applied);
+  dg_cli_json_add_boolean (builder, "date_order_guessed", dg_time_import_get_date_order_guessed (import));
   dg_cli_json_add_int (builder, "added", n_added);
   dg_cli_json_add_int (builder, "to_add", dg_time_import_count_rows (import, DG_TIME_IMPORT_ROW_ADD));
   dg_cli_json_add_int (builder, "duplicates", dg_time_import_count_rows (import, DG_TIME_IMPORT_ROW_DUPLICATE));
@@ -1017,18 +978,18 @@ print_preview_json (DgTimeImport *import,
 /* A CSV file that needs a mapping (@import failed with NEEDS_MAPPING and
  * knows the header), read again through the one @map_values give. */
 static DgTimeImport *
-prepare_mapped (TimeStores    *stores,
+prepare_mapped (DgCliStores   *stores,
                 DgTimeImport  *import,
                 GFile         *file,
                 gint64         assistant_id,
                 char         **map_values,
-                const char    *date_order_text,
+                DgDateOrder    date_order,
                 GError       **error)
 {
   g_autoptr(DgTimeImport) mapped = NULL;
   DgTimeColumnMapping mapping;
 
-  if (!parse_mapping (map_values, date_order_text, dg_time_import_get_header (import),
+  if (!parse_mapping (map_values, date_order, dg_time_import_get_header (import),
                       &mapping, error))
     return NULL;
 
@@ -1048,7 +1009,7 @@ run_time_import (DgCli              *cli,
                  char              **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_auto(TimeStores) stores = { NULL };
+  g_auto(DgCliStores) stores = { NULL };
   g_autoptr(DgTimeImport) import = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
@@ -1059,6 +1020,8 @@ run_time_import (DgCli              *cli,
   gboolean dry_run = FALSE;
   gboolean json = FALSE;
   gboolean applied = FALSE;
+  gboolean ask_date_order;
+  DgDateOrder date_order = DG_DATE_ORDER_YMD;
   gint64 assistant_id;
   guint n_added = 0;
   guint n_bad;
@@ -1066,7 +1029,7 @@ run_time_import (DgCli              *cli,
     { "assistant", 0, 0, G_OPTION_ARG_STRING, &assistant_text, N_("The ID of the assistant whose hours the file holds, for rows that name nobody Delegate knows"), N_("ID") },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Only show what would be added"), NULL },
     { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &map_values, N_("Which column holds what, for a CSV file of another tool: date, start, end, duration, note, task, person"), N_("FIELD=COLUMN,…") },
-    { "date-order", 0, 0, G_OPTION_ARG_STRING, &date_order_text, N_("With --map: how the dates are written: ymd, dmy or mdy"), N_("ORDER") },
+    { "date-order", 0, 0, G_OPTION_ARG_STRING, &date_order_text, N_("How the dates are written: ymd, dmy or mdy; needed for dates such as 03/04/2026 when the file does not show whether they are day or month first"), N_("ORDER") },
     G_OPTION_ENTRY_NULL
   };
 
@@ -1086,25 +1049,25 @@ run_time_import (DgCli              *cli,
   dg_cli_add_json_option (context, &json);
 
   if (!dg_cli_parse_options (context, &argc, &argv) ||
-      !dg_cli_parse_id_option (assistant_text, &assistant_id))
+      !dg_cli_parse_id_option (assistant_text, &assistant_id) ||
+      (date_order_text != NULL && !parse_date_order (date_order_text, &date_order)))
     return DG_CLI_EXIT_USAGE;
 
   if (argc < 2)
     return dg_cli_usage_error (_("Give the file to import."));
   if (argc > 2)
     return dg_cli_usage_error (_("The argument “%s” was not expected."), argv[2]);
-  if (date_order_text != NULL && map_values == NULL)
-    return dg_cli_usage_error (_("The option --date-order only goes with --map."));
 
   file = g_file_new_for_commandline_arg (argv[1]);
   display_name = g_filename_display_name (argv[1]);
 
-  if (!open_stores (cli, &stores, &error) ||
-      (assistant_id != 0 && !find_assistant (&stores, assistant_id, &error)))
+  if (!dg_cli_stores_open (&stores, cli, DG_CLI_STORE_TIMESHEETS, &error) ||
+      (assistant_id != 0 && !dg_cli_find_assistant (stores.assistants, assistant_id, &error)))
     return dg_cli_fail (error);
 
   import = dg_time_import_new (stores.timesheets);
   dg_time_import_set_default_assistant (import, assistant_id);
+  dg_time_import_set_date_order (import, date_order);
 
   if (!dg_time_import_prepare_file (import, file, &error) &&
       map_values != NULL &&
@@ -1114,7 +1077,7 @@ run_time_import (DgCli              *cli,
 
       g_clear_error (&error);
       mapped = prepare_mapped (&stores, import, file, assistant_id, map_values,
-                               date_order_text, &error);
+                               date_order, &error);
       if (mapped != NULL)
         g_set_object (&import, mapped);
     }
@@ -1138,11 +1101,16 @@ run_time_import (DgCli              *cli,
     }
 
   n_bad = dg_time_import_count_rows (import, DG_TIME_IMPORT_ROW_BAD);
+  /* The preview says how the dates were read, but the command does not
+   * wait for the owner to read it: hours put into the wrong week would be
+   * approved and billed there, so it adds nothing until told the order. */
+  ask_date_order = dg_time_import_get_date_order_guessed (import) &&
+                   dg_time_import_count_rows (import, DG_TIME_IMPORT_ROW_ADD) > 0;
 
   if (!json)
     print_preview_text (import);
 
-  if (!dry_run && dg_time_import_can_apply (import))
+  if (!dry_run && !ask_date_order && dg_time_import_can_apply (import))
     {
       if (!dg_time_import_apply (import, &n_added, &error))
         {
@@ -1160,24 +1128,39 @@ run_time_import (DgCli              *cli,
   if (json)
     print_preview_json (import, argv[1], applied, n_added);
 
-  if (n_bad > 0)
+  if (n_bad > 0 || (ask_date_order && !dry_run))
     {
-      g_autofree char *message = NULL;
+      if (n_bad > 0)
+        {
+          g_autofree char *message = NULL;
 
-      message = g_strdup_printf (ngettext ("Nothing was imported from “%s”: %u line has an error. "
-                                           "Correct the file and import it again.",
-                                           "Nothing was imported from “%s”: %u lines have errors. "
-                                           "Correct the file and import it again.",
-                                           n_bad),
-                                 display_name, n_bad);
-      dg_cli_print_error (message);
+          message = g_strdup_printf (ngettext ("Nothing was imported from “%s”: %u line has an error. "
+                                               "Correct the file and import it again.",
+                                               "Nothing was imported from “%s”: %u lines have errors. "
+                                               "Correct the file and import it again.",
+                                               n_bad),
+                                     display_name, n_bad);
+          dg_cli_print_error (message);
+        }
+      if (ask_date_order && !dry_run)
+        {
+          g_autofree char *message = NULL;
+
+          message = g_strdup_printf (_("Nothing was imported from “%s”: the file does not show "
+                                       "whether its dates are day first or month first."),
+                                     display_name);
+          dg_cli_print_error (message);
+          g_printerr ("%s\n", _(DATE_ORDER_HINT));
+        }
       return DG_CLI_EXIT_FAILED;
     }
 
   if (!json)
     {
       g_print ("\n");
-      if (dry_run)
+      if (dry_run && ask_date_order)
+        g_print ("%s\n%s", _("Nothing was added: this was a dry run."), _(DATE_ORDER_HINT));
+      else if (dry_run)
         g_print ("%s", _("Nothing was added: this was a dry run."));
       else if (applied)
         g_print (ngettext ("%u entry was added.", "%u entries were added.", n_added), n_added);

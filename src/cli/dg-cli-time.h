@@ -18,6 +18,11 @@ int       dg_cli_time_run                (DgCli              *cli,
 /* The members of one entry's JSON object (the caller opens and closes it). */
 void      dg_cli_time_add_entry_json     (JsonBuilder        *builder,
                                           DgTimeEntry        *entry);
+/* A DgCliJsonObjectFunc: the members of entry @index of @entries, a
+ * GPtrArray of DgTimeEntry. */
+void      dg_cli_time_add_listed_entry_json (JsonBuilder     *builder,
+                                             guint            index,
+                                             gpointer         entries);
 /* The local start time in the assistant's zone: "09:00". */
 char     *dg_cli_time_format_start       (DgTimeEntry        *entry);
 /* The state for a table: “Approved”, or “Rejected: reason”. */

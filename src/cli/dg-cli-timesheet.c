@@ -3,30 +3,14 @@
 
 #include <glib/gi18n.h>
 
-#include "dg-assistant-store.h"
 #include "dg-duration.h"
 #include "dg-money.h"
-#include "dg-timesheet-store.h"
 
+#include "dg-cli-stores.h"
 #include "dg-cli-time.h"
 #include "dg-cli-timesheet.h"
 
 /* ---- the stores ---------------------------------------------------------- */
-
-typedef struct
-{
-  DgAssistantStore *assistants;
-  DgTimesheetStore *timesheets;
-} SheetStores;
-
-static void
-sheet_stores_clear (SheetStores *stores)
-{
-  g_clear_object (&stores->assistants);
-  g_clear_object (&stores->timesheets);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SheetStores, sheet_stores_clear)
 
 /* Opens the stores and, as the window does every hour, approves the weeks
  * that have waited longer than the business allows, so that a command
@@ -34,22 +18,15 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SheetStores, sheet_stores_clear)
  * stdout, or on stderr when stdout carries JSON. */
 static gboolean
 open_stores (DgCli        *cli,
-             SheetStores  *stores,
+             DgCliStores  *stores,
              gboolean      json,
              GError      **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  DgDatabase *db = dg_cli_get_database (cli, FALSE, error);
   guint n_approved = 0;
 
-  if (db == NULL)
+  if (!dg_cli_stores_open (stores, cli, DG_CLI_STORE_TIMESHEETS, error))
     return FALSE;
-
-  stores->assistants = dg_assistant_store_new (db, error);
-  if (stores->assistants == NULL)
-    return FALSE;
-
-  stores->timesheets = dg_timesheet_store_new (db);
 
   if (!dg_timesheet_store_apply_auto_approval (stores->timesheets, now, &n_approved, error))
     return FALSE;
@@ -73,28 +50,10 @@ open_stores (DgCli        *cli,
   return TRUE;
 }
 
-static DgAssistant *
-find_assistant (SheetStores  *stores,
-                gint64        id,
-                GError      **error)
-{
-  DgAssistant *assistant = dg_assistant_store_find (stores->assistants, id);
-
-  if (assistant == NULL)
-    {
-      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-      g_set_error (error, DG_ASSISTANT_ERROR, DG_ASSISTANT_ERROR_NOT_FOUND,
-                   _("There is no assistant with the ID %s."), id_text);
-    }
-
-  return assistant;
-}
-
 /* The first day of the week, in the business's weeks, that contains the
  * day @week_text (any day of it). */
 static gboolean
-parse_week (SheetStores  *stores,
+parse_week (DgCliStores  *stores,
             const char   *week_text,
             GDate        *out_start,
             GError      **error)
@@ -169,16 +128,6 @@ format_local_time (GDateTime *at)
   return g_date_time_format (local, "%Y-%m-%d %H:%M");
 }
 
-static void
-add_field (GArray     *fields,
-           const char *label,
-           const char *value)
-{
-  DgCliField field = { label, value };
-
-  g_array_append_val (fields, field);
-}
-
 /* ---- JSON ---------------------------------------------------------------- */
 
 static void
@@ -209,10 +158,64 @@ add_week_json (JsonBuilder     *builder,
   dg_cli_json_add_string (builder, "amount", amount);
 }
 
+/* The objects of a week's arrays: days, task totals and fixed fees from
+ * the DgTimesheetWeek, entries and history from their arrays. */
+
 static void
-add_audit_json (JsonBuilder  *builder,
-                DgAuditEvent *event)
+add_day_json (JsonBuilder *builder,
+              guint        day,
+              gpointer     user_data)
 {
+  DgTimesheetWeek *week = user_data;
+  GDate date = *dg_timesheet_week_get_start (week);
+  g_autofree char *date_text = NULL;
+
+  g_date_add_days (&date, day);
+  date_text = format_date (&date);
+
+  dg_cli_json_add_string (builder, "date", date_text);
+  dg_cli_json_add_int (builder, "minutes", dg_timesheet_week_get_day_minutes (week, day));
+}
+
+static void
+add_task_total_json (JsonBuilder *builder,
+                     guint        index,
+                     gpointer     user_data)
+{
+  DgTimesheetWeek *week = user_data;
+  const DgTimesheetTaskTotal *total = g_ptr_array_index (dg_timesheet_week_get_task_totals (week), index);
+  g_autofree char *amount = format_amount (total->amount, dg_timesheet_week_get_currency (week), TRUE);
+
+  dg_cli_json_add_int (builder, "task_id", total->task_id);
+  dg_cli_json_add_string (builder, "title", total->title);
+  dg_cli_json_add_int (builder, "minutes", total->minutes);
+  dg_cli_json_add_int (builder, "amount_minor", total->amount);
+  dg_cli_json_add_string (builder, "amount", amount);
+}
+
+static void
+add_fixed_fee_json (JsonBuilder *builder,
+                    guint        index,
+                    gpointer     user_data)
+{
+  DgTimesheetWeek *week = user_data;
+  const DgTimesheetFixedFee *fee = g_ptr_array_index (dg_timesheet_week_get_fixed_fees (week), index);
+  g_autofree char *amount = format_amount (fee->fee, dg_timesheet_week_get_currency (week), TRUE);
+
+  dg_cli_json_add_int (builder, "task_id", fee->task_id);
+  dg_cli_json_add_string (builder, "title", fee->title);
+  dg_cli_json_add_string (builder, "recurrence_id", fee->recurrence_id);
+  dg_cli_json_add_string (builder, "due_date", fee->due_date);
+  dg_cli_json_add_int (builder, "fee_minor", fee->fee);
+  dg_cli_json_add_string (builder, "fee", amount);
+}
+
+static void
+add_audit_json (JsonBuilder *builder,
+                guint        index,
+                gpointer     user_data)
+{
+  DgAuditEvent *event = g_ptr_array_index ((GPtrArray *) user_data, index);
   g_autofree char *at = g_date_time_format (dg_audit_event_get_at (event), "%Y-%m-%dT%H:%M:%SZ");
   g_autofree char *description = dg_audit_event_describe (event);
 
@@ -229,6 +232,31 @@ add_audit_json (JsonBuilder  *builder,
 
 /* ---- timesheet list ------------------------------------------------------ */
 
+static void
+add_listed_week_json (JsonBuilder *builder,
+                      guint        index,
+                      gpointer     user_data)
+{
+  add_week_json (builder, g_ptr_array_index ((GPtrArray *) user_data, index));
+}
+
+static void
+fill_week_row (char     **cells,
+               guint      row,
+               gpointer   user_data)
+{
+  DgTimesheetWeek *week = g_ptr_array_index ((GPtrArray *) user_data, row);
+  g_autofree char *end = format_week_end (week);
+
+  /* Translators: a week in the list of timesheets, from its first to its last day */
+  cells[0] = g_strdup_printf (_("%s to %s"), dg_timesheet_week_get_start_date (week), end);
+  cells[1] = g_strdup_printf ("%" G_GINT64_FORMAT, dg_timesheet_week_get_assistant_id (week));
+  cells[2] = g_strdup (dg_timesheet_week_get_assistant_name (week));
+  cells[3] = g_strdup (dg_timesheet_state_get_label (dg_timesheet_week_get_state (week)));
+  cells[4] = dg_duration_format_minutes (dg_timesheet_week_get_minutes (week));
+  cells[5] = format_week_amount (week, FALSE);
+}
+
 static int
 run_timesheet_list (DgCli              *cli,
                     const DgCliCommand *command,
@@ -236,7 +264,7 @@ run_timesheet_list (DgCli              *cli,
                     char              **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_auto(SheetStores) stores = { NULL };
+  g_auto(DgCliStores) stores = { NULL };
   g_autoptr(GPtrArray) weeks = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *assistant_text = NULL;
@@ -266,7 +294,7 @@ run_timesheet_list (DgCli              *cli,
     return DG_CLI_EXIT_USAGE;
 
   if (!open_stores (cli, &stores, json, &error) ||
-      (assistant_id != 0 && !find_assistant (&stores, assistant_id, &error)) ||
+      (assistant_id != 0 && !dg_cli_find_assistant (stores.assistants, assistant_id, &error)) ||
       !(weeks = dg_timesheet_store_list_weeks (stores.timesheets, assistant_id,
                                                all ? DG_TIMESHEET_FILTER_ALL : DG_TIMESHEET_FILTER_AWAITING,
                                                &error)))
@@ -276,14 +304,7 @@ run_timesheet_list (DgCli              *cli,
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < weeks->len; i++)
-        {
-          json_builder_begin_object (builder);
-          add_week_json (builder, g_ptr_array_index (weeks, i));
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
+      dg_cli_json_add_objects (builder, NULL, weeks->len, add_listed_week_json, weeks);
       dg_cli_print_json (builder);
     }
   else if (weeks->len == 0)
@@ -293,28 +314,12 @@ run_timesheet_list (DgCli              *cli,
     }
   else
     {
-      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
       const char *headers[] = {
         _("Week"), _("ID"), _("Assistant"), _("State"), _("Hours"), _("Amount"),
       };
 
-      for (guint i = 0; i < weeks->len; i++)
-        {
-          DgTimesheetWeek *week = g_ptr_array_index (weeks, i);
-          g_autofree char *end = format_week_end (week);
-          char **cells = g_new0 (char *, G_N_ELEMENTS (headers) + 1);
-
-          /* Translators: a week in the list of timesheets, from its first to its last day */
-          cells[0] = g_strdup_printf (_("%s to %s"), dg_timesheet_week_get_start_date (week), end);
-          cells[1] = g_strdup_printf ("%" G_GINT64_FORMAT, dg_timesheet_week_get_assistant_id (week));
-          cells[2] = g_strdup (dg_timesheet_week_get_assistant_name (week));
-          cells[3] = g_strdup (dg_timesheet_state_get_label (dg_timesheet_week_get_state (week)));
-          cells[4] = dg_duration_format_minutes (dg_timesheet_week_get_minutes (week));
-          cells[5] = format_week_amount (week, FALSE);
-          g_ptr_array_add (rows, cells);
-        }
-
-      dg_cli_print_table (headers, G_N_ELEMENTS (headers), rows);
+      dg_cli_print_filled_table (headers, G_N_ELEMENTS (headers), weeks->len,
+                                 fill_week_row, weeks);
     }
 
   return DG_CLI_EXIT_OK;
@@ -322,157 +327,147 @@ run_timesheet_list (DgCli              *cli,
 
 /* ---- timesheet show ------------------------------------------------------ */
 
+/* The tables of a week: the rows of days, task totals and fixed fees are
+ * filled in from the DgTimesheetWeek, those of entries and history from
+ * their arrays. */
+
+static void
+fill_day_row (char     **cells,
+              guint      row,
+              gpointer   user_data)
+{
+  DgTimesheetWeek *week = user_data;
+  GDate date = *dg_timesheet_week_get_start (week);
+  char name[64];
+
+  g_date_add_days (&date, row);
+  g_date_strftime (name, sizeof name, "%a %Y-%m-%d", &date);
+  cells[0] = g_strdup (name);
+  cells[1] = dg_duration_format_minutes (dg_timesheet_week_get_day_minutes (week, row));
+}
+
+static void
+fill_task_total_row (char     **cells,
+                     guint      row,
+                     gpointer   user_data)
+{
+  DgTimesheetWeek *week = user_data;
+  const DgTimesheetTaskTotal *total = g_ptr_array_index (dg_timesheet_week_get_task_totals (week), row);
+
+  cells[0] = g_strdup (total->title);
+  cells[1] = dg_duration_format_minutes (total->minutes);
+  cells[2] = format_amount (total->amount, dg_timesheet_week_get_currency (week), FALSE);
+}
+
+static void
+fill_fixed_fee_row (char     **cells,
+                    guint      row,
+                    gpointer   user_data)
+{
+  DgTimesheetWeek *week = user_data;
+  const DgTimesheetFixedFee *fee = g_ptr_array_index (dg_timesheet_week_get_fixed_fees (week), row);
+
+  cells[0] = g_strdup (fee->title);
+  cells[1] = g_strdup (fee->due_date);
+  cells[2] = format_amount (fee->fee, dg_timesheet_week_get_currency (week), FALSE);
+}
+
+static void
+fill_entry_row (char     **cells,
+                guint      row,
+                gpointer   user_data)
+{
+  DgTimeEntry *entry = g_ptr_array_index ((GPtrArray *) user_data, row);
+
+  cells[0] = g_strdup_printf ("%" G_GINT64_FORMAT, dg_time_entry_get_id (entry));
+  cells[1] = g_strdup (dg_time_entry_get_local_date (entry));
+  cells[2] = dg_cli_time_format_start (entry);
+  cells[3] = dg_duration_format_minutes (dg_time_entry_get_minutes (entry));
+  cells[4] = g_strdup (dg_time_entry_get_task_title (entry));
+  cells[5] = dg_cli_time_format_state (entry);
+  cells[6] = g_strdup (dg_time_entry_get_source (entry));
+  cells[7] = dg_cli_time_one_line (dg_time_entry_get_note (entry));
+}
+
+static void
+fill_history_row (char     **cells,
+                  guint      row,
+                  gpointer   user_data)
+{
+  DgAuditEvent *event = g_ptr_array_index ((GPtrArray *) user_data, row);
+  g_autofree char *description = dg_audit_event_describe (event);
+
+  cells[0] = format_local_time (dg_audit_event_get_at (event));
+  cells[1] = g_strdup_printf ("%" G_GINT64_FORMAT, dg_audit_event_get_object_id (event));
+  cells[2] = dg_cli_time_one_line (description);
+  cells[3] = dg_cli_time_one_line (dg_audit_event_get_summary (event));
+}
+
 static void
 print_week_text (DgTimesheetWeek *week,
                  GPtrArray       *week_entries,
                  GPtrArray       *history)
 {
   g_autoptr(GArray) fields = g_array_new (FALSE, FALSE, sizeof (DgCliField));
-  g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *range = dg_timesheet_week_format_range (week);
   g_autofree char *end = format_week_end (week);
   g_autofree char *dates = NULL;
   g_autofree char *hours = dg_duration_format_minutes (dg_timesheet_week_get_minutes (week));
   g_autofree char *pending = dg_duration_format_minutes (dg_timesheet_week_get_pending_minutes (week));
   g_autofree char *amount = format_week_amount (week, FALSE);
-  const char *currency = dg_timesheet_week_get_currency (week);
   GPtrArray *task_totals = dg_timesheet_week_get_task_totals (week);
   GPtrArray *fixed_fees = dg_timesheet_week_get_fixed_fees (week);
+  const char *day_headers[] = { _("Day"), _("Hours") };
+  const char *task_headers[] = { _("Task"), _("Hours"), _("Amount") };
+  const char *fee_headers[] = { _("Fixed-fee task"), _("Due"), _("Fee") };
+  const char *entry_headers[] = {
+    _("ID"), _("Date"), _("Start"), _("Duration"), _("Task"), _("State"), _("Source"), _("Note"),
+  };
+  const char *history_headers[] = { _("When"), _("Entry"), _("Change"), _("About") };
 
   /* Translators: a week’s dates and the zone they are in, such as “2026-03-02 to 2026-03-08, Asia/Manila” */
   dates = g_strdup_printf (_("%s to %s, %s"), dg_timesheet_week_get_start_date (week), end,
                            dg_timesheet_week_get_time_zone (week));
 
-  add_field (fields, _("Assistant"), dg_timesheet_week_get_assistant_name (week));
-  add_field (fields, _("Week"), range);
-  add_field (fields, _("Days"), dates);
-  add_field (fields, _("State"), dg_timesheet_state_get_label (dg_timesheet_week_get_state (week)));
-  add_field (fields, _("Hours"), hours);
-  add_field (fields, _("Awaiting approval"), pending);
-  add_field (fields, _("Amount"), amount);
+  dg_cli_add_field (fields, _("Assistant"), dg_timesheet_week_get_assistant_name (week));
+  dg_cli_add_field (fields, _("Week"), range);
+  dg_cli_add_field (fields, _("Days"), dates);
+  dg_cli_add_field (fields, _("State"), dg_timesheet_state_get_label (dg_timesheet_week_get_state (week)));
+  dg_cli_add_field (fields, _("Hours"), hours);
+  dg_cli_add_field (fields, _("Awaiting approval"), pending);
+  dg_cli_add_field (fields, _("Amount"), amount);
   dg_cli_print_fields ((const DgCliField *) fields->data, fields->len);
 
-  {
-    const char *headers[] = { _("Day"), _("Hours") };
-
-    rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-    for (guint day = 0; day < 7; day++)
-      {
-        GDate date = *dg_timesheet_week_get_start (week);
-        char name[64];
-        char **cells = g_new0 (char *, G_N_ELEMENTS (headers) + 1);
-
-        g_date_add_days (&date, day);
-        g_date_strftime (name, sizeof name, "%a %Y-%m-%d", &date);
-        cells[0] = g_strdup (name);
-        cells[1] = dg_duration_format_minutes (dg_timesheet_week_get_day_minutes (week, day));
-        g_ptr_array_add (rows, cells);
-      }
-
-    g_print ("\n");
-    dg_cli_print_table (headers, G_N_ELEMENTS (headers), rows);
-    g_clear_pointer (&rows, g_ptr_array_unref);
-  }
+  g_print ("\n");
+  dg_cli_print_filled_table (day_headers, G_N_ELEMENTS (day_headers), 7, fill_day_row, week);
 
   if (task_totals->len > 0)
     {
-      const char *headers[] = { _("Task"), _("Hours"), _("Amount") };
-
-      rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-      for (guint i = 0; i < task_totals->len; i++)
-        {
-          const DgTimesheetTaskTotal *total = g_ptr_array_index (task_totals, i);
-          char **cells = g_new0 (char *, G_N_ELEMENTS (headers) + 1);
-
-          cells[0] = g_strdup (total->title);
-          cells[1] = dg_duration_format_minutes (total->minutes);
-          cells[2] = format_amount (total->amount, currency, FALSE);
-          g_ptr_array_add (rows, cells);
-        }
-
       g_print ("\n");
-      dg_cli_print_table (headers, G_N_ELEMENTS (headers), rows);
-      g_clear_pointer (&rows, g_ptr_array_unref);
+      dg_cli_print_filled_table (task_headers, G_N_ELEMENTS (task_headers), task_totals->len,
+                                 fill_task_total_row, week);
     }
 
   if (fixed_fees->len > 0)
     {
-      const char *headers[] = { _("Fixed-fee task"), _("Due"), _("Fee") };
-
-      rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-      for (guint i = 0; i < fixed_fees->len; i++)
-        {
-          const DgTimesheetFixedFee *fee = g_ptr_array_index (fixed_fees, i);
-          char **cells = g_new0 (char *, G_N_ELEMENTS (headers) + 1);
-
-          cells[0] = g_strdup (fee->title);
-          cells[1] = g_strdup (fee->due_date);
-          cells[2] = format_amount (fee->fee, currency, FALSE);
-          g_ptr_array_add (rows, cells);
-        }
-
       g_print ("\n");
-      dg_cli_print_table (headers, G_N_ELEMENTS (headers), rows);
-      g_clear_pointer (&rows, g_ptr_array_unref);
+      dg_cli_print_filled_table (fee_headers, G_N_ELEMENTS (fee_headers), fixed_fees->len,
+                                 fill_fixed_fee_row, week);
     }
 
   g_print ("\n%s\n", _("Entries:"));
   if (week_entries->len == 0)
-    {
-      g_print ("  %s\n", _("None."));
-    }
+    g_print ("  %s\n", _("None."));
   else
-    {
-      const char *headers[] = {
-        _("ID"), _("Date"), _("Start"), _("Duration"), _("Task"), _("State"), _("Source"), _("Note"),
-      };
-
-      rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-      for (guint i = 0; i < week_entries->len; i++)
-        {
-          DgTimeEntry *entry = g_ptr_array_index (week_entries, i);
-          char **cells = g_new0 (char *, G_N_ELEMENTS (headers) + 1);
-
-          cells[0] = g_strdup_printf ("%" G_GINT64_FORMAT, dg_time_entry_get_id (entry));
-          cells[1] = g_strdup (dg_time_entry_get_local_date (entry));
-          cells[2] = dg_cli_time_format_start (entry);
-          cells[3] = dg_duration_format_minutes (dg_time_entry_get_minutes (entry));
-          cells[4] = g_strdup (dg_time_entry_get_task_title (entry));
-          cells[5] = dg_cli_time_format_state (entry);
-          cells[6] = g_strdup (dg_time_entry_get_source (entry));
-          cells[7] = dg_cli_time_one_line (dg_time_entry_get_note (entry));
-          g_ptr_array_add (rows, cells);
-        }
-
-      dg_cli_print_table (headers, G_N_ELEMENTS (headers), rows);
-      g_clear_pointer (&rows, g_ptr_array_unref);
-    }
+    dg_cli_print_filled_table (entry_headers, G_N_ELEMENTS (entry_headers), week_entries->len,
+                               fill_entry_row, week_entries);
 
   g_print ("\n%s\n", _("History:"));
   if (history->len == 0)
-    {
-      g_print ("  %s\n", _("None."));
-    }
+    g_print ("  %s\n", _("None."));
   else
-    {
-      const char *headers[] = { _("When"), _("Entry"), _("Change"), _("About") };
-
-      rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-      for (guint i = 0; i < history->len; i++)
-        {
-          DgAuditEvent *event = g_ptr_array_index (history, i);
-          g_autofree char *description = dg_audit_event_describe (event);
-          char **cells = g_new0 (char *, G_N_ELEMENTS (headers) + 1);
-
-          cells[0] = format_local_time (dg_audit_event_get_at (event));
-          cells[1] = g_strdup_printf ("%" G_GINT64_FORMAT, dg_audit_event_get_object_id (event));
-          cells[2] = dg_cli_time_one_line (description);
-          cells[3] = dg_cli_time_one_line (dg_audit_event_get_summary (event));
-          g_ptr_array_add (rows, cells);
-        }
-
-      dg_cli_print_table (headers, G_N_ELEMENTS (headers), rows);
-    }
+    dg_cli_print_filled_table (history_headers, G_N_ELEMENTS (history_headers), history->len,
+                               fill_history_row, history);
 }
 
 static void
@@ -481,84 +476,18 @@ print_week_json (DgTimesheetWeek *week,
                  GPtrArray       *history)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  const char *currency = dg_timesheet_week_get_currency (week);
   GPtrArray *task_totals = dg_timesheet_week_get_task_totals (week);
   GPtrArray *fixed_fees = dg_timesheet_week_get_fixed_fees (week);
 
   json_builder_begin_object (builder);
   add_week_json (builder, week);
 
-  json_builder_set_member_name (builder, "days");
-  json_builder_begin_array (builder);
-  for (guint day = 0; day < 7; day++)
-    {
-      GDate date = *dg_timesheet_week_get_start (week);
-      g_autofree char *date_text = NULL;
-
-      g_date_add_days (&date, day);
-      date_text = format_date (&date);
-
-      json_builder_begin_object (builder);
-      dg_cli_json_add_string (builder, "date", date_text);
-      dg_cli_json_add_int (builder, "minutes", dg_timesheet_week_get_day_minutes (week, day));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "tasks");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < task_totals->len; i++)
-    {
-      const DgTimesheetTaskTotal *total = g_ptr_array_index (task_totals, i);
-      g_autofree char *amount = format_amount (total->amount, currency, TRUE);
-
-      json_builder_begin_object (builder);
-      dg_cli_json_add_int (builder, "task_id", total->task_id);
-      dg_cli_json_add_string (builder, "title", total->title);
-      dg_cli_json_add_int (builder, "minutes", total->minutes);
-      dg_cli_json_add_int (builder, "amount_minor", total->amount);
-      dg_cli_json_add_string (builder, "amount", amount);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "fixed_fees");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < fixed_fees->len; i++)
-    {
-      const DgTimesheetFixedFee *fee = g_ptr_array_index (fixed_fees, i);
-      g_autofree char *amount = format_amount (fee->fee, currency, TRUE);
-
-      json_builder_begin_object (builder);
-      dg_cli_json_add_int (builder, "task_id", fee->task_id);
-      dg_cli_json_add_string (builder, "title", fee->title);
-      dg_cli_json_add_string (builder, "recurrence_id", fee->recurrence_id);
-      dg_cli_json_add_string (builder, "due_date", fee->due_date);
-      dg_cli_json_add_int (builder, "fee_minor", fee->fee);
-      dg_cli_json_add_string (builder, "fee", amount);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "entries");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < week_entries->len; i++)
-    {
-      json_builder_begin_object (builder);
-      dg_cli_time_add_entry_json (builder, g_ptr_array_index (week_entries, i));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "history");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < history->len; i++)
-    {
-      json_builder_begin_object (builder);
-      add_audit_json (builder, g_ptr_array_index (history, i));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
+  dg_cli_json_add_objects (builder, "days", 7, add_day_json, week);
+  dg_cli_json_add_objects (builder, "tasks", task_totals->len, add_task_total_json, week);
+  dg_cli_json_add_objects (builder, "fixed_fees", fixed_fees->len, add_fixed_fee_json, week);
+  dg_cli_json_add_objects (builder, "entries", week_entries->len,
+                           dg_cli_time_add_listed_entry_json, week_entries);
+  dg_cli_json_add_objects (builder, "history", history->len, add_audit_json, history);
 
   json_builder_end_object (builder);
   dg_cli_print_json (builder);
@@ -590,7 +519,7 @@ run_timesheet_show (DgCli              *cli,
                     char              **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_auto(SheetStores) stores = { NULL };
+  g_auto(DgCliStores) stores = { NULL };
   g_autoptr(DgTimesheetWeek) week = NULL;
   g_autoptr(GPtrArray) week_entries = NULL;
   g_autoptr(GPtrArray) history = NULL;
@@ -623,7 +552,7 @@ run_timesheet_show (DgCli              *cli,
     return DG_CLI_EXIT_USAGE;
 
   if (!open_stores (cli, &stores, json, &error) ||
-      !find_assistant (&stores, assistant_id, &error) ||
+      !dg_cli_find_assistant (stores.assistants, assistant_id, &error) ||
       !parse_week (&stores, week_text, &start, &error) ||
       !(week = dg_timesheet_store_get_week (stores.timesheets, assistant_id, &start, &error)) ||
       !(week_entries = dg_timesheet_store_list_week_entries (stores.timesheets, assistant_id, &start, &error)) ||
@@ -717,13 +646,13 @@ choose_target (const char  *assistant_text,
 /* The week of @assistant_id that contains @week_text, as it is before the
  * change: what the change will count and name. */
 static DgTimesheetWeek *
-load_week (SheetStores  *stores,
+load_week (DgCliStores  *stores,
            gint64        assistant_id,
            const char   *week_text,
            GDate        *out_start,
            GError      **error)
 {
-  if (!find_assistant (stores, assistant_id, error) ||
+  if (!dg_cli_find_assistant (stores->assistants, assistant_id, error) ||
       !parse_week (stores, week_text, out_start, error))
     return NULL;
 
@@ -750,7 +679,7 @@ run_timesheet_approve (DgCli              *cli,
                        char              **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_auto(SheetStores) stores = { NULL };
+  g_auto(DgCliStores) stores = { NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autofree char *assistant_text = NULL;
@@ -847,7 +776,7 @@ run_timesheet_reject (DgCli              *cli,
                       char              **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_auto(SheetStores) stores = { NULL };
+  g_auto(DgCliStores) stores = { NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autofree char *assistant_text = NULL;
@@ -921,7 +850,7 @@ run_timesheet_reopen (DgCli              *cli,
                       char              **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_auto(SheetStores) stores = { NULL };
+  g_auto(DgCliStores) stores = { NULL };
   g_autoptr(DgTimesheetWeek) week = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *assistant_text = NULL;

@@ -9,7 +9,9 @@
 # reopened); approving up to a day across two assistants; automatic
 # approval; and the import: a dry run adds nothing, a file with a bad line
 # adds nothing and exits 1, a second import adds nothing, a CSV of another
-# tool through --map, and the real Toggl export of the shared samples.
+# tool through --map, a Clockify export with day-first dates (added only
+# once --date-order says so when the file leaves the order open), and the
+# real Toggl export of the shared samples.
 # Output is TAP.
 #
 # Usage: test-cli-time.sh DELEGATE-CLI [TEMP-PARENT-DIR]
@@ -411,7 +413,8 @@ db_status 1 "--map naming a column the file lacks fails" time import "$tmp/other
 check "the error names the column" eval 'stderr_is_sentence && stderr_has Datum'
 db_status 1 "--map with an unknown field fails" time import "$tmp/other.csv" \
   --assistant "$maria" --map date=1,hours=2
-db_status 2 "--date-order without --map is a usage error" time import "$tmp/other.csv" --date-order dmy
+db_status 2 "an unknown --date-order is a usage error" time import "$tmp/other.csv" \
+  --assistant "$maria" --map date=Tag,duration=Zeit --date-order dym
 db_status 1 "mapped rows without an assistant are bad lines" time import "$tmp/other.csv" \
   --map date=Tag,duration=Zeit,note=3 --date-order dmy
 snapshot "$tmp/after-unassigned.json"
@@ -423,6 +426,52 @@ db_status 0 "time list of May" time list --from 2026-05-01 --to 2026-05-31 --jso
 check "the mapped entries have their days, durations and notes" json \
   '[(e["date"], e["minutes"], e["note"], e["source"]) for e in d]
    == [("2026-05-06", 90, "Filing", "csv"), ("2026-05-07", 45, "Phone", "csv")]'
+
+# Clockify writes dates as its user set them. A European export whose
+# days are all 12 or less could be either order: nothing is added until
+# --date-order says which, and then without --map.
+clockify_header='"Project","Client","Description","Task","User","Group","Email","Tags","Billable","Start Date","Start Time","End Date","End Time","Duration (h)","Duration (decimal)","Billable Rate (EUR)","Billable Amount (EUR)"'
+printf '%s\n' "$clockify_header" \
+  '"Ops","","Filed the receipts","","Maria Santos","","maria@example.com","","Yes","02/07/2026","09:00","02/07/2026","10:00","01:00:00","1.00","12.50","12.50"' \
+  '"Ops","","Called the bank","","Maria Santos","","maria@example.com","","Yes","06/07/2026","14:00","06/07/2026","14:30","00:30:00","0.50","12.50","6.25"' \
+  > "$tmp/clockify-dd-mm.csv"
+snapshot "$tmp/before-dd-mm.json"
+db_status 1 "a Clockify file whose date order is open adds nothing" time import "$tmp/clockify-dd-mm.csv"
+check "the error says the order is open and how to give it" \
+  eval 'stderr_is_sentence && stderr_has "day first or month first" &&
+        stderr_has "--date-order dmy" && stderr_has "--date-order mdy"'
+check "the preview says how the dates were read" stdout_has "“02/07/2026” is 2026-02-07"
+snapshot "$tmp/after-dd-mm-refused.json"
+check "nothing was added" cmp -s "$tmp/before-dd-mm.json" "$tmp/after-dd-mm-refused.json"
+db_status 1 "the same with --json" time import "$tmp/clockify-dd-mm.csv" --json
+check "the JSON says the order was guessed and nothing applied" json \
+  'd["date_order_guessed"] is True and d["applied"] is False and d["added"] == 0 and d["to_add"] == 2'
+db_status 0 "a dry run of it succeeds" time import "$tmp/clockify-dd-mm.csv" --dry-run
+check "and says how to give the order" eval 'stdout_has "dry run" && stdout_has "--date-order dmy"'
+db_status 0 "import with --date-order dmy and no --map" time import "$tmp/clockify-dd-mm.csv" \
+  --date-order dmy --json
+check "it adds both, the order no longer guessed" json \
+  'd["applied"] is True and d["added"] == 2 and d["date_order_guessed"] is False and d["format"] == "clockify"'
+db_status 0 "time list of July" time list --from 2026-07-01 --to 2026-07-31 --json
+check "the entries are on 2 and 6 July" json \
+  '[(e["date"], e["start_time"], e["minutes"], e["note"], e["source"]) for e in d]
+   == [("2026-07-02", "09:00", 60, "Filed the receipts", "clockify"),
+       ("2026-07-06", "14:00", 30, "Called the bank", "clockify")]'
+db_status 0 "time list of February" time list --from 2026-02-01 --to 2026-02-28 --json
+check "none was read month first" json 'd == []'
+
+# A file with a day above 12 settles the order itself.
+printf '%s\n' "$clockify_header" \
+  '"Ops","","Sorted the post","","Maria Santos","","maria@example.com","","Yes","14/07/2026","09:00","14/07/2026","09:45","00:45:00","0.75","12.50","9.38"' \
+  '"Ops","","Paid the invoices","","Maria Santos","","maria@example.com","","Yes","03/07/2026","11:00","03/07/2026","12:00","01:00:00","1.00","12.50","12.50"' \
+  > "$tmp/clockify-day-13.csv"
+db_status 1 "with --date-order mdy its day-first dates are bad lines" time import \
+  "$tmp/clockify-day-13.csv" --date-order mdy
+check "the bad line is named" stdout_has "Line 2"
+db_status 0 "without --date-order it is read day first" time import "$tmp/clockify-day-13.csv" --json
+check "both added on 14 and 3 July" json \
+  'd["added"] == 2 and d["date_order_guessed"] is False
+   and sorted(r["entry"]["date"] for r in d["rows"]) == ["2026-07-03", "2026-07-14"]'
 
 # An assistant who logs work in a calendar: events are entries.
 printf '%s\r\n' "BEGIN:VCALENDAR" "VERSION:2.0" "PRODID:-//Test//Hours//EN" "BEGIN:VEVENT" \
