@@ -63,6 +63,16 @@ static const char sql_assistants[] =
   "SELECT id, name, email, time_zone, active FROM assistants ORDER BY id";
 static const char sql_tasks[] =
   "SELECT id, title, assistant_id FROM tasks ORDER BY id";
+/* An entry of the assistant from the same tool that starts within the
+ * minute [?4, ?5) but is not this row's; local_date (a day either side of
+ * the row's, as the stored entry's zone may differ) lets the week index
+ * find it among a year of entries. */
+static const char sql_same_start[] =
+  "SELECT minutes FROM time_entries"
+  " WHERE assistant_id = ?1 AND local_date BETWEEN ?2 AND ?3"
+  "   AND start_utc >= ?4 AND start_utc < ?5"
+  "   AND source = ?6 AND external_id <> ?7"
+  " ORDER BY id LIMIT 1";
 
 /* ---- formats ------------------------------------------------------------ */
 
@@ -446,6 +456,66 @@ is_zero (DgTimeImportCandidate *candidate)
   return seconds >= 0 && dg_duration_seconds_to_minutes (seconds) == 0;
 }
 
+/* A tool's entry has one start: a row of it that starts the same minute as
+ * an entry imported before, but with another id, is that entry after an
+ * edit in the tool (a note, a rounded duration), which a digest does not
+ * recognise. Adding it would count the work twice, so it is left out with
+ * a reason that says where to correct the stored entry. Sets *@out_reason
+ * when there is one; FALSE when the database cannot tell. */
+static gboolean
+find_same_start (Resolver     *resolver,
+                 DgTimeEntry  *entry,
+                 GTimeZone    *zone,
+                 char        **out_reason,
+                 GError      **error)
+{
+  DgDatabase *db = dg_timesheet_store_get_database (resolver->self->store);
+  GDateTime *start = dg_time_entry_get_start (entry);
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (start);
+  g_autoptr(GDateTime) minute = g_date_time_add_seconds (utc, -g_date_time_get_seconds (utc));
+  g_autoptr(GDateTime) next_minute = g_date_time_add_minutes (minute, 1);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (start, zone);
+  g_autoptr(GDateTime) day_before = g_date_time_add_days (local, -1);
+  g_autoptr(GDateTime) day_after = g_date_time_add_days (local, 1);
+  g_autofree char *first_day = g_date_time_format (day_before, "%Y-%m-%d");
+  g_autofree char *last_day = g_date_time_format (day_after, "%Y-%m-%d");
+  g_autofree char *from = g_date_time_format (minute, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *to = g_date_time_format (next_minute, "%Y-%m-%dT%H:%M:%SZ");
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *out_reason = NULL;
+  stmt = dg_database_prepare (db, sql_same_start, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, dg_time_entry_get_assistant_id (entry));
+  dg_database_bind_text (stmt, 2, first_day);
+  dg_database_bind_text (stmt, 3, last_day);
+  dg_database_bind_text (stmt, 4, from);
+  dg_database_bind_text (stmt, 5, to);
+  dg_database_bind_text (stmt, 6, resolver->source);
+  dg_database_bind_text (stmt, 7, dg_time_entry_get_external_id (entry));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_autofree char *shown_start = g_date_time_format (local, "%Y-%m-%d %H:%M");
+      g_autofree char *shown_hours = dg_duration_format_minutes (sqlite3_column_int (stmt, 0));
+
+      /* TRANSLATORS: the first %s is an assistant's name, the second a
+       * date and time (2026-03-02 09:00), the third hours and minutes
+       * (1:30) */
+      *out_reason = g_strdup_printf (_("%s has an entry imported before that starts at the same minute, %s (%s hours), with other hours, another task or another note. The line is left out so that the work is not counted twice: if the file is right, edit that entry on the Timesheets page."),
+                                     dg_time_entry_get_assistant_name (entry), shown_start, shown_hours);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      dg_database_propagate_error (db, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Decides what @candidate becomes; returns the row. */
 static DgTimeImportRow *
 resolve (Resolver              *resolver,
@@ -604,6 +674,20 @@ resolve (Resolver              *resolver,
     {
       row->kind = DG_TIME_IMPORT_ROW_DUPLICATE;
       row->reason = g_strdup (_("This entry was imported before."));
+    }
+  else if (candidate->day_only)
+    /* A made-up start (a day's 09:00) says nothing about which entry a row
+     * is: all of a Harvest day's rows start then. */
+    row->kind = DG_TIME_IMPORT_ROW_ADD;
+  else if (!find_same_start (resolver, row->entry, zone, &row->reason, &error))
+    {
+      row->reason = g_strdup (error->message);
+      g_clear_object (&row->entry);
+    }
+  else if (row->reason != NULL)
+    {
+      row->kind = DG_TIME_IMPORT_ROW_IGNORED;
+      g_clear_object (&row->entry);
     }
   else
     row->kind = DG_TIME_IMPORT_ROW_ADD;

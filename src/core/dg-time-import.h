@@ -79,7 +79,8 @@ typedef enum
   DG_TIME_IMPORT_ROW_ADD,        /* will be added */
   DG_TIME_IMPORT_ROW_DUPLICATE,  /* imported before (or twice in the file): left out */
   DG_TIME_IMPORT_ROW_IGNORED,    /* nothing to import, not an error: a zero-length
-                                  * entry, an all-day or cancelled event, … */
+                                  * entry, an all-day or cancelled event, a row
+                                  * edited since it was imported, … */
   DG_TIME_IMPORT_ROW_BAD,        /* an error: the import cannot be applied */
 } DgTimeImportRowKind;
 
@@ -118,7 +119,10 @@ G_DECLARE_FINAL_TYPE (DgTimeImport, dg_time_import, DG, TIME_IMPORT, GObject)
  * Recognising again: the external id is the tool's own id where the file
  * has one (iCalendar UID and RECURRENCE-ID), otherwise a digest of the
  * row's assistant, start, duration and text, with a counter for identical
- * rows, so that the same file gives the same ids. */
+ * rows, so that the same file gives the same ids. A row with a start time
+ * (not a day only) whose assistant has an entry from the same tool starting
+ * the same minute under another id is that entry edited in the tool since:
+ * IGNORED, its reason pointing to the stored entry to correct instead. */
 DgTimeImport       *dg_time_import_new                  (DgTimesheetStore          *store);
 void                dg_time_import_set_default_assistant (DgTimeImport             *self,
                                                          gint64                    assistant_id);

@@ -847,6 +847,73 @@ test_date_order_other_files (DgTestFixture *fixture,
   world_clear (&world);
 }
 
+/* A re-export after an edit in the tool (a typo in a note) has a new
+ * digest: it is left out with the reason, not added beside the entry
+ * imported before, which would count the work twice. Rows of another
+ * assistant, of another tool, or with only a day are not such a row. */
+static void
+test_edited_reexport (DgTestFixture *fixture,
+                      gconstpointer  user_data)
+{
+  World world = { 0, };
+  static const char first[] =
+    "User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags,Amount (EUR)\n"
+    "Maria Santos,maria.santos@example.com,,,Inbox zero,Answerd the mails,No,2026-03-02,09:00:00,2026-03-02,10:00:00,01:00:00,,\n"
+    "Maria Santos,maria.santos@example.com,,,,Calls,No,2026-03-02,11:00:00,2026-03-02,11:30:00,00:30:00,,\n";
+  static const char edited[] =
+    "User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags,Amount (EUR)\n"
+    "Maria Santos,maria.santos@example.com,,,Inbox zero,Answered the mails,No,2026-03-02,09:00:20,2026-03-02,10:00:20,01:00:00,,\n"
+    "Maria Santos,maria.santos@example.com,,,,Calls,No,2026-03-02,11:00:00,2026-03-02,11:30:00,00:30:00,,\n"
+    "Ben Carter,ben.carter@example.com,,,,Calls,No,2026-03-01,20:00:00,2026-03-01,20:30:00,00:30:00,,\n";
+  static const char clockify[] =
+    "Project,Client,Description,Task,User,Group,Email,Tags,Billable,Start Date,Start Time,End Date,End Time,Duration (h),Duration (decimal)\n"
+    "Office,,Other work,,Maria Santos,,maria.santos@example.com,,Yes,2026-03-02,09:00,2026-03-02,09:15,00:15:00,0.25\n";
+  static const char harvest_first[] =
+    "Date,Client,Project,Task,Notes,Hours,First Name,Last Name\n"
+    "2026-03-02,,Office,,Filed the receipts,1.5,Maria,Santos\n";
+  static const char harvest_more[] =
+    "Date,Client,Project,Task,Notes,Hours,First Name,Last Name\n"
+    "2026-03-02,,Office,,Updated the price list,2,Maria,Santos\n";
+  g_autoptr(DgTimeImport) import = NULL;
+  g_autoptr(DgTimeImport) again = NULL;
+  g_autoptr(DgTimeImport) other_tool = NULL;
+  g_autoptr(DgTimeImport) harvest = NULL;
+  g_autoptr(DgTimeImport) harvest_again = NULL;
+  g_autofree char *description = NULL;
+
+  world_init (&world, fixture->db);
+  import = prepare_text (&world, first, sizeof first - 1, 0);
+  g_assert_cmpuint (apply_ok (import), ==, 2);
+
+  again = prepare_text (&world, edited, sizeof edited - 1, 0);
+  /* 09:00:20 is the same minute as 09:00:00 (01:00 in UTC). */
+  assert_kind (again, 2, DG_TIME_IMPORT_ROW_IGNORED, "Timesheets page");
+  g_assert_true (reason_mentions (row_at (again, 2), "Maria Santos"));
+  g_assert_true (reason_mentions (row_at (again, 2), "2026-03-02 09:00"));
+  g_assert_true (reason_mentions (row_at (again, 2), "1:00"));
+  assert_kind (again, 3, DG_TIME_IMPORT_ROW_DUPLICATE, "imported before");
+  /* Ben's evening in New York is 01:00 UTC too: another assistant. */
+  assert_add (again, 4, world.ben, "2026-03-02T01:00:00Z", 30, 0);
+  g_assert_cmpuint (dg_time_import_count_rows (again, DG_TIME_IMPORT_ROW_ADD), ==, 1);
+  g_assert_cmpuint (dg_time_import_count_rows (again, DG_TIME_IMPORT_ROW_IGNORED), ==, 1);
+  description = dg_time_import_describe (again);
+  g_assert_nonnull (strstr (description, "1 entry of the file has nothing to import"));
+  g_assert_cmpuint (apply_ok (again), ==, 1);
+  g_assert_cmpint (dg_test_query_int (world.db, "SELECT count(*) FROM time_entries WHERE assistant_id = (SELECT id FROM assistants WHERE name = 'Maria Santos')"),
+                   ==, 2);
+
+  /* Another tool's entry at that minute is not the Toggl entry edited. */
+  other_tool = prepare_text (&world, clockify, sizeof clockify - 1, 0);
+  assert_add (other_tool, 2, world.maria, "2026-03-02T01:00:00Z", 15, 0);
+
+  /* Harvest has days only: every row of a day "starts" at 09:00. */
+  harvest = prepare_text (&world, harvest_first, sizeof harvest_first - 1, 0);
+  g_assert_cmpuint (apply_ok (harvest), ==, 1);
+  harvest_again = prepare_text (&world, harvest_more, sizeof harvest_more - 1, 0);
+  assert_add (harvest_again, 2, world.maria, "2026-03-02T01:00:00Z", 120, 0);
+  world_clear (&world);
+}
+
 static void
 test_guess (void)
 {
@@ -1183,6 +1250,7 @@ main (int    argc,
   dg_test_add_with_database ("/time-import/date-order/day-first", test_date_order_day_first);
   dg_test_add_with_database ("/time-import/date-order/undecided", test_date_order_undecided);
   dg_test_add_with_database ("/time-import/date-order/other-files", test_date_order_other_files);
+  dg_test_add_with_database ("/time-import/edited-reexport", test_edited_reexport);
   g_test_add_func ("/time-import/guess", test_guess);
   dg_test_add_with_database ("/time-import/samples/toggl", test_sample_toggl);
   dg_test_add_with_database ("/time-import/samples/clockify", test_sample_clockify);
