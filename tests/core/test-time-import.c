@@ -971,99 +971,86 @@ have_samples (void)
   return FALSE;
 }
 
-static void
-test_sample_toggl (DgTestFixture *fixture,
-                   gconstpointer  user_data)
+/* The trackers' exports of A/, all of "Peter Tester" (Europe/Berlin, UTC+1
+ * then) on 4 March 2024. */
+typedef struct
 {
-  World world = { 0, };
-  g_autoptr(DgTimeImport) import = NULL;
-  g_autofree char *data = NULL;
-  gsize length = 0;
-  DgTimeEntry *entry;
+  guint       line;
+  const char *start_utc;
+  int         minutes;
+  gboolean    task;        /* linked to "Task 1" */
+  const char *note;
+} SampleEntry;
 
-  if (!have_samples ())
-    return;
-  world_init (&world, fixture->db);
-  data = read_sample ("A/solidtime_toggl_detailed_test1.csv", &length);
-  import = prepare_text (&world, data, length, 0);
-
-  g_assert_cmpint (dg_time_import_get_format (import), ==, DG_TIME_IMPORT_FORMAT_TOGGL);
-  g_assert_cmpuint (dg_time_import_get_rows (import)->len, ==, 2);
-  assert_kind (import, 2, DG_TIME_IMPORT_ROW_IGNORED, "half a minute");
-  /* 10:23:00 in Berlin (UTC+1) for 01:00:01 */
-  entry = assert_add (import, 3, world.peter, "2024-03-04T09:23:00Z", 60, world.peter_task);
-  if (entry != NULL)
-    g_assert_cmpstr (dg_time_entry_get_note (entry), ==, "Working hard");
-
-  g_assert_cmpuint (apply_ok (import), ==, 1);
-  assert_reimport_adds_nothing (&world, data, length, 0, NULL, 1);
-  world_clear (&world);
-}
+static const struct
+{
+  const char         *name;
+  DgTimeImportFormat  format;
+  gboolean            date_order_guessed;
+  guint               ignored_line;  /* a zero-length timer; 0: none */
+  SampleEntry         entries[2];    /* to add; line 0 ends the list */
+} tracker_samples[] = {
+  /* 10:23:00 for 01:00:01 */
+  { "A/solidtime_toggl_detailed_test1.csv", DG_TIME_IMPORT_FORMAT_TOGGL, FALSE, 2,
+    { { 3, "2024-03-04T09:23:00Z", 60, TRUE, "Working hard" } } },
+  /* 03/04/2024 is 4 March, as Clockify writes dates by default, but the
+   * file does not show it: the owner is told. "10:23 AM" has no seconds. */
+  { "A/solidtime_clockify_detailed_test1.csv", DG_TIME_IMPORT_FORMAT_CLOCKIFY, TRUE, 2,
+    { { 3, "2024-03-04T09:23:00Z", 60, TRUE, "Working hard" } } },
+  /* A day and "20,0" hours, by "Peter" "Tester": 09:00 in Berlin; "0,01"
+   * hours are 36 seconds: one minute. */
+  { "A/solidtime_harvest_detailed_time_eu_decimals.csv", DG_TIME_IMPORT_FORMAT_HARVEST, FALSE, 0,
+    { { 2, "2024-03-04T08:00:00Z", 1200, FALSE, "" },
+      { 3, "2024-03-04T08:00:00Z", 1, TRUE, "Working hard" } } },
+};
 
 static void
-test_sample_clockify (DgTestFixture *fixture,
+test_sample_trackers (DgTestFixture *fixture,
                       gconstpointer  user_data)
 {
   World world = { 0, };
-  g_autoptr(DgTimeImport) import = NULL;
-  g_autofree char *data = NULL;
-  gsize length = 0;
-  DgTimeEntry *entry;
 
   if (!have_samples ())
     return;
   world_init (&world, fixture->db);
-  data = read_sample ("A/solidtime_clockify_detailed_test1.csv", &length);
-  import = prepare_text (&world, data, length, 0);
-
-  g_assert_cmpint (dg_time_import_get_format (import), ==, DG_TIME_IMPORT_FORMAT_CLOCKIFY);
-  g_assert_cmpuint (dg_time_import_get_rows (import)->len, ==, 2);
-  assert_kind (import, 2, DG_TIME_IMPORT_ROW_IGNORED, "half a minute");
-  /* 03/04/2024 is 4 March, as Clockify writes dates by default, but the
-   * file does not show it: the owner is told. */
-  g_assert_true (dg_time_import_get_date_order_guessed (import));
-  /* "10:23 AM" has no seconds; "01:00:01" */
-  entry = assert_add (import, 3, world.peter, "2024-03-04T09:23:00Z", 60, world.peter_task);
-  if (entry != NULL)
+  for (guint i = 0; i < G_N_ELEMENTS (tracker_samples); i++)
     {
-      g_assert_cmpstr (dg_time_entry_get_note (entry), ==, "Working hard");
-      g_assert_cmpstr (dg_time_entry_get_local_date (entry), ==, "2024-03-04");
+      g_autoptr(DgTimeImport) import = NULL;
+      g_autofree char *data = NULL;
+      gsize length = 0;
+      guint n_add = 0;
+
+      g_test_message ("%s", tracker_samples[i].name);
+      data = read_sample (tracker_samples[i].name, &length);
+      import = prepare_text (&world, data, length, 0);
+      g_assert_cmpint (dg_time_import_get_format (import), ==, tracker_samples[i].format);
+      g_assert_cmpuint (dg_time_import_get_rows (import)->len, ==, 2);
+      g_assert_cmpint (dg_time_import_get_date_order_guessed (import), ==,
+                       tracker_samples[i].date_order_guessed);
+      if (tracker_samples[i].ignored_line != 0)
+        assert_kind (import, tracker_samples[i].ignored_line, DG_TIME_IMPORT_ROW_IGNORED, "half a minute");
+
+      for (const SampleEntry *e = tracker_samples[i].entries;
+           e < tracker_samples[i].entries + G_N_ELEMENTS (tracker_samples[i].entries) && e->line != 0;
+           e++)
+        {
+          DgTimeEntry *entry = assert_add (import, e->line, world.peter, e->start_utc, e->minutes,
+                                           e->task ? world.peter_task : 0);
+
+          if (entry != NULL)
+            {
+              g_assert_cmpstr (dg_time_entry_get_note (entry), ==, e->note);
+              g_assert_cmpstr (dg_time_entry_get_local_date (entry), ==, "2024-03-04");
+            }
+          n_add++;
+        }
+      g_assert_cmpuint (dg_time_import_count_rows (import, DG_TIME_IMPORT_ROW_ADD), ==, n_add);
+
+      g_assert_cmpuint (apply_ok (import), ==, n_add);
+      assert_reimport_adds_nothing (&world, data, length, 0, NULL, n_add);
     }
-
-  g_assert_cmpuint (apply_ok (import), ==, 1);
-  assert_reimport_adds_nothing (&world, data, length, 0, NULL, 1);
-  world_clear (&world);
-}
-
-static void
-test_sample_harvest (DgTestFixture *fixture,
-                     gconstpointer  user_data)
-{
-  World world = { 0, };
-  g_autoptr(DgTimeImport) import = NULL;
-  g_autofree char *data = NULL;
-  gsize length = 0;
-  DgTimeEntry *entry;
-
-  if (!have_samples ())
-    return;
-  world_init (&world, fixture->db);
-  data = read_sample ("A/solidtime_harvest_detailed_time_eu_decimals.csv", &length);
-  import = prepare_text (&world, data, length, 0);
-
-  g_assert_cmpint (dg_time_import_get_format (import), ==, DG_TIME_IMPORT_FORMAT_HARVEST);
-  g_assert_cmpuint (dg_time_import_get_rows (import)->len, ==, 2);
-  /* A day and "20,0" hours, by "Peter" "Tester": 09:00 in Berlin. */
-  entry = assert_add (import, 2, world.peter, "2024-03-04T08:00:00Z", 1200, 0);
-  if (entry != NULL)
-    g_assert_cmpstr (dg_time_entry_get_note (entry), ==, "");
-  /* "0,01" hours are 36 seconds: one minute. */
-  entry = assert_add (import, 3, world.peter, "2024-03-04T08:00:00Z", 1, world.peter_task);
-  if (entry != NULL)
-    g_assert_cmpstr (dg_time_entry_get_note (entry), ==, "Working hard");
-
-  g_assert_cmpuint (apply_ok (import), ==, 2);
-  assert_reimport_adds_nothing (&world, data, length, 0, NULL, 2);
+  /* The samples hold the same work, but each tool's entries are its own. */
+  g_assert_cmpint (count_entries (&world), ==, 4);
   world_clear (&world);
 }
 
@@ -1252,9 +1239,7 @@ main (int    argc,
   dg_test_add_with_database ("/time-import/date-order/other-files", test_date_order_other_files);
   dg_test_add_with_database ("/time-import/edited-reexport", test_edited_reexport);
   g_test_add_func ("/time-import/guess", test_guess);
-  dg_test_add_with_database ("/time-import/samples/toggl", test_sample_toggl);
-  dg_test_add_with_database ("/time-import/samples/clockify", test_sample_clockify);
-  dg_test_add_with_database ("/time-import/samples/harvest", test_sample_harvest);
+  dg_test_add_with_database ("/time-import/samples/trackers", test_sample_trackers);
   dg_test_add_with_database ("/time-import/samples/clockify-short-row", test_sample_short_row);
   dg_test_add_with_database ("/time-import/samples/calendars", test_sample_calendars);
   dg_test_add_with_database ("/time-import/samples/malformed", test_sample_malformed);
