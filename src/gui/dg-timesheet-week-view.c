@@ -4,9 +4,11 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "dg-confirmation.h"
 #include "dg-duration.h"
 #include "dg-money.h"
 #include "dg-reason-dialog.h"
+#include "dg-time-entry-dialog.h"
 #include "dg-timesheet-week-view.h"
 
 struct _DgTimesheetWeekView
@@ -19,6 +21,7 @@ struct _DgTimesheetWeekView
   GDate             week_start;
   /* A change while hidden is read when shown. */
   gboolean          stale;
+  gint64            delete_entry_id; /* asked about in the confirmation */
   GListStore       *entries;         /* DgTimeEntry */
   GtkLabel         *day_names[7];
   GtkLabel         *day_hours[7];
@@ -261,6 +264,18 @@ update_buttons (DgTimesheetWeekView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "week.reopen-week", reopenable);
 }
 
+/* The week that holds the middle day of the one shown: the same week while
+ * the first day of the week is unchanged, else the new week that shares
+ * the most days with it (Monday 2 → Sunday 1, and back). */
+static void
+align_week_start (DgTimesheetWeekView *self)
+{
+  GDate middle = self->week_start;
+
+  g_date_add_days (&middle, 3);
+  dg_timesheet_week_start_of (&middle, dg_timesheet_store_get_week_start (self->store), &self->week_start);
+}
+
 static void
 load (DgTimesheetWeekView *self)
 {
@@ -277,6 +292,9 @@ load (DgTimesheetWeekView *self)
   if (self->store == NULL || self->assistant_id == 0)
     return;
 
+  /* The first day of the week may have changed in Preferences since the
+   * week was chosen. */
+  align_week_start (self);
   week = dg_timesheet_store_get_week (self->store, self->assistant_id, &self->week_start, &error);
   if (week != NULL)
     entries = dg_timesheet_store_list_week_entries (self->store, self->assistant_id, &self->week_start, &error);
@@ -502,9 +520,10 @@ on_state_bind (GtkSignalListItemFactory *factory,
     gtk_widget_remove_css_class (label, "error");
 }
 
-/* Approve and Reject for each entry: in reach of Tab from the row, and
- * shown only while the entry waits. Icons keep the columns of text wide;
- * the tooltips and accessible names say what they do. */
+/* Approve and Reject for each entry while it waits, Edit and Delete while
+ * it may still change (pending or rejected): in reach of Tab from the row.
+ * Icons keep the columns of text wide; the tooltips and accessible names
+ * say what they do. */
 static GtkWidget *
 entry_button (const char *name,
               const char *icon_name,
@@ -525,10 +544,14 @@ on_buttons_setup (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
                   DgTimesheetWeekView      *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  /* Close together: four of them share the row with the text. */
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
   gtk_box_append (GTK_BOX (box), entry_button ("entry_approve_button", "object-select-symbolic", _("Approve")));
-  gtk_box_append (GTK_BOX (box), entry_button ("entry_reject_button", "window-close-symbolic", _("Reject…")));
+  /* Not a cross, which reads as "close this row". */
+  gtk_box_append (GTK_BOX (box), entry_button ("entry_reject_button", "action-unavailable-symbolic", _("Reject…")));
+  gtk_box_append (GTK_BOX (box), entry_button ("entry_edit_button", "document-edit-symbolic", _("Edit…")));
+  gtk_box_append (GTK_BOX (box), entry_button ("entry_delete_button", "user-trash-symbolic", _("Delete…")));
   gtk_widget_set_halign (box, GTK_ALIGN_END);
   /* As tall with the buttons hidden: every row has the same height. */
   gtk_widget_set_size_request (box, -1, 34);
@@ -544,15 +567,24 @@ on_buttons_bind (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_list_item_get_child (list_item);
   GtkWidget *approve = gtk_widget_get_first_child (box);
   GtkWidget *reject = gtk_widget_get_next_sibling (approve);
+  GtkWidget *edit = gtk_widget_get_next_sibling (reject);
+  GtkWidget *delete = gtk_widget_get_next_sibling (edit);
   gint64 id = dg_time_entry_get_id (entry);
+  DgTimeEntryState state = dg_time_entry_get_state (entry);
 
   /* The target before the name: a name without its target is refused. */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (approve), "x", id);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (reject), "x", id);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "x", id);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (delete), "x", id);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (approve), "week.approve-entry");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (reject), "week.reject-entry");
-  gtk_widget_set_visible (approve, dg_time_entry_get_state (entry) == DG_TIME_ENTRY_STATE_PENDING);
-  gtk_widget_set_visible (reject, dg_time_entry_get_state (entry) == DG_TIME_ENTRY_STATE_PENDING);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "week.edit-entry");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "week.delete-entry");
+  gtk_widget_set_visible (approve, state == DG_TIME_ENTRY_STATE_PENDING);
+  gtk_widget_set_visible (reject, state == DG_TIME_ENTRY_STATE_PENDING);
+  gtk_widget_set_visible (edit, dg_time_entry_state_is_editable (state));
+  gtk_widget_set_visible (delete, dg_time_entry_state_is_editable (state));
 }
 
 /* ---- actions -------------------------------------------------------------- */
@@ -609,6 +641,80 @@ on_reject_entry_activated (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (dialog), "dg-entry-id", id, g_free);
   g_signal_connect_object (dialog, "reason-chosen", G_CALLBACK (on_entry_reason_chosen), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The entry as listed, or NULL. */
+static DgTimeEntry *
+find_entry (DgTimesheetWeekView *self,
+            gint64               entry_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DgTimeEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries), i);
+
+      if (dg_time_entry_get_id (entry) == entry_id)
+        return entry;
+    }
+  return NULL;
+}
+
+static void
+on_edit_entry_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  DgTimesheetWeekView *self = DG_TIMESHEET_WEEK_VIEW (widget);
+  DgTimeEntry *entry;
+
+  if (self->store == NULL || (entry = find_entry (self, g_variant_get_int64 (parameter))) == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (dg_time_entry_dialog_new (parent_window (self), self->store, entry)));
+}
+
+static void
+on_delete_response (AdwMessageDialog    *dialog,
+                    const char          *response,
+                    DgTimesheetWeekView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "delete") != 0 || self->store == NULL)
+    return;
+  if (!dg_timesheet_store_delete_entry (self->store, self->delete_entry_id, &error))
+    {
+      show_error (self, _("Could Not Delete the Entry"), error);
+      load (self);
+    }
+}
+
+static void
+on_delete_entry_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  DgTimesheetWeekView *self = DG_TIMESHEET_WEEK_VIEW (widget);
+  DgTimeEntry *entry;
+  g_autoptr(GDateTime) start = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *hours = NULL;
+  g_autofree char *body = NULL;
+
+  if (self->store == NULL || (entry = find_entry (self, g_variant_get_int64 (parameter))) == NULL)
+    return;
+  self->delete_entry_id = dg_time_entry_get_id (entry);
+  start = dg_time_entry_dup_local_start (entry);
+  /* Translators: the day of an entry to be deleted, "Mon 2 Mar"; see
+   * g_date_time_format() for the codes. */
+  when = g_date_time_format (start, _("%a %-d %b"));
+  hours = dg_duration_format_minutes (dg_time_entry_get_minutes (entry));
+  /* Translators: %s are the entry's hours, "1:30", its day, "Mon 2 Mar",
+   * and the assistant's name */
+  body = g_strdup_printf (_("The %s hours of %s are removed from %s’s week. The week’s history keeps that they were deleted."),
+                          hours, when, dg_time_entry_get_assistant_name (entry));
+  dg_confirmation_present (parent_window (self), _("Delete the Entry?"), body, _("_Cancel"),
+                           "delete", _("_Delete"), G_CALLBACK (on_delete_response), self);
 }
 
 static void
@@ -771,6 +877,8 @@ dg_timesheet_week_view_class_init (DgTimesheetWeekViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "week.approve-entry", "x", on_approve_entry_activated);
   gtk_widget_class_install_action (widget_class, "week.reject-entry", "x", on_reject_entry_activated);
+  gtk_widget_class_install_action (widget_class, "week.edit-entry", "x", on_edit_entry_activated);
+  gtk_widget_class_install_action (widget_class, "week.delete-entry", "x", on_delete_entry_activated);
   gtk_widget_class_install_action (widget_class, "week.approve-week", NULL, on_approve_week_activated);
   gtk_widget_class_install_action (widget_class, "week.reject-week", NULL, on_reject_week_activated);
   gtk_widget_class_install_action (widget_class, "week.reopen-week", NULL, on_reopen_week_activated);

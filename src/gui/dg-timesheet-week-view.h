@@ -11,15 +11,19 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DgTimesheetWeekView, dg_timesheet_week_view, DG, TIMESHEET_WEEK_VIEW, AdwBin)
 
 /* One assistant's week: its entries in a column view with Approve and
- * Reject on each pending one, Approve Week, Reject Week… and Reopen Week…,
- * the totals per day and per task with the amount, and the week's audit
- * history. Actions: week.approve-entry and week.reject-entry (entry id,
- * "x"), week.approve-week, week.reject-week, week.reopen-week. A change
- * that fails is said in a dialog, and the week is read again. */
+ * Reject on each pending one and Edit… (DgTimeEntryDialog) and Delete… on
+ * each pending or rejected one, Approve Week, Reject Week… and Reopen
+ * Week…, the totals per day and per task with the amount, and the week's
+ * audit history. Actions: week.approve-entry, week.reject-entry,
+ * week.edit-entry and week.delete-entry (entry id, "x"),
+ * week.approve-week, week.reject-week, week.reopen-week. A change that
+ * fails is said in a dialog, and the week is read again. */
 void              dg_timesheet_week_view_set_store       (DgTimesheetWeekView *self,
                                                           DgTimesheetStore    *store);
-/* Shows the week of @assistant_id starting on @week_start (a first day of
- * the week), read now. */
+/* Shows the week of @assistant_id starting on @week_start, read now. Each
+ * reading starts the week on the business's first day of the week as it is
+ * then: after a change of that setting, the week shown is the new week
+ * that holds the middle day of the one shown before. */
 void              dg_timesheet_week_view_show_week       (DgTimesheetWeekView *self,
                                                           gint64               assistant_id,
                                                           const GDate         *week_start);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dg-approve-until-dialog.h"
 #include "dg-duration.h"
 #include "dg-money.h"
 #include "dg-time-grid-dialog.h"
@@ -37,6 +38,10 @@ struct _DgTimesheetsPage
   GDate                shown_start;
   gboolean             selecting;        /* the selection follows the shown week */
   gboolean             filling_filter;   /* or building the template */
+  /* The first day of the week the list was read with: Preferences may
+   * change it, which is checked when the window is active again. */
+  GDateWeekday         week_start_day;
+  GtkWindow           *window;           /* while mapped: its "is-active" */
 
   GtkStringList       *assistant_model;
   GtkDropDown         *show_dropdown;
@@ -171,6 +176,21 @@ load (DgTimesheetsPage *self)
   self->loaded = TRUE;
   self->stale = FALSE;
 
+  /* A new first day of the week moves every week: the one in view becomes
+   * the new week that shares the most days with it, the one holding its
+   * middle day (as the week view reads it). */
+  self->week_start_day = dg_timesheet_store_get_week_start (self->store);
+  if (self->shown_assistant_id != 0)
+    {
+      GDate middle = self->shown_start;
+      GDate aligned;
+
+      g_date_add_days (&middle, 3);
+      dg_timesheet_week_start_of (&middle, self->week_start_day, &aligned);
+      if (g_date_compare (&aligned, &self->shown_start) != 0)
+        show_week (self, self->shown_assistant_id, &aligned);
+    }
+
   weeks = dg_timesheet_store_list_weeks (self->store, selected_assistant_id (self),
                                          selected_show_filter (self) == SHOW_ALL
                                          ? DG_TIMESHEET_FILTER_ALL : DG_TIMESHEET_FILTER_AWAITING,
@@ -251,11 +271,39 @@ dg_timesheets_page_get_week_view (DgTimesheetsPage *self)
   return self->week_view;
 }
 
+/* Back from the Preferences: a new first day of the week changes every
+ * week listed and the one in view. */
+static void
+on_window_is_active (GtkWindow        *window,
+                     GParamSpec       *pspec,
+                     DgTimesheetsPage *self)
+{
+  if (!gtk_window_is_active (window) || !self->loaded || self->store == NULL)
+    return;
+  if (dg_timesheet_store_get_week_start (self->store) != self->week_start_day)
+    dg_timesheets_page_reload (self);
+}
+
 static void
 on_main_stack_map (DgTimesheetsPage *self)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root) && self->window == NULL)
+    {
+      self->window = GTK_WINDOW (root);
+      g_signal_connect_object (root, "notify::is-active", G_CALLBACK (on_window_is_active), self, 0);
+    }
   if (!self->loaded || self->stale)
     load (self);
+}
+
+static void
+on_main_stack_unmap (DgTimesheetsPage *self)
+{
+  if (self->window != NULL)
+    g_signal_handlers_disconnect_by_func (self->window, on_window_is_active, self);
+  self->window = NULL;
 }
 
 static void
@@ -294,9 +342,15 @@ on_leaflet_changed (DgTimesheetsPage *self)
 }
 
 static void
-on_back_clicked (DgTimesheetsPage *self)
+on_back_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  DgTimesheetsPage *self = DG_TIMESHEETS_PAGE (widget);
+
+  /* Only a folded leaflet has a week alone on screen to go back from. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 /* One label of three lines: a list view of GTK 4.8 keeps up to 200 rows
@@ -409,6 +463,18 @@ on_enter_hours_activated (GtkWidget  *widget,
 }
 
 static void
+on_approve_until_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  DgTimesheetsPage *self = DG_TIMESHEETS_PAGE (widget);
+
+  if (self->store == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (dg_approve_until_dialog_new (parent_window (self), self->store)));
+}
+
+static void
 on_import_activated (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -448,6 +514,9 @@ dg_timesheets_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   if (self->assistants != NULL)
     g_signal_handlers_disconnect_by_data (self->assistants, self);
+  if (self->window != NULL)
+    g_signal_handlers_disconnect_by_func (self->window, on_window_is_active, self);
+  self->window = NULL;
   /* The bin's child is built from the template: release it through the
    * bin first, or both would unparent it. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -498,13 +567,17 @@ dg_timesheets_page_class_init (DgTimesheetsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_main_stack_map);
   gtk_widget_class_bind_template_callback (widget_class, on_try_again_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_main_stack_unmap);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_week_setup);
   gtk_widget_class_bind_template_callback (widget_class, on_week_bind);
 
   gtk_widget_class_install_action (widget_class, "timesheets.enter-hours", NULL, on_enter_hours_activated);
   gtk_widget_class_install_action (widget_class, "timesheets.import", NULL, on_import_activated);
+  gtk_widget_class_install_action (widget_class, "timesheets.approve-until", NULL, on_approve_until_activated);
+  gtk_widget_class_install_action (widget_class, "timesheets.back", NULL, on_back_activated);
+  /* As the browser and the hours grid go back a week. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "timesheets.back", NULL);
 }
 
 static void
@@ -516,6 +589,7 @@ dg_timesheets_page_init (DgTimesheetsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->filling_filter = FALSE;
 
+  self->week_start_day = G_DATE_MONDAY;
   self->weeks = g_list_store_new (DG_TYPE_TIMESHEET_WEEK);
   self->assistant_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->weeks)));

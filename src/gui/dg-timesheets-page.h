@@ -15,8 +15,11 @@ G_DECLARE_FINAL_TYPE (DgTimesheetsPage, dg_timesheets_page, DG, TIMESHEETS_PAGE,
  * assistant or of all, and beside them the chosen week's entries, totals
  * and history, where the owner approves and rejects (DgTimesheetWeekView).
  * Actions: timesheets.enter-hours (the weekly grid), timesheets.import (a
- * file of hours). Nothing is read before the page is first shown; a change
- * in the store reads the list again. */
+ * file of hours), timesheets.approve-until (every assistant's pending hours
+ * up to a day, DgApproveUntilDialog), timesheets.back (Alt+Left: from the
+ * week back to the list on a narrow window). Nothing is read before the
+ * page is first shown; a change in the store reads the list again, and so
+ * does a new first day of the week when the window is active again. */
 void dg_timesheets_page_set_stores (DgTimesheetsPage *self,
                                     DgTimesheetStore *timesheets,
                                     DgAssistantStore *assistants);
