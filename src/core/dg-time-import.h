@@ -144,9 +144,10 @@ void                dg_time_import_set_date_order       (DgTimeImport           
  * (dg_time_import_describe() says which). The preview should then offer the
  * choice and prepare again. FALSE for files whose dates are unambiguous. */
 gboolean            dg_time_import_get_date_order_guessed (DgTimeImport            *self);
-/* After prepare: the order the slash dates were read in (DMY or MDY, also
- * when guessed, so that a choice offered can show it; YMD when neither
- * applies). */
+/* After prepare: the order slash dates were read in: for a recognised
+ * tool's export DMY or MDY (also when guessed, so that a choice offered can
+ * show it; the tool's usual one when the file has no slash dates), for a
+ * mapped CSV the mapping's date_order, YMD for a calendar. */
 DgDateOrder         dg_time_import_get_date_order       (DgTimeImport              *self);
 /* Reads @data: iCalendar when it begins with BEGIN:VCALENDAR (after an
  * optional BOM), CSV otherwise, recognised by its header. Fails with
