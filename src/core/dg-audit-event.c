@@ -15,7 +15,7 @@ struct _DgAuditEvent
   char      *object_type;
   gint64     object_id;
   gint64     assistant_id;
-  char      *week_start;
+  char      *local_date;
   char      *old_state;
   char      *new_state;
   char      *reason;
@@ -30,7 +30,7 @@ enum {
   PROP_OBJECT_TYPE,
   PROP_OBJECT_ID,
   PROP_ASSISTANT_ID,
-  PROP_WEEK_START,
+  PROP_LOCAL_DATE,
   PROP_OLD_STATE,
   PROP_NEW_STATE,
   PROP_REASON,
@@ -50,7 +50,7 @@ dg_audit_event_finalize (GObject *object)
 
   g_clear_pointer (&self->at, g_date_time_unref);
   g_free (self->object_type);
-  g_free (self->week_start);
+  g_free (self->local_date);
   g_free (self->old_state);
   g_free (self->new_state);
   g_free (self->reason);
@@ -74,7 +74,7 @@ dg_audit_event_get_property (GObject    *object,
     case PROP_OBJECT_TYPE:  g_value_set_string (value, self->object_type); break;
     case PROP_OBJECT_ID:    g_value_set_int64 (value, self->object_id); break;
     case PROP_ASSISTANT_ID: g_value_set_int64 (value, self->assistant_id); break;
-    case PROP_WEEK_START:   g_value_set_string (value, self->week_start); break;
+    case PROP_LOCAL_DATE:   g_value_set_string (value, self->local_date); break;
     case PROP_OLD_STATE:    g_value_set_string (value, self->old_state); break;
     case PROP_NEW_STATE:    g_value_set_string (value, self->new_state); break;
     case PROP_REASON:       g_value_set_string (value, self->reason); break;
@@ -103,8 +103,8 @@ dg_audit_event_class_init (DgAuditEventClass *klass)
     g_param_spec_int64 ("object-id", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
   properties[PROP_ASSISTANT_ID] =
     g_param_spec_int64 ("assistant-id", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
-  properties[PROP_WEEK_START] =
-    g_param_spec_string ("week-start", NULL, NULL, "", flags);
+  properties[PROP_LOCAL_DATE] =
+    g_param_spec_string ("local-date", NULL, NULL, "", flags);
   properties[PROP_OLD_STATE] =
     g_param_spec_string ("old-state", NULL, NULL, "", flags);
   properties[PROP_NEW_STATE] =
@@ -130,7 +130,7 @@ dg_audit_event_new_from_row (gint64      id,
                              const char *object_type,
                              gint64      object_id,
                              gint64      assistant_id,
-                             const char *week_start,
+                             const char *local_date,
                              const char *old_state,
                              const char *new_state,
                              const char *reason,
@@ -146,7 +146,7 @@ dg_audit_event_new_from_row (gint64      id,
   self->object_type = g_strdup (object_type ? object_type : "");
   self->object_id = object_id;
   self->assistant_id = assistant_id;
-  self->week_start = g_strdup (week_start ? week_start : "");
+  self->local_date = g_strdup (local_date ? local_date : "");
   self->old_state = g_strdup (old_state ? old_state : "");
   self->new_state = g_strdup (new_state ? new_state : "");
   self->reason = g_strdup (reason ? reason : "");
@@ -191,10 +191,10 @@ dg_audit_event_get_assistant_id (DgAuditEvent *self)
 }
 
 const char *
-dg_audit_event_get_week_start (DgAuditEvent *self)
+dg_audit_event_get_local_date (DgAuditEvent *self)
 {
   g_return_val_if_fail (DG_IS_AUDIT_EVENT (self), NULL);
-  return self->week_start;
+  return self->local_date;
 }
 
 const char *

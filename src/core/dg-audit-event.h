@@ -11,8 +11,9 @@ G_DECLARE_FINAL_TYPE (DgAuditEvent, dg_audit_event, DG, AUDIT_EVENT, GObject)
 /* One row of the append-only audit log (read-only). Properties:
  * "id" (int64), "at" (GDateTime, UTC), "object-type" ("time-entry" now;
  * "invoice" later), "object-id" (int64), "assistant-id" (int64),
- * "week-start" ("YYYY-MM-DD" of the entry's week when it was logged, or
- * ""), "old-state", "new-state" (the state strings of the object: "" as
+ * "local-date" ("YYYY-MM-DD": the entry's local date when it was logged,
+ * by which a week finds its history whatever day weeks start on; "" for
+ * other objects), "old-state", "new-state" (the state strings of the object: "" as
  * old state when it was created), "reason" ("" when none was needed),
  * "automatic" (boolean: done by automatic approval, not by the owner),
  * "summary" (what it was about, as logged: "Mon 2 Mar, 1:30, Inbox
@@ -22,7 +23,7 @@ GDateTime   *dg_audit_event_get_at           (DgAuditEvent *self);
 const char  *dg_audit_event_get_object_type  (DgAuditEvent *self);
 gint64       dg_audit_event_get_object_id    (DgAuditEvent *self);
 gint64       dg_audit_event_get_assistant_id (DgAuditEvent *self);
-const char  *dg_audit_event_get_week_start   (DgAuditEvent *self);
+const char  *dg_audit_event_get_local_date   (DgAuditEvent *self);
 const char  *dg_audit_event_get_old_state    (DgAuditEvent *self);
 const char  *dg_audit_event_get_new_state    (DgAuditEvent *self);
 const char  *dg_audit_event_get_reason       (DgAuditEvent *self);
@@ -38,7 +39,7 @@ DgAuditEvent *dg_audit_event_new_from_row    (gint64        id,
                                               const char   *object_type,
                                               gint64        object_id,
                                               gint64        assistant_id,
-                                              const char   *week_start,
+                                              const char   *local_date,
                                               const char   *old_state,
                                               const char   *new_state,
                                               const char   *reason,

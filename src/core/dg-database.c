@@ -191,7 +191,9 @@ static const char * const migrations[] = {
    * the day and, with the business's first day of the week, the week it
    * belongs to. Imported entries are recognised again by (source,
    * external_id). The audit log is append-only; it keeps what it needs
-   * (assistant, week, summary) so that it outlives a deleted entry. */
+   * (assistant, the entry's local date, summary) so that it outlives a
+   * deleted entry; the date, not the week, so that a week's history stays
+   * whole when the first day of the week changes. */
   "ALTER TABLE business_profile ADD COLUMN week_start INTEGER NOT NULL DEFAULT 1"
   "  CHECK (week_start BETWEEN 1 AND 7);"
   "ALTER TABLE business_profile ADD COLUMN auto_approve_days INTEGER NOT NULL DEFAULT 0"
@@ -226,14 +228,15 @@ static const char * const migrations[] = {
   "  object_type TEXT NOT NULL CHECK (length(object_type) > 0),"
   "  object_id INTEGER NOT NULL,"
   "  assistant_id INTEGER NOT NULL DEFAULT 0,"
-  "  week_start TEXT NOT NULL DEFAULT '',"
+  "  local_date TEXT NOT NULL DEFAULT ''"
+  "    CHECK (local_date = '' OR local_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),"
   "  old_state TEXT NOT NULL,"
   "  new_state TEXT NOT NULL,"
   "  reason TEXT NOT NULL DEFAULT '',"
   "  automatic INTEGER NOT NULL DEFAULT 0 CHECK (automatic IN (0, 1)),"
   "  summary TEXT NOT NULL DEFAULT ''"
   ");"
-  "CREATE INDEX audit_log_by_week ON audit_log (assistant_id, week_start);"
+  "CREATE INDEX audit_log_by_date ON audit_log (assistant_id, local_date);"
   "CREATE INDEX audit_log_by_object ON audit_log (object_type, object_id);"
   "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
   "BEGIN SELECT RAISE (ABORT, 'the audit log cannot be changed'); END;"

@@ -95,14 +95,14 @@ static const char *count_external_id_sql =
   "SELECT count(*) FROM time_entries WHERE source = ?1 AND external_id = ?2 AND external_id <> ''";
 
 static const char *insert_audit_sql =
-  "INSERT INTO audit_log (at, object_type, object_id, assistant_id, week_start, "
+  "INSERT INTO audit_log (at, object_type, object_id, assistant_id, local_date, "
   "old_state, new_state, reason, automatic, summary) "
   "VALUES (?1, 'time-entry', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 static const char *select_audit_sql =
-  "SELECT id, at, object_type, object_id, assistant_id, week_start, old_state, new_state, "
+  "SELECT id, at, object_type, object_id, assistant_id, local_date, old_state, new_state, "
   "reason, automatic, summary FROM audit_log "
   "WHERE object_type = 'time-entry' AND (?1 = 0 OR assistant_id = ?1) "
-  "AND (?2 = '' OR week_start = ?2) ORDER BY id";
+  "AND (?2 = '' OR local_date BETWEEN ?2 AND ?3) ORDER BY id";
 
 /* The first day of an entry's week, from its local date and ?1, the first
  * weekday as strftime's %w counts (Sunday 0). */
@@ -469,7 +469,6 @@ make_summary (DgTimeEntry *entry)
 static gboolean
 write_audit (DgTimesheetStore  *self,
              DgTimeEntry       *entry,
-             GDateWeekday       first_weekday,
              const char        *old_state,
              const char        *new_state,
              const char        *reason,
@@ -479,20 +478,13 @@ write_audit (DgTimesheetStore  *self,
   sqlite3_stmt *stmt = dg_database_prepare (self->db, insert_audit_sql, error);
   g_autofree char *at = now_utc_string ();
   g_autofree char *summary = make_summary (entry);
-  char week[11] = "";
-  GDate date, start;
 
   if (stmt == NULL)
     return FALSE;
-  if (parse_date (dg_time_entry_get_local_date (entry), &date))
-    {
-      dg_timesheet_week_start_of (&date, first_weekday, &start);
-      format_date (&start, week);
-    }
   dg_database_bind_text (stmt, 1, at);
   sqlite3_bind_int64 (stmt, 2, dg_time_entry_get_id (entry));
   sqlite3_bind_int64 (stmt, 3, dg_time_entry_get_assistant_id (entry));
-  dg_database_bind_text (stmt, 4, week);
+  dg_database_bind_text (stmt, 4, dg_time_entry_get_local_date (entry));
   dg_database_bind_text (stmt, 5, old_state);
   dg_database_bind_text (stmt, 6, new_state);
   dg_database_bind_text (stmt, 7, reason);
@@ -506,7 +498,6 @@ write_audit (DgTimesheetStore  *self,
 static gboolean
 change_state (DgTimesheetStore  *self,
               DgTimeEntry       *entry,
-              GDateWeekday       first_weekday,
               DgTimeEntryState   to,
               const char        *reason,
               gboolean           automatic,
@@ -530,7 +521,7 @@ change_state (DgTimesheetStore  *self,
    * bug, not a race. */
   g_assert (dg_database_changes (self->db) == 1);
 
-  if (!write_audit (self, entry, first_weekday, dg_time_entry_state_to_string (from),
+  if (!write_audit (self, entry, dg_time_entry_state_to_string (from),
                     dg_time_entry_state_to_string (to), reason, automatic, error))
     return FALSE;
   _dg_time_entry_set_stored (entry, dg_time_entry_get_id (entry), to, stored_reason);
@@ -540,7 +531,6 @@ change_state (DgTimesheetStore  *self,
 static gboolean
 delete_stored_entry (DgTimesheetStore  *self,
                      DgTimeEntry       *entry,
-                     GDateWeekday       first_weekday,
                      GError           **error)
 {
   sqlite3_stmt *stmt = dg_database_prepare (self->db, delete_entry_sql, error);
@@ -551,7 +541,7 @@ delete_stored_entry (DgTimesheetStore  *self,
   if (!dg_database_execute (self->db, stmt, error))
     return FALSE;
   g_assert (dg_database_changes (self->db) == 1);
-  return write_audit (self, entry, first_weekday,
+  return write_audit (self, entry,
                       dg_time_entry_state_to_string (dg_time_entry_get_state (entry)),
                       "deleted", "", FALSE, error);
 }
@@ -885,7 +875,6 @@ bind_task_id (sqlite3_stmt *stmt,
 static gint64
 insert_entry (DgTimesheetStore  *self,
               DgTimeEntry       *entry,
-              GDateWeekday       first_weekday,
               GError           **error)
 {
   sqlite3_stmt *stmt = dg_database_prepare (self->db, insert_entry_sql, error);
@@ -909,7 +898,7 @@ insert_entry (DgTimesheetStore  *self,
 
   logged = dg_time_entry_copy (entry);
   _dg_time_entry_set_stored (logged, id, DG_TIME_ENTRY_STATE_PENDING, "");
-  if (!write_audit (self, logged, first_weekday, "", "pending", "", FALSE, error))
+  if (!write_audit (self, logged, "", "pending", "", FALSE, error))
     return 0;
   return id;
 }
@@ -936,12 +925,9 @@ add_entry_in_transaction (DgDatabase  *db,
                           GError     **error)
 {
   AddEntryData *data = user_data;
-  GDateWeekday first_weekday;
-  guint days;
   gboolean stored;
 
-  if (!read_settings (data->self, &first_weekday, &days, error) ||
-      !prepare_entry (data->self, data->entry, TRUE, error) ||
+  if (!prepare_entry (data->self, data->entry, TRUE, error) ||
       !external_id_stored (data->self, dg_time_entry_get_source (data->entry),
                            dg_time_entry_get_external_id (data->entry), &stored, error))
     return FALSE;
@@ -950,7 +936,7 @@ add_entry_in_transaction (DgDatabase  *db,
       set_duplicate_error (data->entry, error);
       return FALSE;
     }
-  data->id = insert_entry (data->self, data->entry, first_weekday, error);
+  data->id = insert_entry (data->self, data->entry, error);
   return data->id != 0;
 }
 
@@ -989,11 +975,6 @@ add_entries_in_transaction (DgDatabase  *db,
 {
   AddEntriesData *data = user_data;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GDateWeekday first_weekday;
-  guint days;
-
-  if (!read_settings (data->self, &first_weekday, &days, error))
-    return FALSE;
 
   for (guint i = 0; i < data->entries->len; i++)
     {
@@ -1028,7 +1009,7 @@ add_entries_in_transaction (DgDatabase  *db,
               g_prefix_error (error, _("Entry %u of %u: "), i + 1, data->entries->len);
               return FALSE;
             }
-          id = insert_entry (data->self, entry, first_weekday, error);
+          id = insert_entry (data->self, entry, error);
           if (id == 0)
             return FALSE;
           data->n_added++;
@@ -1115,12 +1096,8 @@ update_entry_in_transaction (DgDatabase  *db,
   UpdateEntryData *data = user_data;
   g_autoptr(DgTimeEntry) stored = NULL;
   sqlite3_stmt *stmt;
-  GDateWeekday first_weekday;
-  guint days;
   gboolean new_assistant;
 
-  if (!read_settings (data->self, &first_weekday, &days, error))
-    return FALSE;
   stored = read_entry (data->self, dg_time_entry_get_id (data->changes), error);
   if (stored == NULL)
     return FALSE;
@@ -1156,7 +1133,7 @@ update_entry_in_transaction (DgDatabase  *db,
     {
       _dg_time_entry_set_stored (data->changes, dg_time_entry_get_id (stored),
                                  DG_TIME_ENTRY_STATE_PENDING, "");
-      if (!write_audit (data->self, data->changes, first_weekday, "rejected", "pending", "",
+      if (!write_audit (data->self, data->changes, "rejected", "pending", "",
                         FALSE, error))
         return FALSE;
     }
@@ -1196,11 +1173,7 @@ delete_entry_in_transaction (DgDatabase  *db,
 {
   DeleteEntryData *data = user_data;
   g_autoptr(DgTimeEntry) stored = NULL;
-  GDateWeekday first_weekday;
-  guint days;
 
-  if (!read_settings (data->self, &first_weekday, &days, error))
-    return FALSE;
   stored = read_entry (data->self, data->entry_id, error);
   if (stored == NULL)
     return FALSE;
@@ -1209,7 +1182,7 @@ delete_entry_in_transaction (DgDatabase  *db,
       set_frozen_error (stored, TRUE, error);
       return FALSE;
     }
-  return delete_stored_entry (data->self, stored, first_weekday, error);
+  return delete_stored_entry (data->self, stored, error);
 }
 
 gboolean
@@ -1499,8 +1472,7 @@ transition_in_transaction (DgDatabase  *db,
 
   for (guint i = 0; i < entries->len; i++)
     {
-      if (!change_state (data->self, g_ptr_array_index (entries, i), first_weekday,
-                         data->to, data->reason, data->selection == SELECT_AUTOMATIC, error))
+      if (!change_state (data->self, g_ptr_array_index (entries, i), data->to, data->reason, data->selection == SELECT_AUTOMATIC, error))
         return FALSE;
       data->n_changed++;
     }
@@ -1997,7 +1969,7 @@ dg_timesheet_store_list_audit (DgTimesheetStore  *self,
 {
   g_autoptr(GPtrArray) events = NULL;
   sqlite3_stmt *stmt;
-  char week[11] = "";
+  char first[11] = "", last[11] = "";
   int rc;
 
   g_return_val_if_fail (DG_IS_TIMESHEET_STORE (self), NULL);
@@ -2008,9 +1980,16 @@ dg_timesheet_store_list_audit (DgTimesheetStore  *self,
   if (stmt == NULL)
     return NULL;
   if (week_start != NULL)
-    format_date (week_start, week);
+    {
+      GDate start;
+
+      /* The rows of the entries dated in the week as weeks start now. */
+      dg_timesheet_week_start_of (week_start, week_start_or_monday (self), &start);
+      week_bounds (&start, first, last);
+    }
   sqlite3_bind_int64 (stmt, 1, assistant_id);
-  dg_database_bind_text (stmt, 2, week);
+  dg_database_bind_text (stmt, 2, first);
+  dg_database_bind_text (stmt, 3, last);
 
   events = g_ptr_array_new_with_free_func (g_object_unref);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -2164,13 +2143,10 @@ set_grid_cell_in_transaction (DgDatabase  *db,
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(DgTimeEntry) entry = NULL;
   sqlite3_stmt *stmt;
-  GDateWeekday first_weekday;
   char day[11];
-  guint days;
   guint first_removed = 0;
 
-  if (!read_settings (data->self, &first_weekday, &days, error) ||
-      !read_assistant (data->self, data->assistant_id, &assistant, error))
+  if (!read_assistant (data->self, data->assistant_id, &assistant, error))
     return FALSE;
 
   stmt = dg_database_prepare (data->self->db, select_grid_cell_sql, error);
@@ -2210,14 +2186,14 @@ set_grid_cell_in_transaction (DgDatabase  *db,
     }
 
   for (guint i = first_removed; i < cell->len; i++)
-    if (!delete_stored_entry (data->self, g_ptr_array_index (cell, i), first_weekday, error))
+    if (!delete_stored_entry (data->self, g_ptr_array_index (cell, i), error))
       return FALSE;
 
   if (entry == NULL)
     return TRUE;
   if (dg_time_entry_get_id (entry) == 0)
     return prepare_entry (data->self, entry, TRUE, error) &&
-           insert_entry (data->self, entry, first_weekday, error) != 0;
+           insert_entry (data->self, entry, error) != 0;
 
   stmt = dg_database_prepare (data->self->db, update_entry_sql, error);
   if (stmt == NULL || !prepare_entry (data->self, entry, FALSE, error))
@@ -2231,7 +2207,7 @@ set_grid_cell_in_transaction (DgDatabase  *db,
   if (!dg_database_execute (data->self->db, stmt, error))
     return FALSE;
   if (dg_time_entry_get_state (entry) == DG_TIME_ENTRY_STATE_REJECTED)
-    return write_audit (data->self, entry, first_weekday, "rejected", "pending", "", FALSE, error);
+    return write_audit (data->self, entry, "rejected", "pending", "", FALSE, error);
   return TRUE;
 }
 

@@ -205,8 +205,11 @@ GPtrArray    *dg_timesheet_store_hours_by_week    (DgTimesheetStore *self,
                                                    const GDate      *today,
                                                    guint             n_weeks,
                                                    GError          **error);
-/* DgAuditEvent * about @assistant_id's entries, of the week starting
- * @week_start (NULL: every week), oldest first. */
+/* DgAuditEvent * about @assistant_id's entries, oldest first: of the
+ * entries dated in the week that holds @week_start (as for
+ * dg_timesheet_store_get_week(); NULL: every week). A row counts by the
+ * entry's local date when it was written, so a week keeps its history when
+ * the first day of the week changes. */
 GPtrArray    *dg_timesheet_store_list_audit       (DgTimesheetStore *self,
                                                    gint64            assistant_id,
                                                    const GDate      *week_start,

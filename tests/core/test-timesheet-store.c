@@ -650,7 +650,7 @@ test_audit_rows (DgTestFixture *fixture,
         g_assert_cmpstr (dg_audit_event_get_object_type (event), ==, "time-entry");
         g_assert_cmpint (dg_audit_event_get_object_id (event), ==, id);
         g_assert_cmpint (dg_audit_event_get_assistant_id (event), ==, maria);
-        g_assert_cmpstr (dg_audit_event_get_week_start (event), ==, "2026-03-02");
+        g_assert_cmpstr (dg_audit_event_get_local_date (event), ==, "2026-03-02");
         g_assert_cmpstr (dg_audit_event_get_old_state (event), ==, expected[i][0]);
         g_assert_cmpstr (dg_audit_event_get_new_state (event), ==, expected[i][1]);
         g_assert_cmpstr (dg_audit_event_get_reason (event), ==, expected[i][2]);
@@ -679,6 +679,81 @@ test_audit_rows (DgTestFixture *fixture,
   g_clear_pointer (&all, g_ptr_array_unref);
   all = dg_timesheet_store_list_audit (store, jonas, NULL, &error);
   g_assert_cmpuint (all->len, ==, 1);
+}
+
+/* The object ids of a week's history, "3,3,5". */
+static char *
+audit_ids (DgTimesheetStore *store,
+           gint64            assistant_id,
+           const char       *day)
+{
+  g_autoptr(GDate) date = date_of (day);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = dg_timesheet_store_list_audit (store, assistant_id, date, &error);
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < events->len; i++)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            dg_audit_event_get_object_id (g_ptr_array_index (events, i)));
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+/* A week's history is found by the entries' dates, so changing the first
+ * day of the week loses none of it (it was filed under the week start of
+ * the day it was written, and a Monday week's history read "None" once
+ * weeks started on Sunday). */
+static void
+test_audit_after_week_start_change (DgTestFixture *fixture,
+                                    gconstpointer  user_data)
+{
+  g_autoptr(DgTimesheetStore) store = dg_timesheet_store_new (fixture->db);
+  gint64 maria = add_assistant (fixture->db, "Maria", "Europe/Berlin");
+  g_autoptr(GDate) week = date_of ("2026-03-02");
+  g_autoptr(GDate) sunday_week = date_of ("2026-03-08");
+  g_autofree char *expected = NULL;
+  g_autofree char *ids = NULL;
+  gint64 monday, sunday, next;
+
+  monday = add_entry (store, maria, 0, "2026-03-02T10:00:00", "Europe/Berlin", 30);
+  sunday = add_entry (store, maria, 0, "2026-03-08T10:00:00", "Europe/Berlin", 60);
+  next = add_entry (store, maria, 0, "2026-03-09T10:00:00", "Europe/Berlin", 15);
+  g_assert_true (dg_timesheet_store_approve_week (store, maria, week, NULL));
+
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT
+                              ",%" G_GINT64_FORMAT, monday, sunday, monday, sunday);
+  ids = audit_ids (store, maria, "2026-03-02");
+  g_assert_cmpstr (ids, ==, expected);
+  g_clear_pointer (&ids, g_free);
+
+  /* Weeks start on Sunday: Monday's rows are in the week of 1 March (also
+   * asked for by the Monday a view kept), Sunday's with the 9th's. */
+  set_profile (fixture->db, G_DATE_SUNDAY, 0);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT, monday, monday);
+  ids = audit_ids (store, maria, "2026-03-01");
+  g_assert_cmpstr (ids, ==, expected);
+  g_clear_pointer (&ids, g_free);
+  ids = audit_ids (store, maria, "2026-03-02");
+  g_assert_cmpstr (ids, ==, expected);
+  g_clear_pointer (&ids, g_free);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT,
+                              sunday, next, sunday);
+  ids = audit_ids (store, maria, "2026-03-08");
+  g_assert_cmpstr (ids, ==, expected);
+  g_clear_pointer (&ids, g_free);
+
+  /* A row written while weeks start on Sunday is in the Monday week once
+   * they start on Monday again. */
+  g_assert_true (dg_timesheet_store_reopen_week (store, maria, sunday_week, "Check Sunday", NULL));
+  set_profile (fixture->db, G_DATE_MONDAY, 0);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT
+                              ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT,
+                              monday, sunday, monday, sunday, sunday);
+  ids = audit_ids (store, maria, "2026-03-02");
+  g_assert_cmpstr (ids, ==, expected);
 }
 
 static void
@@ -798,11 +873,11 @@ test_week_sunday_night_manila (DgTestFixture *fixture,
   week = get_week (store, maria, "2026-03-01");
   g_assert_cmpint (dg_timesheet_week_get_state (week), ==, DG_TIMESHEET_STATE_EMPTY);
 
-  /* The audit row of a later change uses the week as it starts now. */
+  /* The audit row keeps the entry's local date, Sunday in Manila. */
   g_assert_true (dg_timesheet_store_approve_entries (store, &id, 1, NULL));
   g_assert_cmpint (dg_test_query_int (fixture->db,
                    "SELECT count(*) FROM audit_log WHERE new_state = 'approved' "
-                   "AND week_start = '2026-03-08'"), ==, 1);
+                   "AND local_date = '2026-03-08'"), ==, 1);
 }
 
 static void
@@ -1574,6 +1649,7 @@ main (int    argc,
   dg_test_add_with_database ("/timesheet-store/approve-entries-all-or-nothing", test_approve_entries_all_or_nothing);
   dg_test_add_with_database ("/timesheet-store/reopen-refused-when-invoiced", test_reopen_refused_when_invoiced);
   dg_test_add_with_database ("/timesheet-store/audit-rows", test_audit_rows);
+  dg_test_add_with_database ("/timesheet-store/audit-after-week-start-change", test_audit_after_week_start_change);
   dg_test_add_with_database ("/timesheet-store/audit-append-only", test_audit_append_only);
   dg_test_add_with_database ("/timesheet-store/week-sunday-night-manila", test_week_sunday_night_manila);
   dg_test_add_with_database ("/timesheet-store/week-with-dst-change", test_week_with_dst_change);
