@@ -72,7 +72,7 @@ static const char sql_same_start[] =
   " WHERE assistant_id = ?1 AND local_date BETWEEN ?2 AND ?3"
   "   AND start_utc >= ?4 AND start_utc < ?5"
   "   AND source = ?6 AND external_id <> ?7"
-  " ORDER BY id LIMIT 1";
+  " LIMIT 1";
 
 /* ---- formats ------------------------------------------------------------ */
 
