@@ -35,10 +35,10 @@ open_stores (DgCli        *cli,
     {
       g_autofree char *message = NULL;
 
-      message = g_strdup_printf (ngettext ("%u entry was approved automatically: its week ended "
-                                           "longer ago than the automatic approval waits.",
-                                           "%u entries were approved automatically: their weeks "
-                                           "ended longer ago than the automatic approval waits.",
+      message = g_strdup_printf (ngettext ("%u entry was approved automatically: it had waited "
+                                           "for approval longer than the business allows.",
+                                           "%u entries were approved automatically: they had "
+                                           "waited for approval longer than the business allows.",
                                            n_approved),
                                  n_approved);
       if (json)

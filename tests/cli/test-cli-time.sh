@@ -6,12 +6,13 @@
 # hours; the week of an entry in the assistant's zone (23:30 on a Sunday in
 # Manila); approving, rejecting and reopening a week or single entries, with
 # every refusal (no reason, an approved entry changed, an invoiced week
-# reopened); approving up to a day across two assistants; automatic
-# approval; and the import: a dry run adds nothing, a file with a bad line
-# adds nothing and exits 1, a second import adds nothing, a CSV of another
-# tool through --map, a Clockify export with day-first dates (added only
-# once --date-order says so when the file leaves the order open), and the
-# real Toggl export of the shared samples.
+# reopened); a week's history after weeks start on another day; approving
+# up to a day across two assistants; automatic approval; and the import: a dry
+# run adds nothing, a file with a bad line adds nothing and exits 1, a
+# second import adds nothing, a CSV of another tool through --map, a
+# Clockify export with day-first dates (added only once --date-order says
+# so when the file leaves the order open), and the real Toggl export of
+# the shared samples.
 # Output is TAP.
 #
 # Usage: test-cli-time.sh DELEGATE-CLI [TEMP-PARENT-DIR]
@@ -302,6 +303,17 @@ check "the history keeps the rejection and the reopening with their reasons" jso
    and sum(1 for h in d["history"] if h["old_state"] == "approved" and h["new_state"] == "pending"
            and h["reason"] == "Tuesday is missing") == 4
    and not any(h["automatic"] for h in d["history"])'
+# The history is the owner's proof of what was approved: it stays with the
+# entries' days when weeks start on another day.
+db_status 0 "weeks start on Sunday" profile set --week-start sunday
+db_status 0 "the history of the week from Sunday 1 March" timesheet show --assistant "$maria" \
+  --week 2026-03-04 --json
+check "still has the rejection and the reopening of the entries of 2 to 4 March" json \
+  'd["week_start"] == "2026-03-01"
+   and any(h["new_state"] == "rejected" and h["object_id"] == '"$e2"' for h in d["history"])
+   and sorted(h["object_id"] for h in d["history"] if h["reason"] == "Tuesday is missing")
+       == sorted(['"$e1, $e2, $e3"'])'
+db_status 0 "weeks start on Monday again" profile set --week-start monday
 
 # An invoiced week is never reopened (invoices come with the next issue).
 db_status 0 "approve the week again" timesheet approve --assistant "$maria" --week 2026-03-02
