@@ -190,10 +190,13 @@ static const char * const migrations[] = {
    * began (UTC) with the zone it was made in, and its local date there:
    * the day and, with the business's first day of the week, the week it
    * belongs to. Imported entries are recognised again by (source,
-   * external_id). The audit log is append-only; it keeps what it needs
-   * (assistant, the entry's local date, summary) so that it outlives a
-   * deleted entry; the date, not the week, so that a week's history stays
-   * whole when the first day of the week changes. */
+   * external_id). pending_since is when it last became pending (added,
+   * corrected after a rejection, reopened): automatic approval counts its
+   * days from then when that is after the week ended. The audit log is
+   * append-only; it keeps what it needs (assistant, the entry's local
+   * date, summary) so that it outlives a deleted entry; the date, not the
+   * week, so that a week's history stays whole when the first day of the
+   * week changes. */
   "ALTER TABLE business_profile ADD COLUMN week_start INTEGER NOT NULL DEFAULT 1"
   "  CHECK (week_start BETWEEN 1 AND 7);"
   "ALTER TABLE business_profile ADD COLUMN auto_approve_days INTEGER NOT NULL DEFAULT 0"
@@ -215,6 +218,8 @@ static const char * const migrations[] = {
   "    CHECK (state IN ('pending', 'approved', 'rejected', 'invoiced')),"
   "  reason TEXT NOT NULL DEFAULT '',"
   "  created_at TEXT NOT NULL,"
+  "  pending_since TEXT NOT NULL"
+  "    CHECK (pending_since GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]Z'),"
   "  CHECK ((state = 'rejected') = (length(reason) > 0))"
   ");"
   "CREATE UNIQUE INDEX time_entries_by_source ON time_entries (source, external_id)"

@@ -51,12 +51,14 @@ static const char *select_assistant_sql =
 static const char *select_task_sql =
   "SELECT assistant_id, title FROM tasks WHERE id = ?1";
 
-#define SELECT_ENTRIES \
-  "SELECT e.id, e.assistant_id, coalesce (e.task_id, 0), e.start_utc, e.time_zone, " \
+#define ENTRY_COLUMNS \
+  "e.id, e.assistant_id, coalesce (e.task_id, 0), e.start_utc, e.time_zone, " \
   "e.minutes, e.note, e.source, e.external_id, e.state, e.reason, a.name, " \
-  "coalesce (t.title, '') " \
-  "FROM time_entries e JOIN assistants a ON a.id = e.assistant_id " \
+  "coalesce (t.title, '')"
+#define ENTRY_TABLES \
+  " FROM time_entries e JOIN assistants a ON a.id = e.assistant_id " \
   "LEFT JOIN tasks t ON t.id = e.task_id"
+#define SELECT_ENTRIES "SELECT " ENTRY_COLUMNS ENTRY_TABLES
 
 static const char *select_entry_sql = SELECT_ENTRIES " WHERE e.id = ?1";
 static const char *select_week_entries_sql =
@@ -68,8 +70,12 @@ static const char *select_entries_sql =
 static const char *select_pending_until_sql =
   SELECT_ENTRIES " WHERE e.state = 'pending' AND e.local_date <= ?1 "
   "ORDER BY e.assistant_id, e.start_utc, e.id";
+/* With what automatic approval needs beside the entry: since when it is
+ * pending, and the assistant's zone, in which their weeks end. */
+#define PENDING_SINCE_COLUMN 13
 static const char *select_pending_sql =
-  SELECT_ENTRIES " WHERE e.state = 'pending' ORDER BY e.assistant_id, e.start_utc, e.id";
+  "SELECT " ENTRY_COLUMNS ", e.pending_since, a.time_zone" ENTRY_TABLES
+  " WHERE e.state = 'pending' ORDER BY e.assistant_id, e.start_utc, e.id";
 static const char *select_grid_cell_sql =
   SELECT_ENTRIES " WHERE e.assistant_id = ?1 AND coalesce (e.task_id, 0) = ?2 "
   "AND e.local_date = ?3 AND e.source = 'manual' AND e.state IN ('pending', 'rejected') "
@@ -77,16 +83,21 @@ static const char *select_grid_cell_sql =
 
 static const char *insert_entry_sql =
   "INSERT INTO time_entries (assistant_id, task_id, start_utc, time_zone, local_date, "
-  "minutes, note, source, external_id, state, reason, created_at) "
-  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'pending', '', ?10)";
+  "minutes, note, source, external_id, state, reason, created_at, pending_since) "
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'pending', '', ?10, ?10)";
 /* Only an entry still editable is written: the state in the match keeps a
- * frozen one frozen whatever the caller read before. */
+ * frozen one frozen whatever the caller read before. A rejected entry
+ * corrected this way is pending from ?9, now (SET reads the old state). */
 static const char *update_entry_sql =
   "UPDATE time_entries SET assistant_id = ?2, task_id = ?3, start_utc = ?4, time_zone = ?5, "
-  "local_date = ?6, minutes = ?7, note = ?8, state = 'pending', reason = '' "
+  "local_date = ?6, minutes = ?7, note = ?8, state = 'pending', reason = '', "
+  "pending_since = CASE state WHEN 'rejected' THEN ?9 ELSE pending_since END "
   "WHERE id = ?1 AND state IN ('pending', 'rejected')";
+/* An entry that becomes pending (reopened) is pending from ?5, now. */
 static const char *update_state_sql =
-  "UPDATE time_entries SET state = ?2, reason = ?3 WHERE id = ?1 AND state = ?4";
+  "UPDATE time_entries SET state = ?2, reason = ?3, "
+  "pending_since = CASE ?2 WHEN 'pending' THEN ?5 ELSE pending_since END "
+  "WHERE id = ?1 AND state = ?4";
 static const char *delete_entry_sql =
   "DELETE FROM time_entries WHERE id = ?1 AND state IN ('pending', 'rejected')";
 /* The condition on external_id repeats the partial index's, without which
@@ -504,6 +515,7 @@ change_state (DgTimesheetStore  *self,
               GError           **error)
 {
   sqlite3_stmt *stmt = dg_database_prepare (self->db, update_state_sql, error);
+  g_autofree char *now = now_utc_string ();
   DgTimeEntryState from = dg_time_entry_get_state (entry);
   /* The entry keeps a reason only while it is rejected; a reopening's
    * reason lives in the audit log alone. */
@@ -515,6 +527,7 @@ change_state (DgTimesheetStore  *self,
   dg_database_bind_text (stmt, 2, dg_time_entry_state_to_string (to));
   dg_database_bind_text (stmt, 3, stored_reason);
   dg_database_bind_text (stmt, 4, dg_time_entry_state_to_string (from));
+  dg_database_bind_text (stmt, 5, now);
   if (!dg_database_execute (self->db, stmt, error))
     return FALSE;
   /* Inside the transaction the row was read just before; a mismatch is a
@@ -903,6 +916,32 @@ insert_entry (DgTimesheetStore  *self,
   return id;
 }
 
+/* Writes the prepared @changes over the stored entry @id, which was read
+ * pending or rejected in this transaction (see update_entry_sql). */
+static gboolean
+update_stored_entry (DgTimesheetStore  *self,
+                     gint64             id,
+                     DgTimeEntry       *changes,
+                     GError           **error)
+{
+  sqlite3_stmt *stmt = dg_database_prepare (self->db, update_entry_sql, error);
+  g_autofree char *now = now_utc_string ();
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, dg_time_entry_get_assistant_id (changes));
+  bind_task_id (stmt, 3, dg_time_entry_get_task_id (changes));
+  bind_start_and_zone (stmt, 4, changes);
+  sqlite3_bind_int (stmt, 7, dg_time_entry_get_minutes (changes));
+  dg_database_bind_text (stmt, 8, dg_time_entry_get_note (changes));
+  dg_database_bind_text (stmt, 9, now);
+  if (!dg_database_execute (self->db, stmt, error))
+    return FALSE;
+  g_assert (dg_database_changes (self->db) == 1);
+  return TRUE;
+}
+
 static void
 set_duplicate_error (DgTimeEntry  *entry,
                      GError      **error)
@@ -1095,7 +1134,6 @@ update_entry_in_transaction (DgDatabase  *db,
 {
   UpdateEntryData *data = user_data;
   g_autoptr(DgTimeEntry) stored = NULL;
-  sqlite3_stmt *stmt;
   gboolean new_assistant;
 
   stored = read_entry (data->self, dg_time_entry_get_id (data->changes), error);
@@ -1115,18 +1153,8 @@ update_entry_in_transaction (DgDatabase  *db,
   if (!prepare_entry (data->self, data->changes, new_assistant, error))
     return FALSE;
 
-  stmt = dg_database_prepare (data->self->db, update_entry_sql, error);
-  if (stmt == NULL)
+  if (!update_stored_entry (data->self, dg_time_entry_get_id (stored), data->changes, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, dg_time_entry_get_id (stored));
-  sqlite3_bind_int64 (stmt, 2, dg_time_entry_get_assistant_id (data->changes));
-  bind_task_id (stmt, 3, dg_time_entry_get_task_id (data->changes));
-  bind_start_and_zone (stmt, 4, data->changes);
-  sqlite3_bind_int (stmt, 7, dg_time_entry_get_minutes (data->changes));
-  dg_database_bind_text (stmt, 8, dg_time_entry_get_note (data->changes));
-  if (!dg_database_execute (data->self->db, stmt, error))
-    return FALSE;
-  g_assert (dg_database_changes (data->self->db) == 1);
 
   /* The correction: a rejected entry waits for the owner again. */
   if (dg_time_entry_get_state (stored) == DG_TIME_ENTRY_STATE_REJECTED)
@@ -1371,19 +1399,33 @@ select_until (TransitionData  *data,
   return collect_entries (data->self, stmt, error);
 }
 
-/* The instant a week (@start) of an assistant in @time_zone becomes due
- * for automatic approval: local midnight after its last day, @days later. */
+/* The instant an entry of the week @start, pending since @pending_since,
+ * becomes due for automatic approval: @days after its week ended (local
+ * midnight after the last day, in the assistant's @time_zone) or after it
+ * became pending, whichever is later. Hours added late, corrected or
+ * reopened have then waited the whole @days for the owner, as the ones
+ * entered in their week. NULL when @pending_since cannot be read (a file
+ * changed by hand): such an entry waits for the owner. */
 static GDateTime *
 auto_approval_due (const GDate *start,
+                   const char  *pending_since,
                    const char  *time_zone,
                    guint        days)
 {
   g_autoptr(GTimeZone) zone = lookup_zone (time_zone);
-  GDate due = *start;
+  g_autoptr(GDateTime) since = g_date_time_new_from_iso8601 (pending_since, NULL);
+  g_autoptr(GDateTime) week_end = NULL;
+  g_autoptr(GDateTime) later = NULL;
+  GDate end = *start;
 
-  g_date_add_days (&due, 7 + days);
-  return g_date_time_new (zone, g_date_get_year (&due), g_date_get_month (&due),
-                          g_date_get_day (&due), 0, 0, 0);
+  if (since == NULL)
+    return NULL;
+  g_date_add_days (&end, 7);
+  week_end = g_date_time_new (zone, g_date_get_year (&end), g_date_get_month (&end),
+                              g_date_get_day (&end), 0, 0, 0);
+  later = g_date_time_compare (since, week_end) > 0 ? g_date_time_to_timezone (since, zone)
+                                                    : g_date_time_ref (week_end);
+  return g_date_time_add_days (later, days);
 }
 
 static GPtrArray *
@@ -1392,46 +1434,35 @@ select_automatic (TransitionData  *data,
                   guint            days,
                   GError         **error)
 {
-  g_autoptr(GPtrArray) pending = NULL;
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) zones = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   sqlite3_stmt *stmt = dg_database_prepare (data->self->db, select_pending_sql, error);
+  int rc;
 
   /* Every pending entry is looked at: few stay pending for long, and
    * whether a week is over depends on each assistant's zone. */
   if (stmt == NULL)
     return NULL;
-  pending = collect_entries (data->self, stmt, error);
-  if (pending == NULL)
-    return NULL;
-
-  for (guint i = 0; i < pending->len; i++)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      DgTimeEntry *entry = g_ptr_array_index (pending, i);
-      gint64 assistant_id = dg_time_entry_get_assistant_id (entry);
+      g_autoptr(DgTimeEntry) entry = entry_from_row (stmt);
       g_autoptr(GDateTime) due = NULL;
-      const char *zone;
       GDate date, start;
-
-      zone = g_hash_table_lookup (zones, &assistant_id);
-      if (zone == NULL)
-        {
-          g_auto(Assistant) assistant = { 0 };
-
-          if (!read_assistant (data->self, assistant_id, &assistant, error))
-            return NULL;
-          zone = assistant.time_zone;
-          g_hash_table_insert (zones, g_memdup2 (&assistant_id, sizeof assistant_id),
-                               g_steal_pointer (&assistant.time_zone));
-        }
 
       if (!parse_date (dg_time_entry_get_local_date (entry), &date))
         continue;
       dg_timesheet_week_start_of (&date, first_weekday, &start);
-      due = auto_approval_due (&start, zone, days);
+      due = auto_approval_due (&start, dg_database_column_text (stmt, PENDING_SINCE_COLUMN),
+                               dg_database_column_text (stmt, PENDING_SINCE_COLUMN + 1), days);
       if (due != NULL && g_date_time_compare (due, data->now) <= 0)
-        g_ptr_array_add (entries, g_object_ref (entry));
+        g_ptr_array_add (entries, g_steal_pointer (&entry));
     }
+  if (rc != SQLITE_DONE)
+    {
+      dg_database_propagate_error (data->self->db, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
   return g_steal_pointer (&entries);
 }
 
@@ -2195,16 +2226,8 @@ set_grid_cell_in_transaction (DgDatabase  *db,
     return prepare_entry (data->self, entry, TRUE, error) &&
            insert_entry (data->self, entry, error) != 0;
 
-  stmt = dg_database_prepare (data->self->db, update_entry_sql, error);
-  if (stmt == NULL || !prepare_entry (data->self, entry, FALSE, error))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, dg_time_entry_get_id (entry));
-  sqlite3_bind_int64 (stmt, 2, data->assistant_id);
-  bind_task_id (stmt, 3, data->task_id);
-  bind_start_and_zone (stmt, 4, entry);
-  sqlite3_bind_int (stmt, 7, dg_time_entry_get_minutes (entry));
-  dg_database_bind_text (stmt, 8, dg_time_entry_get_note (entry));
-  if (!dg_database_execute (data->self->db, stmt, error))
+  if (!prepare_entry (data->self, entry, FALSE, error) ||
+      !update_stored_entry (data->self, dg_time_entry_get_id (entry), entry, error))
     return FALSE;
   if (dg_time_entry_get_state (entry) == DG_TIME_ENTRY_STATE_REJECTED)
     return write_audit (data->self, entry, "rejected", "pending", "", FALSE, error);

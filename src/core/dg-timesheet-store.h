@@ -173,10 +173,14 @@ gboolean      dg_timesheet_store_approve_until    (DgTimesheetStore *self,
                                                    guint            *n_approved,
                                                    GError          **error);
 /* Automatic approval, when the profile's auto-approve-days N is not 0:
- * every pending entry of a week that ended (the assistant's local midnight
- * after its last day) N days or more before @now is approved, logged as
- * automatic. Nothing happens when N is 0. Sets @n_approved. The window runs
- * it at start and hourly, the command line before each timesheet command. */
+ * every pending entry that has been pending N days after its week ended
+ * (the assistant's local midnight after its last day) is approved, logged
+ * as automatic: due at N days after the later of its week's end and the
+ * time it last became pending (added, corrected after a rejection,
+ * reopened), at or before @now. So hours entered or imported late, a
+ * corrected entry and a reopened week wait N days for the owner too.
+ * Nothing happens when N is 0. Sets @n_approved. The window runs it at
+ * start and hourly, the command line before each timesheet command. */
 gboolean      dg_timesheet_store_apply_auto_approval (DgTimesheetStore *self,
                                                    GDateTime        *now,
                                                    guint            *n_approved,

@@ -177,6 +177,29 @@ set_profile (DgDatabase *db,
   g_assert_true (dg_database_execute (db, stmt, NULL));
 }
 
+/* As if every entry had been entered when its work began: automatic
+ * approval counts from the time an entry became pending when that is
+ * after its week ended, and the tests add last March's hours today. */
+static void
+backdate_pending (DgDatabase *db)
+{
+  dg_test_execute (db, "UPDATE time_entries SET pending_since = start_utc");
+}
+
+static char *
+pending_since (DgDatabase *db,
+               gint64      id)
+{
+  sqlite3_stmt *stmt = dg_test_prepare (db, "SELECT pending_since FROM time_entries WHERE id = ?1");
+  char *text = NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return text;
+}
+
 /* The last audit row: "old>new:reason:automatic". */
 static char *
 last_audit (DgDatabase *db)
@@ -1099,6 +1122,7 @@ test_auto_approval (DgTestFixture *fixture,
   rejected = add_entry (store, maria, 0, "2026-03-04T10:00:00", "Asia/Manila", 60);
   later = add_entry (store, maria, 0, "2026-03-09T00:30:00", "Asia/Manila", 60);
   g_assert_true (dg_timesheet_store_reject_entries (store, &rejected, 1, "Duplicate", NULL));
+  backdate_pending (fixture->db);
   g_signal_connect (store, "changed", G_CALLBACK (on_changed), &changed);
 
   /* Off by default. */
@@ -1159,12 +1183,143 @@ test_auto_approval_assistant_zone (DgTestFixture *fixture,
   /* Logged while travelling, in Berlin's zone; the week still ends at
    * midnight in Mexico City (UTC-6): 9 March 06:00 UTC, + 1 day. */
   id = add_entry (store, ana, 0, "2026-03-04T10:00:00", "Europe/Berlin", 60);
+  backdate_pending (fixture->db);
   set_profile (fixture->db, G_DATE_MONDAY, 1);
   g_assert_true (dg_timesheet_store_apply_auto_approval (store, minute_before, &n, NULL));
   g_assert_cmpuint (n, ==, 0);
   g_assert_true (dg_timesheet_store_apply_auto_approval (store, at, &n, NULL));
   g_assert_cmpuint (n, ==, 1);
   g_assert_cmpint (entry_state (store, id), ==, DG_TIME_ENTRY_STATE_APPROVED);
+}
+
+/* Hours of a week long over that arrive today (imported, or entered
+ * late) have not been pending N days: they wait N days from now for the
+ * owner (they were approved at the next run, before anyone saw them). */
+static void
+test_auto_approval_late_hours (DgTestFixture *fixture,
+                               gconstpointer  user_data)
+{
+  g_autoptr(DgTimesheetStore) store = dg_timesheet_store_new (fixture->db);
+  gint64 maria = add_assistant (fixture->db, "Maria", "Asia/Manila");
+  g_autoptr(GPtrArray) imported = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDateTime) before = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) after = NULL;
+  g_autoptr(GDateTime) almost = NULL;
+  g_autoptr(GDateTime) due = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *since = NULL;
+  guint n = 99, added = 0;
+  gint64 manual;
+
+  set_profile (fixture->db, G_DATE_MONDAY, 3);
+  g_ptr_array_add (imported, new_entry (maria, 0, "2024-03-04T10:00:00", "Asia/Manila", 120, "Report"));
+  g_ptr_array_add (imported, new_entry (maria, 0, "2024-03-05T10:00:00", "Asia/Manila", 90, "Calls"));
+  dg_time_entry_set_source (g_ptr_array_index (imported, 0), "toggl", "t-1");
+  dg_time_entry_set_source (g_ptr_array_index (imported, 1), "toggl", "t-2");
+  g_assert_true (dg_timesheet_store_add_entries (store, imported, &added, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 2);
+  manual = add_entry (store, maria, 0, "2024-03-06T10:00:00", "Asia/Manila", 30);
+  after = g_date_time_new_now_utc ();
+
+  /* Pending since it was added (kept to the second). */
+  since = pending_since (fixture->db, manual);
+  {
+    g_autoptr(GDateTime) since_time = g_date_time_new_from_iso8601 (since, NULL);
+    g_autoptr(GDateTime) second_before = g_date_time_add (before, -G_TIME_SPAN_SECOND);
+
+    g_assert_nonnull (since_time);
+    g_assert_cmpint (g_date_time_compare (since_time, second_before), >, 0);
+    g_assert_cmpint (g_date_time_compare (since_time, after), <=, 0);
+  }
+
+  g_assert_true (dg_timesheet_store_apply_auto_approval (store, after, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 0);
+
+  /* Not a second before three days have passed since they came. */
+  almost = g_date_time_add (before, 3 * G_TIME_SPAN_DAY - G_TIME_SPAN_SECOND);
+  g_assert_true (dg_timesheet_store_apply_auto_approval (store, almost, &n, &error));
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpint (entry_state (store, manual), ==, DG_TIME_ENTRY_STATE_PENDING);
+
+  due = g_date_time_add_days (after, 3);
+  g_assert_true (dg_timesheet_store_apply_auto_approval (store, due, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpint (entry_state (store, manual), ==, DG_TIME_ENTRY_STATE_APPROVED);
+}
+
+/* A reopened week, and a rejected entry corrected, wait N days again: the
+ * next run approved them again at once, so an old week could not be
+ * reopened with automatic approval on. */
+static void
+test_auto_approval_reopened_and_corrected (DgTestFixture *fixture,
+                                           gconstpointer  user_data)
+{
+  g_autoptr(DgTimesheetStore) store = dg_timesheet_store_new (fixture->db);
+  gint64 maria = add_assistant (fixture->db, "Maria", "Europe/Berlin");
+  g_autoptr(GDate) week = date_of ("2026-03-02");
+  g_autoptr(GDate) day = date_of ("2026-03-04");
+  g_autoptr(GDateTime) before = NULL;
+  g_autoptr(GDateTime) after = NULL;
+  g_autoptr(GDateTime) almost = NULL;
+  g_autoptr(GDateTime) due = NULL;
+  g_autoptr(DgTimeEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *last = NULL;
+  guint n = 0;
+  gint64 a, b, rejected, cell;
+
+  a = add_entry (store, maria, 0, "2026-03-02T10:00:00", "Europe/Berlin", 60);
+  b = add_entry (store, maria, 0, "2026-03-03T10:00:00", "Europe/Berlin", 60);
+  rejected = add_entry (store, maria, 0, "2026-03-05T10:00:00", "Europe/Berlin", 45);
+  g_assert_true (dg_timesheet_store_set_grid_cell (store, maria, 0, day, 30, NULL));
+  cell = dg_test_query_int (fixture->db, "SELECT max(id) FROM time_entries");
+  g_assert_true (dg_timesheet_store_reject_entries (store, &rejected, 1, "Wrong day", NULL));
+  g_assert_true (dg_timesheet_store_reject_entries (store, &cell, 1, "Too long", NULL));
+  backdate_pending (fixture->db);
+  set_profile (fixture->db, G_DATE_MONDAY, 3);
+
+  after = g_date_time_new_now_utc ();
+  g_assert_true (dg_timesheet_store_apply_auto_approval (store, after, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  g_clear_pointer (&after, g_date_time_unref);
+
+  before = g_date_time_new_now_utc ();
+  g_assert_true (dg_timesheet_store_reopen_week (store, maria, week, "Check the hours", &error));
+  g_assert_no_error (error);
+  entry = dg_timesheet_store_get_entry (store, rejected, NULL);
+  dg_time_entry_set_minutes (entry, 30);
+  g_assert_true (dg_timesheet_store_update_entry (store, entry, &error));
+  g_assert_no_error (error);
+  /* The grid's cell corrects its rejected entry as well. */
+  g_assert_true (dg_timesheet_store_set_grid_cell (store, maria, 0, day, 20, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (entry_state (store, cell), ==, DG_TIME_ENTRY_STATE_PENDING);
+  after = g_date_time_new_now_utc ();
+
+  g_assert_true (dg_timesheet_store_apply_auto_approval (store, after, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 0);
+  last = last_audit (fixture->db);
+  g_assert_cmpstr (last, ==, "rejected>pending::0");
+  g_assert_cmpint (entry_state (store, a), ==, DG_TIME_ENTRY_STATE_PENDING);
+  g_assert_cmpint (entry_state (store, b), ==, DG_TIME_ENTRY_STATE_PENDING);
+  g_assert_cmpint (entry_state (store, rejected), ==, DG_TIME_ENTRY_STATE_PENDING);
+
+  almost = g_date_time_add (before, 3 * G_TIME_SPAN_DAY - G_TIME_SPAN_SECOND);
+  g_assert_true (dg_timesheet_store_apply_auto_approval (store, almost, &n, &error));
+  g_assert_cmpuint (n, ==, 0);
+
+  due = g_date_time_add_days (after, 3);
+  g_assert_true (dg_timesheet_store_apply_auto_approval (store, due, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_cmpint (entry_state (store, a), ==, DG_TIME_ENTRY_STATE_APPROVED);
+  g_assert_cmpint (entry_state (store, rejected), ==, DG_TIME_ENTRY_STATE_APPROVED);
+  g_assert_cmpint (entry_state (store, cell), ==, DG_TIME_ENTRY_STATE_APPROVED);
 }
 
 static void
@@ -1658,6 +1813,8 @@ main (int    argc,
   dg_test_add_with_database ("/timesheet-store/list-weeks", test_list_weeks);
   dg_test_add_with_database ("/timesheet-store/auto-approval", test_auto_approval);
   dg_test_add_with_database ("/timesheet-store/auto-approval-assistant-zone", test_auto_approval_assistant_zone);
+  dg_test_add_with_database ("/timesheet-store/auto-approval-late-hours", test_auto_approval_late_hours);
+  dg_test_add_with_database ("/timesheet-store/auto-approval-reopened-and-corrected", test_auto_approval_reopened_and_corrected);
   dg_test_add_with_database ("/timesheet-store/approve-until", test_approve_until);
   dg_test_add_with_database ("/timesheet-store/totals", test_totals);
   dg_test_add_with_database ("/timesheet-store/totals-rounding", test_totals_rounding);
