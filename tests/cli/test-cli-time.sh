@@ -7,7 +7,8 @@
 # Manila); approving, rejecting and reopening a week or single entries, with
 # every refusal (no reason, an approved entry changed, an invoiced week
 # reopened); a week's history after weeks start on another day; approving
-# up to a day across two assistants; automatic approval; and the import: a dry
+# up to a day across two assistants; automatic approval, which leaves
+# hours entered late and reopened weeks to the owner; and the import: a dry
 # run adds nothing, a file with a bad line adds nothing and exits 1, a
 # second import adds nothing, a CSV of another tool through --map, a
 # Clockify export with day-first dates (added only once --date-order says
@@ -525,7 +526,14 @@ db_status 0 "timesheet list before automatic approval" timesheet list --json
 check "weeks still await approval" json 'len(d) > 0'
 check "and nothing was approved automatically" eval '! stderr_has "automatically"'
 sql "UPDATE business_profile SET auto_approve_days = 7"
+# Every entry above was entered just now, most for weeks long over: the
+# owner has not had them for 7 days, so none is approved yet.
 db_status 0 "timesheet list with automatic approval after 7 days" timesheet list --json
+check "hours entered today for weeks long over are not approved" \
+  eval '! stderr_has "automatically" && test "$(entry_field "$m2" state)" = pending'
+# As if each had been entered when it was worked.
+sql "UPDATE time_entries SET pending_since = start_utc WHERE state = 'pending'"
+db_status 0 "timesheet list once they have waited 7 days" timesheet list --json
 check "it says on stderr what it approved, keeping stdout JSON" \
   eval 'stderr_has "approved automatically" && json "d == []"'
 check "the pending entries are approved" \
@@ -536,6 +544,11 @@ check "is marked automatic" json \
   'any(h["automatic"] and h["new_state"] == "approved" and h["object_id"] == '"$m2"' for h in d["history"])'
 db_status 0 "timesheet list again" timesheet list
 check "nothing more to approve automatically" eval '! stdout_has "automatically" && stdout_has "No week"'
+db_status 0 "reopen the automatically approved week" timesheet reopen --assistant "$maria" \
+  --week 2026-03-25 --reason "Check the hours"
+db_status 0 "timesheet list after the reopening" timesheet list
+check "the reopened week waits for the owner, not approved again at once" \
+  eval '! stdout_has "automatically" && stdout_has "2026-03-23" && test "$(entry_field "$m2" state)" = pending'
 
 echo "1..$n"
 [ "$failed" -eq 0 ]
