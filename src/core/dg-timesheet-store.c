@@ -159,11 +159,20 @@ static const char *select_hours_sql =
   "WHERE e.state <> 'rejected' AND e.local_date BETWEEN ?1 AND ?2 "
   "GROUP BY e.assistant_id, e.local_date";
 
+/* The tasks a week's grid offers: the assistant's open ones, those due in
+ * the week (a one-off task, or an occurrence of a series that has a status
+ * of its own, not skipped), and any with hours in the week. Done and
+ * cancelled tasks of other weeks stay out, or a year of one-off tasks
+ * would fill the grid. */
 static const char *select_grid_tasks_sql =
-  "SELECT id, title FROM tasks "
-  "WHERE (assistant_id = ?1 AND status <> 'cancelled') "
-  "OR id IN (SELECT task_id FROM time_entries "
-  "          WHERE assistant_id = ?1 AND local_date BETWEEN ?2 AND ?3)";
+  "SELECT t.id, t.title FROM tasks t "
+  "WHERE (t.assistant_id = ?1 AND (t.status IN ('open', 'in-progress') "
+  "  OR (t.rrule = '' AND t.status = 'done' AND t.due_date BETWEEN ?2 AND ?3) "
+  "  OR (t.status <> 'cancelled' AND t.id IN ("
+  "    SELECT o.task_id FROM task_occurrences o "
+  "    WHERE o.status <> 'skipped' AND " OCCURRENCE_DATE " BETWEEN ?2 AND ?3)))) "
+  "OR t.id IN (SELECT task_id FROM time_entries "
+  "            WHERE assistant_id = ?1 AND local_date BETWEEN ?2 AND ?3)";
 static const char *select_grid_entries_sql =
   "SELECT coalesce (task_id, 0), local_date, minutes, state, source FROM time_entries "
   "WHERE assistant_id = ?1 AND local_date BETWEEN ?2 AND ?3";

@@ -221,8 +221,11 @@ GPtrArray    *dg_timesheet_store_list_audit       (DgTimesheetStore *self,
 
 /* ---- the weekly grid ----------------------------------------------------- */
 
-/* One DgTimesheetGridRow * per task of the assistant that is not cancelled
- * or has entries that week (by title), then the "No task" row. */
+/* One DgTimesheetGridRow * per task of the assistant that is open (or in
+ * progress), is due in the week (a one-off task or an occurrence of a
+ * series, not cancelled or skipped) or has entries that week, by title;
+ * then the "No task" row. Done and cancelled tasks of other weeks are
+ * left out. */
 GPtrArray    *dg_timesheet_store_get_grid         (DgTimesheetStore *self,
                                                    gint64            assistant_id,
                                                    const GDate      *week_start,

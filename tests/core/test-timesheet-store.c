@@ -1671,6 +1671,59 @@ test_grid (DgTestFixture *fixture,
 
 /* ---- imports ----------------------------------------------------------------------------- */
 
+/* The grid offers the tasks of the week, not every task the assistant
+ * ever had: after a year of one-off tasks it had hundreds of rows. */
+static void
+test_grid_tasks (DgTestFixture *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(DgTimesheetStore) store = dg_timesheet_store_new (fixture->db);
+  gint64 maria = add_assistant (fixture->db, "Maria", "Asia/Manila");
+  gint64 jonas = add_assistant (fixture->db, "Jonas", "Europe/Berlin");
+  g_autoptr(GDate) monday = date_of ("2026-03-02");
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  struct { const char *title; const char *due; const char *rrule; const char *status; gboolean shown; } tasks[] = {
+    { "Overdue and open", "2025-11-03", "", "open", TRUE },
+    { "Started", "2026-01-05", "", "in-progress", TRUE },
+    { "Due later", "2026-06-01", "", "open", TRUE },
+    { "Done this week", "2026-03-06", "", "done", TRUE },
+    { "Done last year", "2025-03-03", "", "done", FALSE },
+    { "Done next week", "2026-03-09", "", "done", FALSE },
+    { "Cancelled this week", "2026-03-04", "", "cancelled", FALSE },
+    { "Cancelled long ago", "2025-05-05", "", "cancelled", FALSE },
+    { "Weekly, running", "2026-01-05", "FREQ=WEEKLY;BYDAY=MO", "open", TRUE },
+    { "Weekly, done with this week's", "2026-01-05", "FREQ=WEEKLY;BYDAY=MO", "done", TRUE },
+    { "Weekly, done long ago", "2025-01-06", "FREQ=WEEKLY;BYDAY=MO", "done", FALSE },
+    { "Weekly, skipped this week", "2026-01-05", "FREQ=WEEKLY;BYDAY=MO", "done", FALSE },
+    { "Weekly, cancelled", "2026-01-05", "FREQ=WEEKLY;BYDAY=MO", "cancelled", FALSE },
+    { "Done with hours", "2025-02-03", "", "done", TRUE },
+    { "Cancelled with hours", "2025-02-03", "", "cancelled", TRUE },
+  };
+  gint64 ids[G_N_ELEMENTS (tasks)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (tasks); i++)
+    ids[i] = add_task (fixture->db, maria, tasks[i].title, "assistant-rate", 0, tasks[i].due,
+                       tasks[i].rrule, tasks[i].status);
+  add_occurrence (fixture->db, ids[9], "20260302", "done");
+  add_occurrence (fixture->db, ids[10], "20250106", "done");
+  add_occurrence (fixture->db, ids[11], "20260302", "skipped");
+  add_entry (store, maria, ids[13], "2026-03-03T10:00:00", "Asia/Manila", 30);
+  add_entry (store, maria, ids[14], "2026-03-08T10:00:00", "Asia/Manila", 30);
+  /* Another assistant's open task is not Maria's to log. */
+  add_task (fixture->db, jonas, "Jonas's task", "assistant-rate", 0, "2026-03-02", "", "open");
+
+  rows = dg_timesheet_store_get_grid (store, maria, monday, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (tasks); i++)
+    {
+      g_test_message ("%s", tasks[i].title);
+      g_assert_cmpint (find_row (rows, ids[i]) != NULL, ==, tasks[i].shown);
+    }
+  /* The tasks shown, and the row without a task. */
+  g_assert_cmpuint (rows->len, ==, 8 + 1);
+}
+
 static void
 test_add_entries (DgTestFixture *fixture,
                   gconstpointer  user_data)
@@ -1820,6 +1873,7 @@ main (int    argc,
   dg_test_add_with_database ("/timesheet-store/totals-rounding", test_totals_rounding);
   dg_test_add_with_database ("/timesheet-store/hours-by-week", test_hours_by_week);
   dg_test_add_with_database ("/timesheet-store/grid", test_grid);
+  dg_test_add_with_database ("/timesheet-store/grid-tasks", test_grid_tasks);
   dg_test_add_with_database ("/timesheet-store/add-entries", test_add_entries);
   dg_test_add_with_database ("/timesheet-store/update-keeps-source", test_update_keeps_source);
 
