@@ -530,6 +530,7 @@ resolve (Resolver              *resolver,
   g_autofree char *external_id = NULL;
   ImportTask *task;
   gint64 seconds;
+  gboolean stored = FALSE;
   int minutes;
 
   row->line = candidate->line;
@@ -670,7 +671,14 @@ resolve (Resolver              *resolver,
       row->kind = DG_TIME_IMPORT_ROW_DUPLICATE;
       row->reason = g_strdup (_("The same entry appears earlier in the file."));
     }
-  else if (dg_timesheet_store_has_external_id (resolver->self->store, resolver->source, external_id))
+  else if (!dg_timesheet_store_has_external_id (resolver->self->store, resolver->source,
+                                                external_id, &stored, &error))
+    {
+      /* Whether it was imported before cannot be told: a bad line. */
+      row->reason = g_strdup (error->message);
+      g_clear_object (&row->entry);
+    }
+  else if (stored)
     {
       row->kind = DG_TIME_IMPORT_ROW_DUPLICATE;
       row->reason = g_strdup (_("This entry was imported before."));

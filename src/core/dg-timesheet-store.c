@@ -1115,19 +1115,18 @@ dg_timesheet_store_add_entries (DgTimesheetStore  *self,
 }
 
 gboolean
-dg_timesheet_store_has_external_id (DgTimesheetStore *self,
-                                    const char       *source,
-                                    const char       *external_id)
+dg_timesheet_store_has_external_id (DgTimesheetStore  *self,
+                                    const char        *source,
+                                    const char        *external_id,
+                                    gboolean          *out_stored,
+                                    GError           **error)
 {
-  g_autoptr(GError) error = NULL;
-  gboolean stored = FALSE;
-
   g_return_val_if_fail (DG_IS_TIMESHEET_STORE (self), FALSE);
   g_return_val_if_fail (source != NULL, FALSE);
+  g_return_val_if_fail (out_stored != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!external_id_stored (self, source, external_id, &stored, &error))
-    g_warning ("Could not look up an imported entry: %s", error->message);
-  return stored;
+  return external_id_stored (self, source, external_id, out_stored, error);
 }
 
 typedef struct

@@ -99,10 +99,15 @@ gboolean      dg_timesheet_store_add_entries      (DgTimesheetStore *self,
                                                    guint            *n_added,
                                                    guint            *n_duplicates,
                                                    GError          **error);
-/* Whether an entry with @source and @external_id is stored. */
+/* Sets @out_stored to whether an entry with @source and @external_id is
+ * stored (never for an empty @external_id). FALSE with @error when the
+ * database cannot be read: the caller cannot tell, and must not take the
+ * entry for a new one. */
 gboolean      dg_timesheet_store_has_external_id  (DgTimesheetStore *self,
                                                    const char       *source,
-                                                   const char       *external_id);
+                                                   const char       *external_id,
+                                                   gboolean         *out_stored,
+                                                   GError          **error);
 /* Writes @changes (same id) when the stored entry is pending or rejected
  * (else DG_TIMESHEET_ERROR_FROZEN); a rejected entry becomes pending again
  * (the correction) and its reason is cleared. Source and external id never

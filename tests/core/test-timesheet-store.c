@@ -215,6 +215,19 @@ last_audit (DgDatabase *db)
   return text;
 }
 
+static gboolean
+is_imported (DgTimesheetStore *store,
+             const char       *source,
+             const char       *external_id)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean stored = TRUE;
+
+  g_assert_true (dg_timesheet_store_has_external_id (store, source, external_id, &stored, &error));
+  g_assert_no_error (error);
+  return stored;
+}
+
 static void
 on_changed (DgTimesheetStore *store,
             guint            *count)
@@ -332,11 +345,12 @@ test_add_entry (DgTestFixture *fixture,
 
     dg_time_entry_set_source (imported, "toggl", "t-1");
     dg_time_entry_set_source (again, "toggl", "t-1");
-    g_assert_false (dg_timesheet_store_has_external_id (store, "toggl", "t-1"));
+    g_assert_false (is_imported (store, "toggl", "t-1"));
     g_assert_true (dg_timesheet_store_add_entry (store, imported, &error));
     g_assert_no_error (error);
-    g_assert_true (dg_timesheet_store_has_external_id (store, "toggl", "t-1"));
-    g_assert_false (dg_timesheet_store_has_external_id (store, "clockify", "t-1"));
+    g_assert_true (is_imported (store, "toggl", "t-1"));
+    g_assert_false (is_imported (store, "clockify", "t-1"));
+    g_assert_false (is_imported (store, "toggl", ""));
     g_assert_false (dg_timesheet_store_add_entry (store, again, &error));
     g_assert_error (error, DG_TIMESHEET_ERROR, DG_TIMESHEET_ERROR_DUPLICATE);
     g_clear_error (&error);
@@ -1634,7 +1648,7 @@ test_grid (DgTestFixture *fixture,
   /* Imported and approved hours were left alone. */
   g_assert_cmpint (row->other[1], ==, 25 + 40);
   g_assert_cmpint (entry_state (store, approved), ==, DG_TIME_ENTRY_STATE_APPROVED);
-  g_assert_true (dg_timesheet_store_has_external_id (store, "toggl", "x-1"));
+  g_assert_true (is_imported (store, "toggl", "x-1"));
 
   /* 0 removes the cell's entries, and each removal is logged. */
   g_assert_true (dg_timesheet_store_set_grid_cell (store, maria, triage, tuesday, 0, &error));
@@ -1797,6 +1811,22 @@ test_add_entries (DgTestFixture *fixture,
   }
 }
 
+/* A database that cannot be read is an error the import preview shows on
+ * the line, not "not imported before" (which listed the row as new). */
+static void
+test_has_external_id_error (DgTestFixture *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(DgTimesheetStore) store = dg_timesheet_store_new (fixture->db);
+  g_autoptr(GError) error = NULL;
+  gboolean stored = TRUE;
+
+  dg_test_execute (fixture->db, "DROP TABLE time_entries");
+  g_assert_false (dg_timesheet_store_has_external_id (store, "toggl", "t-1", &stored, &error));
+  g_assert_error (error, DG_DATABASE_ERROR, DG_DATABASE_ERROR_FAILED);
+  g_assert_false (stored);
+}
+
 static void
 test_update_keeps_source (DgTestFixture *fixture,
                           gconstpointer  user_data)
@@ -1876,6 +1906,7 @@ main (int    argc,
   dg_test_add_with_database ("/timesheet-store/grid-tasks", test_grid_tasks);
   dg_test_add_with_database ("/timesheet-store/add-entries", test_add_entries);
   dg_test_add_with_database ("/timesheet-store/update-keeps-source", test_update_keeps_source);
+  dg_test_add_with_database ("/timesheet-store/has-external-id-error", test_has_external_id_error);
 
   return g_test_run ();
 }
