@@ -914,6 +914,27 @@ test_edited_reexport (DgTestFixture *fixture,
   world_clear (&world);
 }
 
+/* When the database cannot say whether a row was imported before, the
+ * row is a bad line with the error, not an entry "to add". */
+static void
+test_lookup_fails (DgTestFixture *fixture,
+                   gconstpointer  user_data)
+{
+  World world = { 0, };
+  static const char data[] =
+    "User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags,Amount (EUR)\n"
+    "Maria Santos,maria.santos@example.com,,,,Calls,No,2026-03-02,09:00:00,2026-03-02,09:30:00,00:30:00,,\n";
+  g_autoptr(DgTimeImport) import = NULL;
+
+  world_init (&world, fixture->db);
+  dg_test_execute (world.db, "ALTER TABLE time_entries RENAME TO time_entries_gone");
+  import = prepare_text (&world, data, sizeof data - 1, 0);
+  assert_kind (import, 2, DG_TIME_IMPORT_ROW_BAD, "time_entries");
+  g_assert_null (row_at (import, 2)->entry);
+  g_assert_false (dg_time_import_can_apply (import));
+  world_clear (&world);
+}
+
 static void
 test_guess (void)
 {
@@ -1238,6 +1259,7 @@ main (int    argc,
   dg_test_add_with_database ("/time-import/date-order/undecided", test_date_order_undecided);
   dg_test_add_with_database ("/time-import/date-order/other-files", test_date_order_other_files);
   dg_test_add_with_database ("/time-import/edited-reexport", test_edited_reexport);
+  dg_test_add_with_database ("/time-import/lookup-fails", test_lookup_fails);
   g_test_add_func ("/time-import/guess", test_guess);
   dg_test_add_with_database ("/time-import/samples/trackers", test_sample_trackers);
   dg_test_add_with_database ("/time-import/samples/clockify-short-row", test_sample_short_row);
