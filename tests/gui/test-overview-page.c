@@ -113,27 +113,16 @@ add_task (DgTaskStore *tasks,
 }
 
 /* The automatic approval counts from when an entry began to wait
- * (pending_since, since the review of issue 5): the seeded hours are dated
- * as if each had been entered on the day it was worked, not today. */
+ * (pending_since): the seeded hours are dated as if each had been entered
+ * on the day it was worked, not today. */
 static void
 entered_as_worked (DgDatabase *db)
 {
-  static const char has_column_sql[] =
-    "SELECT count(*) FROM pragma_table_info ('time_entries') WHERE name = 'pending_since'";
   static const char update_sql[] =
     "UPDATE time_entries SET pending_since = start_utc";
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = dg_database_prepare (db, has_column_sql, &error);
+  sqlite3_stmt *stmt = dg_database_prepare (db, update_sql, &error);
 
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  if (sqlite3_column_int (stmt, 0) == 0)
-    {
-      sqlite3_reset (stmt);
-      return;
-    }
-  sqlite3_reset (stmt);
-  stmt = dg_database_prepare (db, update_sql, &error);
   g_assert_no_error (error);
   g_assert_true (dg_database_execute (db, stmt, &error));
   g_assert_no_error (error);
