@@ -47,6 +47,8 @@ struct _DgTasksPage
    * that the start-up and the other pages should not wait for. */
   gboolean          loaded;
   gboolean          stale;
+  gboolean          filter_stale;    /* the assistants changed since the
+                                      * filter was filled (or never was) */
   gint64            loaded_at;       /* monotonic */
   GArray           *assistant_ids;   /* gint64 per drop-down item; 0 = all */
   GTimeZone        *owner_zone;
@@ -228,6 +230,8 @@ make_items (DgTasksPage *self,
   return items;
 }
 
+static void fill_assistant_filter (DgTasksPage *self);
+
 static void
 load (DgTasksPage *self)
 {
@@ -244,6 +248,13 @@ load (DgTasksPage *self)
   self->loaded = TRUE;
   self->stale = FALSE;
   self->loaded_at = g_get_monotonic_time ();
+  /* The filter is filled when the page is shown, like the list: with a
+   * thousand assistants it costs start-up time the first page should have. */
+  if (self->filter_stale)
+    {
+      self->filter_stale = FALSE;
+      fill_assistant_filter (self);
+    }
 
   g_clear_pointer (&self->now, g_date_time_unref);
   self->now = g_date_time_new_now (self->owner_zone);
@@ -416,7 +427,7 @@ on_assistants_changed (GListModel  *model,
 {
   g_autoptr(GError) error = NULL;
 
-  fill_assistant_filter (self);
+  self->filter_stale = TRUE;
   /* A renamed assistant shows with the new name in the rows too. */
   if (!dg_task_store_reload (self->tasks, &error))
     show_list_error (self, error);
@@ -908,7 +919,7 @@ dg_tasks_page_set_stores (DgTasksPage      *self,
   g_signal_connect_object (tasks, "occurrences-changed", G_CALLBACK (on_tasks_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (assistants, "items-changed", G_CALLBACK (on_assistants_changed), self, 0);
   dg_agenda_view_set_store (self->agenda_view, tasks);
-  fill_assistant_filter (self);
+  self->filter_stale = TRUE;
   dg_tasks_page_reload (self);
 }
 

@@ -31,6 +31,8 @@ struct _DgTimesheetsPage
    * should not wait for this list. */
   gboolean             loaded;
   gboolean             stale;
+  gboolean             filter_stale;     /* the assistants changed since the
+                                          * filter was filled (or never was) */
   gboolean             list_failed;
   /* The week in the detail, listed or not (an approved week leaves the
    * awaiting list but stays in view, to be reopened). */
@@ -165,6 +167,8 @@ show_week (DgTimesheetsPage *self,
   update_stacks (self);
 }
 
+static void fill_assistant_filter (DgTimesheetsPage *self);
+
 static void
 load (DgTimesheetsPage *self)
 {
@@ -175,6 +179,13 @@ load (DgTimesheetsPage *self)
     return;
   self->loaded = TRUE;
   self->stale = FALSE;
+  /* The filter is filled when the page is shown, like the list: with a
+   * thousand assistants it costs start-up time the Overview should have. */
+  if (self->filter_stale)
+    {
+      self->filter_stale = FALSE;
+      fill_assistant_filter (self);
+    }
 
   /* A new first day of the week moves every week: the one in view becomes
    * the new week that shares the most days with it, the one holding its
@@ -430,7 +441,7 @@ fill_assistant_filter (DgTimesheetsPage *self)
 static void
 on_assistants_changed (DgTimesheetsPage *self)
 {
-  fill_assistant_filter (self);
+  self->filter_stale = TRUE;
   /* A renamed assistant's weeks show the new name; a deleted one's go. */
   dg_timesheets_page_reload (self);
 }
@@ -501,7 +512,7 @@ dg_timesheets_page_set_stores (DgTimesheetsPage *self,
   g_signal_connect_object (timesheets, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (assistants, "items-changed", G_CALLBACK (on_assistants_changed), self, G_CONNECT_SWAPPED);
   dg_timesheet_week_view_set_store (self->week_view, timesheets);
-  fill_assistant_filter (self);
+  self->filter_stale = TRUE;
   dg_timesheets_page_reload (self);
 }
 
