@@ -54,25 +54,6 @@ static const char * const titles[] = {
   "Back up the shared drive", "Prepare the newsletter", "Call back leads",
 };
 
-typedef double (*TimedFunc) (gpointer data);
-
-/* The median of RUNS calls of @func, each returning its own milliseconds. */
-static double
-median_of_runs (TimedFunc func,
-                gpointer  data)
-{
-  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-
-  for (int i = 0; i < RUNS; i++)
-    {
-      double ms = func (data);
-
-      g_array_append_val (times, ms);
-    }
-  dg_bench_sort (times);
-  return dg_bench_percentile (times, 0.5);
-}
-
 typedef struct
 {
   DgDatabase        *db;
@@ -297,11 +278,11 @@ main (int   argc,
   printf ("Created 20 assistants and %d tasks in %.1f s (libical, SQLite %s)\n",
           n_tasks, dg_bench_elapsed_ms (start) / 1000.0, sqlite3_libversion ());
 
-  upcoming_ms = median_of_runs (time_upcoming, &bench);
+  upcoming_ms = dg_bench_median_of_runs (time_upcoming, &bench, RUNS);
   n_upcoming = bench.n_items;
-  agenda_ms = median_of_runs (time_agenda, &bench);
+  agenda_ms = dg_bench_median_of_runs (time_agenda, &bench, RUNS);
   n_agenda = bench.n_items;
-  load_ms = median_of_runs (time_load, &bench);
+  load_ms = dg_bench_median_of_runs (time_load, &bench, RUNS);
   export_ms = time_export_and_prepare (&bench, &prepare_ms, &n_changes, &error);
   if (export_ms < 0)
     goto out;

@@ -79,3 +79,20 @@ dg_bench_elapsed_ms (gint64 start)
 {
   return (g_get_monotonic_time () - start) / 1000.0;
 }
+
+double
+dg_bench_median_of_runs (DgBenchTimedFunc func,
+                         gpointer         data,
+                         int              runs)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (int i = 0; i < runs; i++)
+    {
+      double ms = func (data);
+
+      g_array_append_val (times, ms);
+    }
+  dg_bench_sort (times);
+  return dg_bench_percentile (times, 0.5);
+}

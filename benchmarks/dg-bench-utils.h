@@ -24,4 +24,12 @@ double      dg_bench_percentile            (GArray      *sorted,
                                             double       fraction);
 double      dg_bench_elapsed_ms            (gint64       start);
 
+/* One timed call: does the work on @data and returns its milliseconds. */
+typedef double (*DgBenchTimedFunc) (gpointer data);
+
+/* The median of @runs calls of @func. */
+double      dg_bench_median_of_runs        (DgBenchTimedFunc func,
+                                            gpointer         data,
+                                            int              runs);
+
 G_END_DECLS

@@ -44,8 +44,6 @@ static const char * const zones[] = {
   "America/Argentina/Buenos_Aires",
 };
 
-typedef double (*TimedFunc) (gpointer data);
-
 typedef struct
 {
   DgTimesheetStore *store;
@@ -54,22 +52,6 @@ typedef struct
   GDate             week;
   guint             n_items;
 } Bench;
-
-static double
-median_of_runs (TimedFunc func,
-                gpointer  data)
-{
-  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-
-  for (int i = 0; i < RUNS; i++)
-    {
-      double ms = func (data);
-
-      g_array_append_val (times, ms);
-    }
-  dg_bench_sort (times);
-  return dg_bench_percentile (times, 0.5);
-}
 
 static double
 time_awaiting (gpointer data)
@@ -364,13 +346,13 @@ main (int   argc,
                               &bench.week);
 
   printf ("Median of %d runs (target %.0f ms each):\n", RUNS, LIST_TARGET_MS);
-  ms = median_of_runs (time_awaiting, &bench);
+  ms = dg_bench_median_of_runs (time_awaiting, &bench, RUNS);
   report ("weeks awaiting approval", ms, bench.n_items, "weeks");
-  ms = median_of_runs (time_all_weeks, &bench);
+  ms = dg_bench_median_of_runs (time_all_weeks, &bench, RUNS);
   report ("every week", ms, bench.n_items, "weeks");
-  ms = median_of_runs (time_week, &bench);
+  ms = dg_bench_median_of_runs (time_week, &bench, RUNS);
   report ("one week with totals", ms, bench.n_items, "entries");
-  ms = median_of_runs (time_chart, &bench);
+  ms = dg_bench_median_of_runs (time_chart, &bench, RUNS);
   report ("chart, 8 weeks", ms, bench.n_items, "assistants");
 
   if (!time_import (&bench, &bench.today, n_rows, &error))
