@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "dg-agenda-view.h"
+#include "dg-assistant-filter.h"
 #include "dg-business-profile.h"
 #include "dg-calendar-export.h"
 #include "dg-calendar-import-dialog.h"
@@ -116,11 +117,7 @@ show_list_error (DgTasksPage *self,
 static gint64
 selected_assistant_id (DgTasksPage *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->assistant_dropdown);
-
-  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->assistant_ids->len)
-    return 0;
-  return g_array_index (self->assistant_ids, gint64, selected);
+  return dg_assistant_filter_get_selected (self->assistant_dropdown, self->assistant_ids);
 }
 
 static StatusFilter
@@ -387,33 +384,9 @@ on_view_changed (DgTasksPage *self)
 static void
 fill_assistant_filter (DgTasksPage *self)
 {
-  gint64 selected_id = selected_assistant_id (self);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->assistants));
-  guint position = 0;
-  gint64 all = 0;
-
   self->filling_filter = TRUE;
-  g_array_set_size (self->assistant_ids, 0);
-  g_array_append_val (self->assistant_ids, all);
-  g_ptr_array_add (names, (gpointer) _("All Assistants"));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DgAssistant) assistant = g_list_model_get_item (G_LIST_MODEL (self->assistants), i);
-      gint64 id = dg_assistant_get_id (assistant);
-
-      if (!dg_assistant_get_active (assistant))
-        continue;
-      if (id == selected_id)
-        position = self->assistant_ids->len;
-      g_array_append_val (self->assistant_ids, id);
-      g_ptr_array_add (names, (gpointer) dg_assistant_get_name (assistant));
-    }
-  g_ptr_array_add (names, NULL);
-  gtk_string_list_splice (self->assistant_model, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->assistant_model)),
-                          (const char * const *) names->pdata);
-  gtk_drop_down_set_selected (self->assistant_dropdown, position);
+  dg_assistant_filter_fill (self->assistant_dropdown, self->assistant_model, self->assistant_ids,
+                            self->assistants, TRUE);
   dg_agenda_view_set_assistant_id (self->agenda_view, selected_assistant_id (self));
   self->filling_filter = FALSE;
 }

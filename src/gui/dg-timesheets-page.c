@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "dg-approve-until-dialog.h"
+#include "dg-assistant-filter.h"
 #include "dg-duration.h"
 #include "dg-money.h"
 #include "dg-time-grid-dialog.h"
@@ -73,11 +74,7 @@ parent_window (DgTimesheetsPage *self)
 static gint64
 selected_assistant_id (DgTimesheetsPage *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->assistant_dropdown);
-
-  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->assistant_ids->len)
-    return 0;
-  return g_array_index (self->assistant_ids, gint64, selected);
+  return dg_assistant_filter_get_selected (self->assistant_dropdown, self->assistant_ids);
 }
 
 static ShowFilter
@@ -410,31 +407,9 @@ on_week_bind (GtkSignalListItemFactory *factory,
 static void
 fill_assistant_filter (DgTimesheetsPage *self)
 {
-  gint64 selected_id = selected_assistant_id (self);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->assistants));
-  guint position = 0;
-  gint64 all = 0;
-
   self->filling_filter = TRUE;
-  g_array_set_size (self->assistant_ids, 0);
-  g_array_append_val (self->assistant_ids, all);
-  g_ptr_array_add (names, (gpointer) _("All Assistants"));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DgAssistant) assistant = g_list_model_get_item (G_LIST_MODEL (self->assistants), i);
-      gint64 id = dg_assistant_get_id (assistant);
-
-      if (id == selected_id)
-        position = self->assistant_ids->len;
-      g_array_append_val (self->assistant_ids, id);
-      g_ptr_array_add (names, (gpointer) dg_assistant_get_name (assistant));
-    }
-  g_ptr_array_add (names, NULL);
-  gtk_string_list_splice (self->assistant_model, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->assistant_model)),
-                          (const char * const *) names->pdata);
-  gtk_drop_down_set_selected (self->assistant_dropdown, position);
+  dg_assistant_filter_fill (self->assistant_dropdown, self->assistant_model, self->assistant_ids,
+                            self->assistants, FALSE);
   self->filling_filter = FALSE;
 }
 
