@@ -1846,6 +1846,17 @@ dg_timesheet_store_list_weeks (DgTimesheetStore   *self,
                                DgTimesheetFilter   filter,
                                GError            **error)
 {
+  return dg_timesheet_store_list_first_weeks (self, assistant_id, filter, G_MAXUINT, NULL, error);
+}
+
+GPtrArray *
+dg_timesheet_store_list_first_weeks (DgTimesheetStore   *self,
+                                     gint64              assistant_id,
+                                     DgTimesheetFilter   filter,
+                                     guint               max_weeks,
+                                     guint              *n_weeks,
+                                     GError            **error)
+{
   g_autoptr(GPtrArray) weeks = NULL;
   g_autoptr(GArray) keys = NULL;
   GDateWeekday first_weekday;
@@ -1887,8 +1898,10 @@ dg_timesheet_store_list_weeks (DgTimesheetStore   *self,
     }
   sqlite3_reset (stmt);
 
-  weeks = g_ptr_array_new_full (keys->len, g_object_unref);
-  for (guint i = 0; i < keys->len; i++)
+  if (n_weeks != NULL)
+    *n_weeks = keys->len;
+  weeks = g_ptr_array_new_full (MIN (keys->len, max_weeks), g_object_unref);
+  for (guint i = 0; i < keys->len && i < max_weeks; i++)
     {
       DgTimesheetWeek *week;
 

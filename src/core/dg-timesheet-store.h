@@ -198,6 +198,15 @@ GPtrArray    *dg_timesheet_store_list_weeks       (DgTimesheetStore *self,
                                                    gint64            assistant_id,
                                                    DgTimesheetFilter filter,
                                                    GError          **error);
+/* The same, but only the first @max_weeks are built (their totals cost a
+ * few queries each); @n_weeks is set to how many there are in all. For a
+ * summary such as the Overview's, which lists a few and counts the rest. */
+GPtrArray    *dg_timesheet_store_list_first_weeks (DgTimesheetStore *self,
+                                                   gint64            assistant_id,
+                                                   DgTimesheetFilter filter,
+                                                   guint             max_weeks,
+                                                   guint            *n_weeks,
+                                                   GError          **error);
 /* The week of @assistant_id that holds @week_start, any day of it (its
  * first day by the profile's current week start: a date kept from before
  * the week start changed still finds its week). A week without entries is

@@ -175,18 +175,22 @@ load_awaiting (DgOverviewPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) weeks = NULL;
+  guint n_weeks = 0;
   guint n_rows;
 
   clear_list (self->awaiting_list);
-  weeks = dg_timesheet_store_list_weeks (self->timesheets, 0, DG_TIMESHEET_FILTER_AWAITING, &error);
+  /* Only the weeks shown are built; the rest are counted. */
+  weeks = dg_timesheet_store_list_first_weeks (self->timesheets, 0, DG_TIMESHEET_FILTER_AWAITING,
+                                               MAX_ROWS, &n_weeks, &error);
   if (weeks == NULL)
     {
       /* Translators: %s is the reason, a sentence */
       show_load_error (self, _("The weeks awaiting approval could not be read: %s"), error);
       weeks = g_ptr_array_new ();
+      n_weeks = 0;
     }
 
-  n_rows = weeks->len > MAX_ROWS ? MAX_ROWS - 1 : weeks->len;
+  n_rows = n_weeks > MAX_ROWS ? MAX_ROWS - 1 : n_weeks;
   for (guint i = 0; i < n_rows; i++)
     {
       DgTimesheetWeek *week = g_ptr_array_index (weeks, i);
@@ -198,9 +202,9 @@ load_awaiting (DgOverviewPage *self)
                               g_object_ref (week), g_object_unref);
       gtk_list_box_append (self->awaiting_list, row);
     }
-  if (n_rows < weeks->len)
+  if (n_rows < n_weeks)
     {
-      guint n_more = weeks->len - n_rows;
+      guint n_more = n_weeks - n_rows;
       /* Translators: the last row of the weeks awaiting approval on the
        * Overview, when there are too many to list there */
       g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -212,8 +216,8 @@ load_awaiting (DgOverviewPage *self)
       add_more_row (self, self->awaiting_list, title, "timesheets");
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->awaiting_list), weeks->len > 0);
-  gtk_widget_set_visible (self->awaiting_empty, weeks->len == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->awaiting_list), n_weeks > 0);
+  gtk_widget_set_visible (self->awaiting_empty, n_weeks == 0);
 }
 
 static void

@@ -1059,6 +1059,20 @@ test_list_weeks (DgTestFixture *fixture,
   g_assert_cmpstr (dg_timesheet_week_get_assistant_name (g_ptr_array_index (weeks, 1)), ==, "Maria");
   g_assert_cmpstr (dg_timesheet_week_get_start_date (g_ptr_array_index (weeks, 2)), ==, "2026-03-16");
 
+  /* Only the first ones built, the rest counted (the Overview's summary). */
+  {
+    g_autoptr(GPtrArray) first = NULL;
+    guint n_weeks = 0;
+
+    first = dg_timesheet_store_list_first_weeks (store, 0, DG_TIMESHEET_FILTER_AWAITING, 2,
+                                                 &n_weeks, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_weeks, ==, 3);
+    g_assert_cmpuint (first->len, ==, 2);
+    g_assert_cmpstr (dg_timesheet_week_get_assistant_name (g_ptr_array_index (first, 1)), ==, "Maria");
+    g_assert_cmpstr (dg_timesheet_week_get_start_date (g_ptr_array_index (first, 1)), ==, "2026-03-02");
+  }
+
   /* Every week, newest first; one assistant's. */
   g_clear_pointer (&weeks, g_ptr_array_unref);
   weeks = dg_timesheet_store_list_weeks (store, maria, DG_TIMESHEET_FILTER_ALL, &error);
