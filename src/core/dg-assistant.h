@@ -29,7 +29,10 @@ G_DECLARE_FINAL_TYPE (DgAssistant, dg_assistant, DG, ASSISTANT, GObject)
  * "email", "time-zone", "country", "address", "currency", "hourly-rate"
  * (int64 minor units of currency per hour), "tax-status" (DgTaxStatus),
  * "vat-rate" (int, basis points: 1900 = 19 %), "vat-id",
- * "self-billing-date" (YYYY-MM-DD or ""), "notes", "active" (boolean). */
+ * "self-billing-date" (YYYY-MM-DD or ""), "notes", "active" (boolean),
+ * "tax-number" (the assistant's tax number from their tax office, or ""),
+ * "iban", "bic" (where invoices are paid; without spaces, in capitals),
+ * "invoice-language" ("en" or "de": the language of their invoices). */
 DgAssistant *dg_assistant_new               (void);
 DgAssistant *dg_assistant_copy              (DgAssistant *self);
 
@@ -78,5 +81,9 @@ const char  *dg_assistant_get_vat_id            (DgAssistant *self);
 const char  *dg_assistant_get_self_billing_date (DgAssistant *self);
 const char  *dg_assistant_get_notes             (DgAssistant *self);
 gboolean     dg_assistant_get_active            (DgAssistant *self);
+const char  *dg_assistant_get_tax_number        (DgAssistant *self);
+const char  *dg_assistant_get_iban              (DgAssistant *self);
+const char  *dg_assistant_get_bic               (DgAssistant *self);
+const char  *dg_assistant_get_invoice_language  (DgAssistant *self);
 
 G_END_DECLS

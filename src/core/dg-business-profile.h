@@ -14,7 +14,9 @@ G_DECLARE_FINAL_TYPE (DgBusinessProfile, dg_business_profile, DG, BUSINESS_PROFI
  * "week-start" (int: a GDateWeekday, G_DATE_MONDAY by default — the first
  * day of a timesheet week), "auto-approve-days" (int 0…90: a week still
  * pending this many days after it ends is approved automatically; 0, the
- * default, turns it off). */
+ * default, turns it off), "cancellation-number-pattern" (the numbers of
+ * cancellation invoices, a series of their own: "ST-{YYYY}-{NNNN}" by
+ * default; must differ from the invoice pattern). */
 DgBusinessProfile *dg_business_profile_new      (void);
 DgBusinessProfile *dg_business_profile_load     (DgDatabase        *db,
                                                  GError           **error);
@@ -46,5 +48,6 @@ const char *dg_business_profile_get_invoice_number_pattern (DgBusinessProfile *s
 int         dg_business_profile_get_payment_terms_days     (DgBusinessProfile *self);
 GDateWeekday dg_business_profile_get_week_start            (DgBusinessProfile *self);
 int         dg_business_profile_get_auto_approve_days      (DgBusinessProfile *self);
+const char *dg_business_profile_get_cancellation_number_pattern (DgBusinessProfile *self);
 
 G_END_DECLS
