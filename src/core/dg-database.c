@@ -257,7 +257,8 @@ static const char * const migrations[] = {
    * an issued invoice's document and lines, and deleting it; only its
    * payment and its cancellation may still be recorded. A cancellation is
    * an invoice of kind 'cancellation' with its own series that points at
-   * the original. invoice_line_entries keeps, for good, which entries a
+   * the original; it is built as a draft (lines can only be added to a
+   * draft) and issued in the same transaction. invoice_line_entries keeps, for good, which entries a
    * line billed (the way back from a line to the work and its handbook). */
   "ALTER TABLE assistants ADD COLUMN tax_number TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE assistants ADD COLUMN iban TEXT NOT NULL DEFAULT '';"
@@ -302,7 +303,7 @@ static const char * const migrations[] = {
   "  CHECK ((state = 'draft') = (number IS NULL)),"
   "  CHECK ((state = 'draft') = (pdf IS NULL)),"
   "  CHECK ((kind = 'cancellation') = (cancels_id IS NOT NULL)),"
-  "  CHECK (kind = 'invoice' OR state = 'issued'),"
+  "  CHECK (kind = 'invoice' OR state IN ('draft', 'issued')),"
   "  CHECK (state <> 'paid' OR paid_date <> ''),"
   "  CHECK (period_start <= period_end),"
   "  CHECK (net_total + tax_total = total)"
