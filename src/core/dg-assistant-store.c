@@ -22,18 +22,21 @@ G_DEFINE_QUARK (dg-assistant-error-quark, dg_assistant_error)
 
 #define COLUMNS \
   "name, email, time_zone, country, address, currency, hourly_rate, " \
-  "tax_status, vat_rate, vat_id, self_billing_date, notes, active"
+  "tax_status, vat_rate, vat_id, self_billing_date, notes, active, " \
+  "tax_number, iban, bic, invoice_language"
 
 static const char *select_all_sql =
   "SELECT id, " COLUMNS " FROM assistants ORDER BY name COLLATE NOCASE";
 static const char *insert_sql =
   "INSERT INTO assistants (" COLUMNS ") "
-  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+  "?16, ?17)";
 static const char *update_sql =
   "UPDATE assistants SET name = ?1, email = ?2, time_zone = ?3, country = ?4, "
   "address = ?5, currency = ?6, hourly_rate = ?7, tax_status = ?8, "
   "vat_rate = ?9, vat_id = ?10, self_billing_date = ?11, notes = ?12, "
-  "active = ?13 WHERE id = ?14";
+  "active = ?13, tax_number = ?14, iban = ?15, bic = ?16, "
+  "invoice_language = ?17 WHERE id = ?18";
 static const char *set_active_sql =
   "UPDATE assistants SET active = ?1 WHERE id = ?2";
 static const char *delete_sql =
@@ -162,6 +165,10 @@ assistant_from_row (sqlite3_stmt *stmt)
                 "self-billing-date", dg_database_column_text (stmt, 11),
                 "notes", dg_database_column_text (stmt, 12),
                 "active", sqlite3_column_int (stmt, 13) != 0,
+                "tax-number", dg_database_column_text (stmt, 14),
+                "iban", dg_database_column_text (stmt, 15),
+                "bic", dg_database_column_text (stmt, 16),
+                "invoice-language", dg_database_column_text (stmt, 17),
                 NULL);
   return assistant;
 }
@@ -183,6 +190,10 @@ bind_assistant (sqlite3_stmt *stmt,
   dg_database_bind_text (stmt, 11, dg_assistant_get_self_billing_date (assistant));
   dg_database_bind_text (stmt, 12, dg_assistant_get_notes (assistant));
   sqlite3_bind_int (stmt, 13, dg_assistant_get_active (assistant));
+  dg_database_bind_text (stmt, 14, dg_assistant_get_tax_number (assistant));
+  dg_database_bind_text (stmt, 15, dg_assistant_get_iban (assistant));
+  dg_database_bind_text (stmt, 16, dg_assistant_get_bic (assistant));
+  dg_database_bind_text (stmt, 17, dg_assistant_get_invoice_language (assistant));
 }
 
 static gboolean
@@ -299,7 +310,7 @@ dg_assistant_store_update (DgAssistantStore  *self,
   if (stmt == NULL)
     return FALSE;
   bind_assistant (stmt, changes);
-  sqlite3_bind_int64 (stmt, 14, dg_assistant_get_id (changes));
+  sqlite3_bind_int64 (stmt, 18, dg_assistant_get_id (changes));
   if (!change_row (self, stmt, changes, error))
     return FALSE;
 

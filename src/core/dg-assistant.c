@@ -19,7 +19,11 @@ enum {
   PROP_VAT_ID,
   PROP_SELF_BILLING_DATE,
   PROP_NOTES,
-  LAST_STRING_PROP = PROP_NOTES,
+  PROP_TAX_NUMBER,
+  PROP_IBAN,
+  PROP_BIC,
+  PROP_INVOICE_LANGUAGE,
+  LAST_STRING_PROP = PROP_INVOICE_LANGUAGE,
   PROP_ID,
   PROP_HOURLY_RATE,
   PROP_TAX_STATUS,
@@ -149,6 +153,23 @@ dg_assistant_validate_field (const char  *property,
     return dg_validate_time_zone (value, error);
   if (g_str_equal (property, "currency"))
     return dg_validate_currency (value, error);
+  if (g_str_equal (property, "invoice-language"))
+    {
+      g_autofree char *language = g_strstrip (g_strdup (value ? value : ""));
+
+      if (g_str_equal (language, "en") || g_str_equal (language, "de"))
+        return TRUE;
+      if (*language == '\0')
+        {
+          g_set_error_literal (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_REQUIRED,
+                               _("Choose the language of the assistant’s invoices: English (en) or German (de)."));
+          return FALSE;
+        }
+      g_set_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID,
+                   _("“%s” is not an invoice language. Choose English (en) or German (de)."),
+                   value ? value : "");
+      return FALSE;
+    }
 
   /* The remaining fields are optional: checked only when filled in. */
   if (dg_text_is_blank (value))
@@ -161,6 +182,10 @@ dg_assistant_validate_field (const char  *property,
     return dg_validate_vat_id (value, error);
   if (g_str_equal (property, "self-billing-date"))
     return dg_validate_date (value, error);
+  if (g_str_equal (property, "iban"))
+    return dg_validate_iban (value, error);
+  if (g_str_equal (property, "bic"))
+    return dg_validate_bic (value, error);
   return TRUE;
 }
 
@@ -178,12 +203,16 @@ dg_assistant_normalize (DgAssistant *self)
       if (i == PROP_ADDRESS || i == PROP_NOTES)
         continue;
       value = g_strstrip (g_strdup (self->strings[i]));
-      if (i == PROP_VAT_ID && *value != '\0')
+      /* Identifiers are kept in one form, so invoices print them alike
+       * whatever spacing or case was typed. */
+      if (*value != '\0' && (i == PROP_VAT_ID || i == PROP_IBAN || i == PROP_BIC))
         {
-          char *vat_id = dg_vat_id_normalize (value);
+          char *normalized = i == PROP_VAT_ID ? dg_vat_id_normalize (value)
+                           : i == PROP_IBAN ? dg_iban_normalize (value)
+                           : dg_bic_normalize (value);
 
           g_free (value);
-          value = vat_id;
+          value = normalized;
         }
       g_object_set (self, properties[i]->name, value, NULL);
     }
@@ -340,6 +369,10 @@ const char  *dg_assistant_get_vat_id            (DgAssistant *self) { g_return_v
 const char  *dg_assistant_get_self_billing_date (DgAssistant *self) { g_return_val_if_fail (DG_IS_ASSISTANT (self), NULL); return self->strings[PROP_SELF_BILLING_DATE]; }
 const char  *dg_assistant_get_notes             (DgAssistant *self) { g_return_val_if_fail (DG_IS_ASSISTANT (self), NULL); return self->strings[PROP_NOTES]; }
 gboolean     dg_assistant_get_active            (DgAssistant *self) { g_return_val_if_fail (DG_IS_ASSISTANT (self), FALSE); return self->active; }
+const char  *dg_assistant_get_tax_number        (DgAssistant *self) { g_return_val_if_fail (DG_IS_ASSISTANT (self), NULL); return self->strings[PROP_TAX_NUMBER]; }
+const char  *dg_assistant_get_iban              (DgAssistant *self) { g_return_val_if_fail (DG_IS_ASSISTANT (self), NULL); return self->strings[PROP_IBAN]; }
+const char  *dg_assistant_get_bic               (DgAssistant *self) { g_return_val_if_fail (DG_IS_ASSISTANT (self), NULL); return self->strings[PROP_BIC]; }
+const char  *dg_assistant_get_invoice_language  (DgAssistant *self) { g_return_val_if_fail (DG_IS_ASSISTANT (self), NULL); return self->strings[PROP_INVOICE_LANGUAGE]; }
 
 static void
 dg_assistant_finalize (GObject *object)
@@ -442,7 +475,8 @@ dg_assistant_class_init (DgAssistantClass *klass)
   const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
   static const char * const string_names[] = {
     NULL, "name", "email", "time-zone", "country", "address", "currency",
-    "vat-id", "self-billing-date", "notes",
+    "vat-id", "self-billing-date", "notes", "tax-number", "iban", "bic",
+    "invoice-language",
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (string_names) == LAST_STRING_PROP + 1);
@@ -452,7 +486,8 @@ dg_assistant_class_init (DgAssistantClass *klass)
   object_class->set_property = dg_assistant_set_property;
 
   for (guint i = 1; i <= LAST_STRING_PROP; i++)
-    properties[i] = g_param_spec_string (string_names[i], NULL, NULL, "", flags);
+    properties[i] = g_param_spec_string (string_names[i], NULL, NULL,
+                                         i == PROP_INVOICE_LANGUAGE ? "en" : "", flags);
   properties[PROP_ID] =
     g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_HOURLY_RATE] =
@@ -473,5 +508,5 @@ dg_assistant_init (DgAssistant *self)
 {
   self->active = TRUE;
   for (guint i = 1; i <= LAST_STRING_PROP; i++)
-    self->strings[i] = g_strdup ("");
+    self->strings[i] = g_strdup (i == PROP_INVOICE_LANGUAGE ? "en" : "");
 }

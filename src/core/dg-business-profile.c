@@ -18,7 +18,8 @@ enum {
   PROP_EMAIL,
   PROP_CURRENCY,
   PROP_INVOICE_NUMBER_PATTERN,
-  LAST_STRING_PROP = PROP_INVOICE_NUMBER_PATTERN,
+  PROP_CANCELLATION_NUMBER_PATTERN,
+  LAST_STRING_PROP = PROP_CANCELLATION_NUMBER_PATTERN,
   PROP_PAYMENT_TERMS_DAYS,
   PROP_WEEK_START,
   PROP_AUTO_APPROVE_DAYS,
@@ -41,13 +42,15 @@ G_DEFINE_FINAL_TYPE (DgBusinessProfile, dg_business_profile, G_TYPE_OBJECT)
 
 static const char *select_sql =
   "SELECT name, address, tax_number, vat_id, iban, bic, email, currency, "
-  "invoice_number_pattern, payment_terms_days, week_start, auto_approve_days "
+  "invoice_number_pattern, cancellation_number_pattern, payment_terms_days, "
+  "week_start, auto_approve_days "
   "FROM business_profile WHERE id = 1";
 static const char *update_sql =
   "UPDATE business_profile SET name = ?1, address = ?2, tax_number = ?3, "
   "vat_id = ?4, iban = ?5, bic = ?6, email = ?7, currency = ?8, "
-  "invoice_number_pattern = ?9, payment_terms_days = ?10, week_start = ?11, "
-  "auto_approve_days = ?12 WHERE id = 1";
+  "invoice_number_pattern = ?9, cancellation_number_pattern = ?10, "
+  "payment_terms_days = ?11, week_start = ?12, auto_approve_days = ?13 "
+  "WHERE id = 1";
 
 #define MAX_PAYMENT_TERMS_DAYS 365
 #define MAX_AUTO_APPROVE_DAYS 90
@@ -107,6 +110,22 @@ dg_business_profile_validate_field (const char  *property,
     return dg_validate_currency (value, error);
   if (g_str_equal (property, "invoice-number-pattern"))
     return dg_validate_invoice_number_pattern (value, error);
+  if (g_str_equal (property, "cancellation-number-pattern"))
+    {
+      if (dg_text_is_blank (value))
+        {
+          g_set_error_literal (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_REQUIRED,
+                               _("Enter a pattern for cancellation numbers, such as ST-{YYYY}-{NNNN}."));
+          return FALSE;
+        }
+      if (!dg_validate_invoice_number_pattern (value, error))
+        {
+          /* The shared messages speak of a pattern; say which one. */
+          g_prefix_error (error, _("Cancellation numbers: "));
+          return FALSE;
+        }
+      return TRUE;
+    }
 
   /* The rest may stay empty until an invoice needs them. */
   if (dg_text_is_blank (value))
@@ -145,6 +164,25 @@ dg_business_profile_normalize_field (const char *property,
   return g_steal_pointer (&stripped);
 }
 
+/* Cancellations have a series of their own (§14 UStG: numbers unique), so
+ * the two patterns must not make the same numbers. */
+static gboolean
+patterns_differ (DgBusinessProfile  *self,
+                 GError            **error)
+{
+  g_autofree char *invoice = dg_business_profile_normalize_field ("invoice-number-pattern",
+                                                                  self->strings[PROP_INVOICE_NUMBER_PATTERN]);
+  g_autofree char *cancellation = dg_business_profile_normalize_field ("cancellation-number-pattern",
+                                                                       self->strings[PROP_CANCELLATION_NUMBER_PATTERN]);
+
+  if (!g_str_equal (invoice, cancellation))
+    return TRUE;
+  g_set_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID,
+               _("The pattern for cancellation numbers must differ from the pattern for invoice numbers (both are “%s”), since cancellations are numbered in a series of their own."),
+               invoice);
+  return FALSE;
+}
+
 gboolean
 dg_business_profile_validate (DgBusinessProfile  *self,
                               GError            **error)
@@ -155,6 +193,8 @@ dg_business_profile_validate (DgBusinessProfile  *self,
     if (!dg_business_profile_validate_field (properties[i]->name, self->strings[i], error))
       return FALSE;
 
+  if (!patterns_differ (self, error))
+    return FALSE;
   if (self->payment_terms_days < 0 || self->payment_terms_days > MAX_PAYMENT_TERMS_DAYS)
     {
       g_set_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID,
@@ -215,6 +255,7 @@ const char *dg_business_profile_get_bic                    (DgBusinessProfile *s
 const char *dg_business_profile_get_email                  (DgBusinessProfile *self) { g_return_val_if_fail (DG_IS_BUSINESS_PROFILE (self), NULL); return self->strings[PROP_EMAIL]; }
 const char *dg_business_profile_get_currency               (DgBusinessProfile *self) { g_return_val_if_fail (DG_IS_BUSINESS_PROFILE (self), NULL); return self->strings[PROP_CURRENCY]; }
 const char *dg_business_profile_get_invoice_number_pattern (DgBusinessProfile *self) { g_return_val_if_fail (DG_IS_BUSINESS_PROFILE (self), NULL); return self->strings[PROP_INVOICE_NUMBER_PATTERN]; }
+const char *dg_business_profile_get_cancellation_number_pattern (DgBusinessProfile *self) { g_return_val_if_fail (DG_IS_BUSINESS_PROFILE (self), NULL); return self->strings[PROP_CANCELLATION_NUMBER_PATTERN]; }
 int         dg_business_profile_get_payment_terms_days     (DgBusinessProfile *self) { g_return_val_if_fail (DG_IS_BUSINESS_PROFILE (self), 0); return self->payment_terms_days; }
 GDateWeekday dg_business_profile_get_week_start            (DgBusinessProfile *self) { g_return_val_if_fail (DG_IS_BUSINESS_PROFILE (self), G_DATE_MONDAY); return self->week_start; }
 int         dg_business_profile_get_auto_approve_days      (DgBusinessProfile *self) { g_return_val_if_fail (DG_IS_BUSINESS_PROFILE (self), 0); return self->auto_approve_days; }
@@ -300,7 +341,7 @@ dg_business_profile_class_init (DgBusinessProfileClass *klass)
   const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
   static const char * const string_names[] = {
     NULL, "name", "address", "tax-number", "vat-id", "iban", "bic", "email",
-    "currency", "invoice-number-pattern",
+    "currency", "invoice-number-pattern", "cancellation-number-pattern",
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (string_names) == LAST_STRING_PROP + 1);
@@ -331,6 +372,8 @@ dg_business_profile_init (DgBusinessProfile *self)
   self->strings[PROP_CURRENCY] = g_strdup ("EUR");
   g_free (self->strings[PROP_INVOICE_NUMBER_PATTERN]);
   self->strings[PROP_INVOICE_NUMBER_PATTERN] = g_strdup ("{YYYY}-{NNNN}");
+  g_free (self->strings[PROP_CANCELLATION_NUMBER_PATTERN]);
+  self->strings[PROP_CANCELLATION_NUMBER_PATTERN] = g_strdup ("ST-{YYYY}-{NNNN}");
   self->payment_terms_days = 14;
   self->week_start = G_DATE_MONDAY;
   self->auto_approve_days = 0;

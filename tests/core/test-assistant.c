@@ -167,6 +167,59 @@ test_validate_complete (void)
 }
 
 static void
+test_validate_payment_details (void)
+{
+  g_autoptr(DgAssistant) assistant = make_assistant ("Maria Santos");
+  g_autoptr(GError) error = NULL;
+
+  /* A new assistant is invoiced in English until told otherwise. */
+  g_assert_cmpstr (dg_assistant_get_invoice_language (assistant), ==, "en");
+  g_assert_cmpstr (dg_assistant_get_tax_number (assistant), ==, "");
+  g_assert_cmpstr (dg_assistant_get_iban (assistant), ==, "");
+  g_assert_cmpstr (dg_assistant_get_bic (assistant), ==, "");
+
+  g_object_set (assistant, "iban", "DE89 3704 0044 0532 0130 01", NULL);
+  assert_invalid (assistant, DG_VALIDATION_ERROR_INVALID, "IBAN");
+
+  g_object_set (assistant, "iban", "DE89 3704 0044 0532 0130 00", "bic", "DEUT", NULL);
+  assert_invalid (assistant, DG_VALIDATION_ERROR_INVALID, "BIC");
+
+  g_object_set (assistant, "bic", "DEUTDEFF", "invoice-language", "fr", NULL);
+  assert_invalid (assistant, DG_VALIDATION_ERROR_INVALID, "invoice language");
+  g_object_set (assistant, "invoice-language", "", NULL);
+  assert_invalid (assistant, DG_VALIDATION_ERROR_REQUIRED, "language");
+
+  g_object_set (assistant, "invoice-language", "de", "tax-number", "12/345/67890", NULL);
+  g_assert_true (dg_assistant_validate (assistant, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_normalize_payment_details (void)
+{
+  g_autoptr(DgAssistant) assistant = make_assistant ("Maria Santos");
+  g_autoptr(DgAssistant) copy = NULL;
+
+  g_object_set (assistant,
+                "iban", " de89 3704 0044 0532 0130 00 ",
+                "bic", "deut de ff 500",
+                "tax-number", "  12/345/67890 ",
+                "invoice-language", " de ",
+                NULL);
+  dg_assistant_normalize (assistant);
+  g_assert_cmpstr (dg_assistant_get_iban (assistant), ==, "DE89370400440532013000");
+  g_assert_cmpstr (dg_assistant_get_bic (assistant), ==, "DEUTDEFF500");
+  g_assert_cmpstr (dg_assistant_get_tax_number (assistant), ==, "12/345/67890");
+  g_assert_cmpstr (dg_assistant_get_invoice_language (assistant), ==, "de");
+
+  copy = dg_assistant_copy (assistant);
+  g_assert_cmpstr (dg_assistant_get_iban (copy), ==, "DE89370400440532013000");
+  g_assert_cmpstr (dg_assistant_get_bic (copy), ==, "DEUTDEFF500");
+  g_assert_cmpstr (dg_assistant_get_tax_number (copy), ==, "12/345/67890");
+  g_assert_cmpstr (dg_assistant_get_invoice_language (copy), ==, "de");
+}
+
+static void
 test_validate_missing_name (void)
 {
   g_autoptr(DgAssistant) assistant = make_assistant ("");
@@ -302,6 +355,22 @@ test_validate_field (void)
     { "self-billing-date", "tomorrow", FALSE },
     { "address", "12 Rizal Street", TRUE },
     { "notes", "anything at all", TRUE },
+    { "tax-number", "", TRUE },
+    { "tax-number", "12/345/67890", TRUE },
+    { "iban", "", TRUE },
+    { "iban", "DE89 3704 0044 0532 0130 00", TRUE },
+    { "iban", "de89370400440532013000", TRUE },
+    { "iban", "DE89 3704 0044 0532 0130 01", FALSE },
+    { "iban", "DE89 3704", FALSE },
+    { "bic", "", TRUE },
+    { "bic", "deut de ff", TRUE },
+    { "bic", "DEUTDEFF500", TRUE },
+    { "bic", "DEUTDE", FALSE },
+    { "invoice-language", "en", TRUE },
+    { "invoice-language", "de", TRUE },
+    { "invoice-language", "", FALSE },
+    { "invoice-language", "fr", FALSE },
+    { "invoice-language", "English", FALSE },
   };
 
   dg_test_assert_field_cases (dg_assistant_validate_field, cases, G_N_ELEMENTS (cases));
@@ -882,6 +951,10 @@ assert_same_assistant (DgAssistant *expected,
   g_assert_cmpstr (dg_assistant_get_self_billing_date (actual), ==, dg_assistant_get_self_billing_date (expected));
   g_assert_cmpstr (dg_assistant_get_notes (actual), ==, dg_assistant_get_notes (expected));
   g_assert_cmpint (dg_assistant_get_active (actual), ==, dg_assistant_get_active (expected));
+  g_assert_cmpstr (dg_assistant_get_tax_number (actual), ==, dg_assistant_get_tax_number (expected));
+  g_assert_cmpstr (dg_assistant_get_iban (actual), ==, dg_assistant_get_iban (expected));
+  g_assert_cmpstr (dg_assistant_get_bic (actual), ==, dg_assistant_get_bic (expected));
+  g_assert_cmpstr (dg_assistant_get_invoice_language (actual), ==, dg_assistant_get_invoice_language (expected));
 }
 
 static void
@@ -909,6 +982,10 @@ test_store_persistence (DgTestFixture *fixture,
                 "vat-rate", 1900,
                 "vat-id", "DE123456789",
                 "hourly-rate", (gint64) 4500,
+                "tax-number", "12/345/67890",
+                "iban", "de89 3704 0044 0532 0130 00",
+                "bic", "cobadeffxxx",
+                "invoice-language", "de",
                 NULL);
   g_assert_true (dg_assistant_store_update (store, changed, &error));
   g_assert_no_error (error);
@@ -943,6 +1020,17 @@ test_store_persistence (DgTestFixture *fixture,
                    ==, DG_TAX_STATUS_VAT);
   g_assert_cmpint (dg_assistant_get_vat_rate (dg_assistant_store_find (reloaded, dg_assistant_get_id (jonas))),
                    ==, 1900);
+  /* Payment details come back in the form invoices print them. */
+  g_assert_cmpstr (dg_assistant_get_tax_number (dg_assistant_store_find (reloaded, dg_assistant_get_id (jonas))),
+                   ==, "12/345/67890");
+  g_assert_cmpstr (dg_assistant_get_iban (dg_assistant_store_find (reloaded, dg_assistant_get_id (jonas))),
+                   ==, "DE89370400440532013000");
+  g_assert_cmpstr (dg_assistant_get_bic (dg_assistant_store_find (reloaded, dg_assistant_get_id (jonas))),
+                   ==, "COBADEFFXXX");
+  g_assert_cmpstr (dg_assistant_get_invoice_language (dg_assistant_store_find (reloaded, dg_assistant_get_id (jonas))),
+                   ==, "de");
+  g_assert_cmpstr (dg_assistant_get_invoice_language (dg_assistant_store_find (reloaded, dg_assistant_get_id (maria))),
+                   ==, "en");
 }
 
 static void
@@ -998,6 +1086,8 @@ main (int   argc,
 
   g_test_add_func ("/assistant/validate/complete", test_validate_complete);
   g_test_add_func ("/assistant/validate/missing-name", test_validate_missing_name);
+  g_test_add_func ("/assistant/validate/payment-details", test_validate_payment_details);
+  g_test_add_func ("/assistant/normalize/payment-details", test_normalize_payment_details);
   g_test_add_func ("/assistant/validate/bad-email", test_validate_bad_email);
   g_test_add_func ("/assistant/validate/unknown-zone", test_validate_unknown_zone);
   g_test_add_func ("/assistant/validate/zone-required", test_validate_zone_required);

@@ -42,6 +42,7 @@ make_complete_profile (void)
                 "email", "invoices@acme-baeckerei.de",
                 "currency", "EUR",
                 "invoice-number-pattern", "GS-{YYYY}-{NNNN}",
+                "cancellation-number-pattern", "STORNO-{YYYY}-{NNNN}",
                 "payment-terms-days", 30,
                 "week-start", G_DATE_SUNDAY,
                 "auto-approve-days", 7,
@@ -63,6 +64,8 @@ assert_same_profile (DgBusinessProfile *expected,
   g_assert_cmpstr (dg_business_profile_get_currency (actual), ==, dg_business_profile_get_currency (expected));
   g_assert_cmpstr (dg_business_profile_get_invoice_number_pattern (actual), ==,
                    dg_business_profile_get_invoice_number_pattern (expected));
+  g_assert_cmpstr (dg_business_profile_get_cancellation_number_pattern (actual), ==,
+                   dg_business_profile_get_cancellation_number_pattern (expected));
   g_assert_cmpint (dg_business_profile_get_payment_terms_days (actual), ==,
                    dg_business_profile_get_payment_terms_days (expected));
   g_assert_cmpint (dg_business_profile_get_week_start (actual), ==,
@@ -76,6 +79,7 @@ assert_defaults (DgBusinessProfile *profile)
 {
   g_assert_cmpstr (dg_business_profile_get_currency (profile), ==, "EUR");
   g_assert_cmpstr (dg_business_profile_get_invoice_number_pattern (profile), ==, "{YYYY}-{NNNN}");
+  g_assert_cmpstr (dg_business_profile_get_cancellation_number_pattern (profile), ==, "ST-{YYYY}-{NNNN}");
   g_assert_cmpint (dg_business_profile_get_payment_terms_days (profile), ==, 14);
   /* Weeks start on Monday, and nothing is approved without the owner. */
   g_assert_cmpint (dg_business_profile_get_week_start (profile), ==, G_DATE_MONDAY);
@@ -169,6 +173,13 @@ test_invalid_refused (DgTestFixture *fixture,
     { "invoice-number-pattern", "{YYYY}-{NNNN", "{" },
     { "invoice-number-pattern", "Nr. {NNNN}", "pattern" },
     { "invoice-number-pattern", "", "pattern" },
+    /* The same as the invoice pattern: the two series would collide. */
+    { "cancellation-number-pattern", "GS-{YYYY}-{NNNN}", "invoice numbers" },
+    { "cancellation-number-pattern", "ST-{YYYY}", "counter" },
+    { "cancellation-number-pattern", "ST-{YYYY}", "cancellation" },
+    { "cancellation-number-pattern", "ST {NNNN}", "cancellation" },
+    { "cancellation-number-pattern", "", "cancellation" },
+    { "invoice-number-pattern", "STORNO-{YYYY}-{NNNN}", "cancellation numbers" },
     { "payment-terms-days", "-1", "payment terms" },
     { "payment-terms-days", "366", "payment terms" },
     { "payment-terms-days", "400", "payment terms" },
@@ -233,6 +244,7 @@ test_valid_edge_values (DgTestFixture *fixture,
                 "bic", "deut de ff",
                 "payment-terms-days", 365,
                 "invoice-number-pattern", "{YY}{MM}/{NNNNNN}",
+                "cancellation-number-pattern", "S{YY}{MM}/{NNNNNN}",
                 "currency", "CHF",
                 "week-start", G_DATE_MONDAY,
                 "auto-approve-days", 90,
@@ -247,6 +259,7 @@ test_valid_edge_values (DgTestFixture *fixture,
   g_assert_cmpstr (dg_business_profile_get_bic (loaded), ==, "DEUTDEFF");
   g_assert_cmpint (dg_business_profile_get_payment_terms_days (loaded), ==, 365);
   g_assert_cmpstr (dg_business_profile_get_invoice_number_pattern (loaded), ==, "{YY}{MM}/{NNNNNN}");
+  g_assert_cmpstr (dg_business_profile_get_cancellation_number_pattern (loaded), ==, "S{YY}{MM}/{NNNNNN}");
   g_assert_cmpstr (dg_business_profile_get_currency (loaded), ==, "CHF");
   g_assert_cmpint (dg_business_profile_get_week_start (loaded), ==, G_DATE_MONDAY);
   g_assert_cmpint (dg_business_profile_get_auto_approve_days (loaded), ==, 90);
@@ -288,6 +301,9 @@ test_validate_field (void)
     { "invoice-number-pattern", "{YYYY}-{NNNN}", TRUE },
     { "invoice-number-pattern", "", FALSE },
     { "invoice-number-pattern", "{YYYY}", FALSE },
+    { "cancellation-number-pattern", "ST-{YYYY}-{NNNN}", TRUE },
+    { "cancellation-number-pattern", "", FALSE },
+    { "cancellation-number-pattern", "ST-{YYYY}", FALSE },
   };
 
   dg_test_assert_field_cases (dg_business_profile_validate_field, cases, G_N_ELEMENTS (cases));
