@@ -461,19 +461,21 @@ dg_invoice_parties_parse (const char  *text,
   parties = g_new0 (DgInvoiceParties, 1);
   for (guint i = 0; i < G_N_ELEMENTS (parties_fields); i++)
     {
-      char *value = g_key_file_get_string (key_file, parties_fields[i].group,
-                                           parties_fields[i].key, &local_error);
+      g_autofree char *value = g_key_file_get_string (key_file, parties_fields[i].group,
+                                                      parties_fields[i].key, &local_error);
 
-      if (value == NULL)
+      /* GLib returns a value with the error for a bad escape: the error
+       * decides. */
+      if (local_error != NULL)
         {
           set_parties_error (error, local_error->message);
           return NULL;
         }
-      PARTIES_STRING (parties, &parties_fields[i]) = value;
+      PARTIES_STRING (parties, &parties_fields[i]) = g_steal_pointer (&value);
     }
 
   tax_status = g_key_file_get_string (key_file, "Assistant", "tax-status", &local_error);
-  if (tax_status == NULL)
+  if (local_error != NULL)
     {
       set_parties_error (error, local_error->message);
       return NULL;
