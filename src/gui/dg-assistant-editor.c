@@ -38,6 +38,10 @@ struct _DgAssistantEditor
   AdwEntryRow       *vat_rate_row;
   AdwEntryRow       *vat_id_row;
   AdwEntryRow       *self_billing_row;
+  AdwEntryRow       *tax_number_row;
+  AdwEntryRow       *iban_row;
+  AdwEntryRow       *bic_row;
+  AdwComboRow       *invoice_language_row;
   GtkTextView       *notes_view;
   GtkWidget         *tasks_group;
   GtkListBox        *tasks_list;
@@ -46,6 +50,9 @@ struct _DgAssistantEditor
   GtkStringList     *currency_model;
   GtkStringList     *tax_status_model;
 };
+
+/* The codes of the invoice languages, in the order of invoice_language_model. */
+static const char * const invoice_languages[] = { "en", "de" };
 
 G_DEFINE_FINAL_TYPE (DgAssistantEditor, dg_assistant_editor, ADW_TYPE_BIN)
 
@@ -233,6 +240,19 @@ on_tax_status_selected (AdwComboRow       *row,
 }
 
 static void
+on_invoice_language_selected (AdwComboRow       *row,
+                              GParamSpec        *pspec,
+                              DgAssistantEditor *self)
+{
+  guint position = adw_combo_row_get_selected (row);
+
+  if (self->loading || position >= G_N_ELEMENTS (invoice_languages))
+    return;
+  g_object_set (self->working, "invoice-language", invoice_languages[position], NULL);
+  mark_dirty (self);
+}
+
+static void
 on_text_buffer_changed (GtkTextBuffer     *buffer,
                         DgAssistantEditor *self)
 {
@@ -346,6 +366,15 @@ currency_position (DgAssistantEditor *self,
   return GTK_INVALID_LIST_POSITION;
 }
 
+static guint
+invoice_language_position (const char *code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (invoice_languages); i++)
+    if (g_strcmp0 (invoice_languages[i], code) == 0)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
 static void
 load_form (DgAssistantEditor *self)
 {
@@ -356,6 +385,8 @@ load_form (DgAssistantEditor *self)
     GTK_WIDGET (self->name_row), GTK_WIDGET (self->email_row),
     GTK_WIDGET (self->time_zone_row), GTK_WIDGET (self->country_row),
     GTK_WIDGET (self->vat_id_row), GTK_WIDGET (self->self_billing_row),
+    GTK_WIDGET (self->tax_number_row), GTK_WIDGET (self->iban_row),
+    GTK_WIDGET (self->bic_row),
   };
 
   self->loading = TRUE;
@@ -379,6 +410,8 @@ load_form (DgAssistantEditor *self)
   adw_combo_row_set_selected (self->currency_row,
                               currency_position (self, dg_assistant_get_currency (self->working)));
   adw_combo_row_set_selected (self->tax_status_row, dg_assistant_get_tax_status (self->working));
+  adw_combo_row_set_selected (self->invoice_language_row,
+                              invoice_language_position (dg_assistant_get_invoice_language (self->working)));
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->address_view),
                             dg_assistant_get_address (self->working), -1);
@@ -695,6 +728,10 @@ dg_assistant_editor_class_init (DgAssistantEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, vat_rate_row);
   gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, vat_id_row);
   gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, self_billing_row);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, tax_number_row);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, iban_row);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, bic_row);
+  gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, invoice_language_row);
   gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, notes_view);
   gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, tasks_group);
   gtk_widget_class_bind_template_child (widget_class, DgAssistantEditor, tasks_list);
@@ -707,6 +744,7 @@ dg_assistant_editor_class_init (DgAssistantEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_vat_rate_row_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_currency_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_tax_status_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_invoice_language_selected);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, on_save_activated);
   gtk_widget_class_install_action (widget_class, "editor.discard", NULL, on_discard_activated);
@@ -721,6 +759,7 @@ dg_assistant_editor_init (DgAssistantEditor *self)
   struct { GtkWidget *row; const char *property; GtkLabel *errors; } fields[] = {
     { NULL, "name", NULL }, { NULL, "email", NULL }, { NULL, "time-zone", NULL },
     { NULL, "country", NULL }, { NULL, "vat-id", NULL }, { NULL, "self-billing-date", NULL },
+    { NULL, "tax-number", NULL }, { NULL, "iban", NULL }, { NULL, "bic", NULL },
   };
   GtkTextBuffer *address_buffer;
   GtkTextBuffer *notes_buffer;
@@ -739,6 +778,9 @@ dg_assistant_editor_init (DgAssistantEditor *self)
   fields[3].row = GTK_WIDGET (self->country_row);
   fields[4].row = GTK_WIDGET (self->vat_id_row);
   fields[5].row = GTK_WIDGET (self->self_billing_row);
+  fields[6].row = GTK_WIDGET (self->tax_number_row);
+  fields[7].row = GTK_WIDGET (self->iban_row);
+  fields[8].row = GTK_WIDGET (self->bic_row);
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       gboolean contact = i < 4;

@@ -45,6 +45,7 @@ struct _DgPreferencesWindow
   AdwEntryRow          *iban_row;
   AdwEntryRow          *bic_row;
   AdwEntryRow          *pattern_row;
+  AdwEntryRow          *cancellation_pattern_row;
 
   GtkLabel             *name_error;
   GtkLabel             *address_error;
@@ -54,6 +55,7 @@ struct _DgPreferencesWindow
   GtkLabel             *iban_error;
   GtkLabel             *bic_error;
   GtkLabel             *pattern_error;
+  GtkLabel             *cancellation_pattern_error;
 
   AdwComboRow          *currency_row;
   GtkStringList        *currency_list;
@@ -96,6 +98,7 @@ static const TextField text_fields[] = {
   TEXT_FIELD ("iban", iban),
   TEXT_FIELD ("bic", bic),
   TEXT_FIELD ("invoice-number-pattern", pattern),
+  TEXT_FIELD ("cancellation-number-pattern", cancellation_pattern),
 };
 
 #undef TEXT_FIELD
@@ -216,22 +219,6 @@ set_field_error (GtkWidget  *row,
     }
 }
 
-/* Shows whether @text is valid for @field; TRUE when it is. */
-static gboolean
-check_text_field (DgPreferencesWindow *self,
-                  const TextField     *field,
-                  const char          *text)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-  g_autoptr(GError) error = NULL;
-  gboolean valid;
-
-  valid = dg_business_profile_validate_field (field->property, stripped, &error);
-  set_field_error (FIELD_ROW (self, field), FIELD_ERROR (self, field),
-                   valid ? NULL : error->message);
-  return valid;
-}
-
 static char *
 get_field_text (DgPreferencesWindow *self,
                 const TextField     *field)
@@ -245,6 +232,76 @@ get_field_text (DgPreferencesWindow *self,
 
   gtk_text_buffer_get_bounds (self->address_buffer, &start, &end);
   return gtk_text_buffer_get_text (self->address_buffer, &start, &end, FALSE);
+}
+
+static gboolean
+is_pattern_field (const TextField *field)
+{
+  return g_str_equal (field->property, "invoice-number-pattern") ||
+         g_str_equal (field->property, "cancellation-number-pattern");
+}
+
+/* Cancellations are numbered in a series of their own: the two patterns as
+ * typed must differ. FALSE, with the profile's sentence that names both
+ * fields, when they do not. */
+static gboolean
+check_patterns_differ (DgPreferencesWindow  *self,
+                       GError              **error)
+{
+  g_autoptr(DgBusinessProfile) probe = NULL;
+  g_autofree char *invoice = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->pattern_row))));
+  g_autofree char *cancellation = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->cancellation_pattern_row))));
+
+  if (!g_str_equal (invoice, cancellation))
+    return TRUE;
+  /* A new profile is valid in every other field, so its validation fails
+   * only for the two patterns and words the message as saving would. */
+  probe = dg_business_profile_new ();
+  g_object_set (probe,
+                "invoice-number-pattern", invoice,
+                "cancellation-number-pattern", cancellation,
+                NULL);
+  return dg_business_profile_validate (probe, error);
+}
+
+/* Shows whether @text is valid for @field; TRUE when it is. */
+static gboolean
+check_text_field (DgPreferencesWindow *self,
+                  const TextField     *field,
+                  const char          *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autoptr(GError) error = NULL;
+  gboolean valid;
+
+  valid = dg_business_profile_validate_field (field->property, stripped, &error);
+  if (valid && is_pattern_field (field))
+    valid = check_patterns_differ (self, &error);
+  set_field_error (FIELD_ROW (self, field), FIELD_ERROR (self, field),
+                   valid ? NULL : error->message);
+  return valid;
+}
+
+/* An edit of one pattern can end a clash with the other: the other row is
+ * checked again on its own, as the clash is shown at the row just edited,
+ * whose value is the one that is not saved. */
+static void
+check_other_pattern (DgPreferencesWindow *self,
+                     const TextField     *edited)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    {
+      const TextField *field = &text_fields[i];
+      g_autofree char *text = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (field == edited || !is_pattern_field (field))
+        continue;
+      text = g_strstrip (get_field_text (self, field));
+      dg_business_profile_validate_field (field->property, text, &error);
+      set_field_error (FIELD_ROW (self, field), FIELD_ERROR (self, field),
+                       error != NULL ? error->message : NULL);
+    }
 }
 
 /* Sets @property unless it already holds @value; the profile is then dirty. */
@@ -269,15 +326,19 @@ apply_value (DgPreferencesWindow *self,
 static void
 commit (DgPreferencesWindow *self)
 {
+  gboolean patterns_differ;
+
   g_clear_handle_id (&self->commit_source, g_source_remove);
 
+  patterns_differ = check_patterns_differ (self, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     {
       const TextField *field = &text_fields[i];
       g_autofree char *text = g_strstrip (get_field_text (self, field));
       g_autofree char *value = NULL;
 
-      if (!dg_business_profile_validate_field (field->property, text, NULL))
+      if (!dg_business_profile_validate_field (field->property, text, NULL) ||
+          (is_pattern_field (field) && !patterns_differ))
         continue;
       value = dg_business_profile_normalize_field (field->property, text);
       apply_value (self, field->property, value);
@@ -313,11 +374,15 @@ static void
 on_text_row_changed (GtkEditable         *editable,
                      DgPreferencesWindow *self)
 {
+  const TextField *field;
+
   if (self->loading)
     return;
 
-  check_text_field (self, find_text_field (self, GTK_WIDGET (editable)),
-                    gtk_editable_get_text (editable));
+  field = find_text_field (self, GTK_WIDGET (editable));
+  check_text_field (self, field, gtk_editable_get_text (editable));
+  if (is_pattern_field (field))
+    check_other_pattern (self, field);
   schedule_commit (self);
 }
 
@@ -691,6 +756,7 @@ dg_preferences_window_class_init (DgPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, iban_row);
   gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, bic_row);
   gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, pattern_row);
+  gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, cancellation_pattern_row);
   gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, name_error);
   gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, address_error);
   gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, email_error);
@@ -699,6 +765,7 @@ dg_preferences_window_class_init (DgPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, iban_error);
   gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, bic_error);
   gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, pattern_error);
+  gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, cancellation_pattern_error);
   gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, currency_row);
   gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, currency_list);
   gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, payment_terms_spin);

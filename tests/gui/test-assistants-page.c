@@ -107,6 +107,15 @@ set_notes (GtkWidget  *editor,
   g_assert_true (dg_assistant_editor_get_dirty (DG_ASSISTANT_EDITOR (editor)));
 }
 
+static void
+set_text (GtkWidget  *editor,
+          const char *row_name,
+          const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (dg_gui_test_find_by_name (editor, row_name)), text);
+  dg_gui_test_iterate ();
+}
+
 static const char *
 edited_name (GtkWidget *editor)
 {
@@ -177,6 +186,24 @@ drive_page (DgApplication *app,
   g_assert_cmpuint (position_of (model, "Jonas Becker"), !=, GTK_INVALID_LIST_POSITION);
   g_assert_cmpstr (dg_assistant_get_name (dg_assistant_editor_get_edited (DG_ASSISTANT_EDITOR (editor))), ==, "Jonas Becker");
 
+  /* Payment details are checked as typed: a wrong IBAN is marked and
+   * cannot be saved. */
+  set_text (editor, "iban_row", "DE89 3704 0044 0532 0130 01");
+  g_assert_true (gtk_widget_has_css_class (dg_gui_test_find_by_name (editor, "iban_row"), "error"));
+  g_assert_false (dg_assistant_editor_get_valid (DG_ASSISTANT_EDITOR (editor)));
+  set_text (editor, "bic_row", "DEUT");
+  g_assert_true (gtk_widget_has_css_class (dg_gui_test_find_by_name (editor, "bic_row"), "error"));
+  set_text (editor, "iban_row", "de89 3704 0044 0532 0130 00");
+  set_text (editor, "bic_row", "deut de ff");
+  set_text (editor, "tax_number_row", "12/345/67890");
+  g_assert_false (gtk_widget_has_css_class (dg_gui_test_find_by_name (editor, "iban_row"), "error"));
+  g_assert_false (gtk_widget_has_css_class (dg_gui_test_find_by_name (editor, "bic_row"), "error"));
+  /* English first, German second. */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (dg_gui_test_find_by_name (editor, "invoice_language_row"))), ==, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (dg_gui_test_find_by_name (editor, "invoice_language_row")), 1);
+  dg_gui_test_iterate ();
+  g_assert_true (dg_assistant_editor_get_valid (DG_ASSISTANT_EDITOR (editor)));
+
   /* Valid changes are saved on the way to another assistant, and the one
    * clicked is the one that opens. */
   set_notes (editor, "Prefers calls before noon.");
@@ -197,6 +224,11 @@ drive_page (DgApplication *app,
   dg_gui_test_iterate ();
   g_assert_cmpstr (edited_name (editor), ==, "Jonas Becker");
   g_assert_cmpuint (position_of (model, "Dora Discarded"), ==, GTK_INVALID_LIST_POSITION);
+  /* Back in the form as stored: without spaces, in capitals. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dg_gui_test_find_by_name (editor, "iban_row"))), ==,
+                   "DE89370400440532013000");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dg_gui_test_find_by_name (editor, "bic_row"))), ==, "DEUTDEFF");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (dg_gui_test_find_by_name (editor, "invoice_language_row"))), ==, 1);
 
   /* Unsaved edits of a deleted assistant go with it. */
   gtk_single_selection_set_selected (selection, position_of (model, "Lucía Fernández"));
@@ -240,6 +272,12 @@ check_database_after (void)
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "Prefers calls before noon.");
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT tax_number || '|' || iban || '|' || bic || '|' || invoice_language "
+                                       "FROM assistants WHERE name = 'Jonas Becker'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "12/345/67890|DE89370400440532013000|DEUTDEFF|de");
   sqlite3_finalize (stmt);
   sqlite3_close (handle);
 }

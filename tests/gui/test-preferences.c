@@ -150,6 +150,60 @@ test_fields_saved (Fixture       *fixture,
 }
 
 static void
+test_cancellation_pattern (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *window = open_window (fixture);
+  GtkWidget *invoices = child (window, "pattern_row");
+  GtkWidget *cancellations = child (window, "cancellation_pattern_row");
+  GtkWidget *cancellation_error = child (window, "cancellation_pattern_error");
+  g_autoptr(DgBusinessProfile) saved = NULL;
+  g_autoptr(DgBusinessProfile) after_clash = NULL;
+  g_autoptr(DgBusinessProfile) after_invoice_clash = NULL;
+  g_autoptr(DgBusinessProfile) resolved = NULL;
+
+  /* The default series is shown, and a new pattern is saved. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cancellations)), ==, "ST-{YYYY}-{NNNN}");
+  gtk_editable_set_text (GTK_EDITABLE (cancellations), " GS-{YYYY}-{NNNNN} ");
+  g_assert_false (gtk_widget_has_css_class (cancellations, "error"));
+  saved = stored_profile (fixture);
+  g_assert_cmpstr (dg_business_profile_get_cancellation_number_pattern (saved), ==, "GS-{YYYY}-{NNNNN}");
+
+  /* An invalid pattern is marked at its row and not saved. */
+  gtk_editable_set_text (GTK_EDITABLE (cancellations), "GS-{YYYY}");
+  g_assert_true (gtk_widget_has_css_class (cancellations, "error"));
+  g_assert_true (gtk_widget_get_visible (cancellation_error));
+
+  /* The same pattern as the invoices' is refused with a sentence naming both. */
+  gtk_editable_set_text (GTK_EDITABLE (cancellations), "{YYYY}-{NNNN}");
+  g_assert_true (gtk_widget_has_css_class (cancellations, "error"));
+  g_assert_false (gtk_widget_has_css_class (invoices, "error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (cancellation_error)), "cancellation numbers"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (cancellation_error)), "invoice numbers"));
+  after_clash = stored_profile (fixture);
+  g_assert_cmpstr (dg_business_profile_get_cancellation_number_pattern (after_clash), ==, "GS-{YYYY}-{NNNNN}");
+  g_assert_cmpstr (dg_business_profile_get_invoice_number_pattern (after_clash), ==, "{YYYY}-{NNNN}");
+
+  /* Changing the invoice pattern ends the clash: both are saved. */
+  gtk_editable_set_text (GTK_EDITABLE (invoices), "RE-{YYYY}-{NNNN}");
+  g_assert_false (gtk_widget_has_css_class (cancellations, "error"));
+  g_assert_false (gtk_widget_has_css_class (invoices, "error"));
+  g_assert_false (gtk_widget_get_visible (cancellation_error));
+  resolved = stored_profile (fixture);
+  g_assert_cmpstr (dg_business_profile_get_invoice_number_pattern (resolved), ==, "RE-{YYYY}-{NNNN}");
+  g_assert_cmpstr (dg_business_profile_get_cancellation_number_pattern (resolved), ==, "{YYYY}-{NNNN}");
+
+  /* A clash made at the invoice row is shown there, and that value is not saved. */
+  gtk_editable_set_text (GTK_EDITABLE (invoices), "{YYYY}-{NNNN}");
+  g_assert_true (gtk_widget_has_css_class (invoices, "error"));
+  g_assert_false (gtk_widget_has_css_class (cancellations, "error"));
+  after_invoice_clash = stored_profile (fixture);
+  g_assert_cmpstr (dg_business_profile_get_invoice_number_pattern (after_invoice_clash), ==, "RE-{YYYY}-{NNNN}");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_reopen_and_pending_edit (Fixture       *fixture,
                               gconstpointer  data)
 {
@@ -264,6 +318,7 @@ main (int   argc,
 
   g_test_add ("/preferences/iban-inline", Fixture, NULL, fixture_set_up, test_iban_validated_inline, fixture_tear_down);
   g_test_add ("/preferences/fields-saved", Fixture, NULL, fixture_set_up, test_fields_saved, fixture_tear_down);
+  g_test_add ("/preferences/cancellation-pattern", Fixture, NULL, fixture_set_up, test_cancellation_pattern, fixture_tear_down);
   g_test_add ("/preferences/reopen-and-pending-edit", Fixture, NULL, fixture_set_up, test_reopen_and_pending_edit, fixture_tear_down);
   g_test_add ("/preferences/close-with-invalid-field", Fixture, NULL, fixture_set_up, test_close_with_invalid_field, fixture_tear_down);
   g_test_add ("/preferences/close-when-valid", Fixture, NULL, fixture_set_up, test_close_when_valid, fixture_tear_down);
