@@ -30,7 +30,7 @@ G_DEFINE_QUARK (dg-invoice-document-error-quark, dg_invoice_document_error)
  * by side on A4. */
 #define INFO_X             MM (115.0)
 #define INFO_Y             MM (50.0)
-#define INFO_LABEL_WIDTH   96.0
+#define INFO_LABEL_WIDTH   88.0
 #define INFO_GAP           6.0
 #define TITLE_MIN_Y        MM (98.5)
 #define FOOTER_RULE_FROM_BOTTOM  MM (17.0)
@@ -48,6 +48,7 @@ typedef enum
   STYLE_BODY_BOLD,
   STYLE_SMALL,
   STYLE_LABEL,
+  STYLE_INFO,
   STYLE_TABLE,
   STYLE_TABLE_HEADER,
   STYLE_BUSINESS,
@@ -66,6 +67,7 @@ static const struct
   [STYLE_BODY_BOLD]    = {  9.5, TRUE,  0.00 },
   [STYLE_SMALL]        = {  7.0, FALSE, 0.35 },
   [STYLE_LABEL]        = {  8.0, FALSE, 0.40 },
+  [STYLE_INFO]         = {  9.0, FALSE, 0.00 },
   [STYLE_TABLE]        = {  8.5, FALSE, 0.00 },
   [STYLE_TABLE_HEADER] = {  8.5, TRUE,  0.00 },
   [STYLE_BUSINESS]     = { 15.0, TRUE,  0.00 },
@@ -432,6 +434,13 @@ printed_number (DgInvoiceDocument *self)
 static char *
 document_name (DgInvoiceDocument *self)
 {
+  g_autofree char *draft = NULL;
+
+  if (is_draft (self))
+    {
+      draft = g_strdup_printf ("(%s)", text (self, DG_INVOICE_TEXT_DRAFT));
+      return dg_invoice_text_format_document_name (self->language, is_cancellation (self), draft);
+    }
   return dg_invoice_text_format_document_name (self->language, is_cancellation (self),
                                                printed_number (self));
 }
@@ -474,10 +483,9 @@ add_letterhead (DgInvoiceDocument *self,
   g_autoptr(GPtrArray) lines = address_lines (parties->business_address);
   g_autoptr(Block) block = block_new ();
   g_autoptr(GString) contact = g_string_new (NULL);
+  double left = content_left (self);
   double right = content_right (self);
-
-  block_add_text (self, block, STYLE_BUSINESS, or_empty (parties->business_name),
-                  content_left (self), 0, INFO_X - content_left (self) - COLUMN_GAP);
+  double name_width = INFO_X - left - COLUMN_GAP;
 
   for (guint i = 0; i < lines->len; i++)
     g_string_append_printf (contact, "%s\n", (const char *) lines->pdata[i]);
@@ -492,12 +500,19 @@ add_letterhead (DgInvoiceDocument *self,
   if (contact->len > 0)
     {
       PangoLayout *layout;
+      double contact_width;
 
       g_string_truncate (contact, contact->len - 1);
-      layout = create_layout (self, STYLE_LABEL, contact->str, right - INFO_X);
+      contact_width = MIN (text_width (self, STYLE_LABEL, contact->str), right - INFO_X);
+      layout = create_layout (self, STYLE_LABEL, contact->str, contact_width);
       pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
-      block_add_layout (block, layout, STYLE_LABEL, INFO_X, 0);
+      block_add_layout (block, layout, STYLE_LABEL, right - contact_width, 0);
+      /* A long name may use what the contact lines leave free. */
+      name_width = MAX (name_width, right - contact_width - 2 * COLUMN_GAP - left);
     }
+  else
+    name_width = right - left;
+  block_add_text (self, block, STYLE_BUSINESS, or_empty (parties->business_name), left, 0, name_width);
   flow->y = MARGIN_TOP;
   flow_place (flow, block);
 }
@@ -576,7 +591,7 @@ add_info_row (DgInvoiceDocument *self,
   if (!is_filled (value))
     return y;
   label_height = block_add_text (self, block, STYLE_LABEL, label, INFO_X, y + 0.8, INFO_LABEL_WIDTH);
-  value_height = block_add_text (self, block, STYLE_BODY, value, value_x, y, value_width);
+  value_height = block_add_text (self, block, STYLE_INFO, value, value_x, y, value_width);
   return y + MAX (label_height, value_height) + 2.5;
 }
 

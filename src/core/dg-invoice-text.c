@@ -22,7 +22,7 @@ static const char * const texts[DG_INVOICE_TEXT_N_TEXTS][2] = {
   [DG_INVOICE_TEXT_WATERMARK] =
     { "DRAFT", "ENTWURF" },
   [DG_INVOICE_TEXT_NUMBER] =
-    { "Number", "Gutschrift-Nr." },
+    { "Invoice no.", "Gutschrift-Nr." },
   [DG_INVOICE_TEXT_ISSUE_DATE] =
     { "Issue date", "Datum" },
   [DG_INVOICE_TEXT_SERVICE_PERIOD] =
@@ -30,11 +30,11 @@ static const char * const texts[DG_INVOICE_TEXT_N_TEXTS][2] = {
   [DG_INVOICE_TEXT_DUE_DATE] =
     { "Payment by", "Zahlung bis" },
   [DG_INVOICE_TEXT_YOUR_TAX_NUMBER] =
-    { "Your tax number", "Ihre Steuernummer" },
+    { "Your tax number", "Ihre Steuer-Nr." },
   [DG_INVOICE_TEXT_YOUR_VAT_ID] =
     { "Your VAT ID", "Ihre USt-IdNr." },
   [DG_INVOICE_TEXT_OUR_TAX_NUMBER] =
-    { "Our tax number", "Unsere Steuernummer" },
+    { "Our tax number", "Unsere Steuer-Nr." },
   [DG_INVOICE_TEXT_OUR_VAT_ID] =
     { "Our VAT ID", "Unsere USt-IdNr." },
   [DG_INVOICE_TEXT_SELF_BILLING_AGREED] =
