@@ -25,6 +25,10 @@ enum
   ASSISTANT_OPTION_VAT_ID,
   ASSISTANT_OPTION_SELF_BILLING_DATE,
   ASSISTANT_OPTION_NOTES,
+  ASSISTANT_OPTION_TAX_NUMBER,
+  ASSISTANT_OPTION_IBAN,
+  ASSISTANT_OPTION_BIC,
+  ASSISTANT_OPTION_INVOICE_LANGUAGE,
   N_ASSISTANT_OPTIONS
 };
 
@@ -42,6 +46,10 @@ static const DgCliPropertyOption assistant_options[N_ASSISTANT_OPTIONS] = {
   [ASSISTANT_OPTION_VAT_ID] = { "vat-id", "vat-id", N_("The VAT identification number"), N_("ID") },
   [ASSISTANT_OPTION_SELF_BILLING_DATE] = { "self-billing-date", "self-billing-date", N_("The date of the self-billing agreement"), N_("YYYY-MM-DD") },
   [ASSISTANT_OPTION_NOTES] = { "notes", "notes", N_("Notes"), N_("TEXT") },
+  [ASSISTANT_OPTION_TAX_NUMBER] = { "tax-number", "tax-number", N_("The tax number from the assistant’s tax office"), N_("NUMBER") },
+  [ASSISTANT_OPTION_IBAN] = { "iban", "iban", N_("The IBAN invoices are paid to"), N_("IBAN") },
+  [ASSISTANT_OPTION_BIC] = { "bic", "bic", N_("The BIC of the assistant’s bank"), N_("BIC") },
+  [ASSISTANT_OPTION_INVOICE_LANGUAGE] = { "invoice-language", "invoice-language", N_("The language of the assistant’s invoices: en or de"), N_("LANGUAGE") },
 };
 
 static gboolean
@@ -136,6 +144,18 @@ format_rate (DgAssistant     *assistant,
 }
 
 static const char *
+get_invoice_language_label (DgAssistant *assistant)
+{
+  const char *code = dg_assistant_get_invoice_language (assistant);
+
+  if (g_strcmp0 (code, "de") == 0)
+    return _("German");
+  if (g_strcmp0 (code, "en") == 0)
+    return _("English");
+  return code;
+}
+
+static const char *
 get_state_label (DgAssistant *assistant)
 {
   return dg_assistant_get_active (assistant) ? _("active") : _("archived");
@@ -163,6 +183,10 @@ add_assistant_json (JsonBuilder *builder,
   dg_cli_json_add_string (builder, "vat_id", dg_assistant_get_vat_id (assistant));
   dg_cli_json_add_string (builder, "self_billing_date", dg_assistant_get_self_billing_date (assistant));
   dg_cli_json_add_string (builder, "notes", dg_assistant_get_notes (assistant));
+  dg_cli_json_add_string (builder, "tax_number", dg_assistant_get_tax_number (assistant));
+  dg_cli_json_add_string (builder, "iban", dg_assistant_get_iban (assistant));
+  dg_cli_json_add_string (builder, "bic", dg_assistant_get_bic (assistant));
+  dg_cli_json_add_string (builder, "invoice_language", dg_assistant_get_invoice_language (assistant));
   dg_cli_json_add_boolean (builder, "active", dg_assistant_get_active (assistant));
   json_builder_end_object (builder);
 }
@@ -175,6 +199,7 @@ print_assistant_text (DgAssistant *assistant)
   g_autofree char *machine_percent = NULL;
   g_autofree char *percent = NULL;
   g_autofree char *vat_rate = NULL;
+  g_autofree char *iban = NULL;
   g_auto(GStrv) percent_parts = NULL;
   DgNumberStyle style;
 
@@ -185,6 +210,9 @@ print_assistant_text (DgAssistant *assistant)
   percent = g_strjoinv (style.decimal_point, percent_parts);
   /* Translators: a percentage, such as “19 %” */
   vat_rate = g_strdup_printf (_("%s %%"), percent);
+  /* In groups of four, as on a bank statement. */
+  iban = *dg_assistant_get_iban (assistant) != '\0'
+         ? dg_iban_format (dg_assistant_get_iban (assistant)) : g_strdup ("");
 
   {
     const DgCliField fields[] = {
@@ -200,6 +228,10 @@ print_assistant_text (DgAssistant *assistant)
       { _("VAT rate"), vat_rate },
       { _("VAT ID"), dg_assistant_get_vat_id (assistant) },
       { _("Self-billing agreement"), dg_assistant_get_self_billing_date (assistant) },
+      { _("Tax number"), dg_assistant_get_tax_number (assistant) },
+      { _("IBAN"), iban },
+      { _("BIC"), dg_assistant_get_bic (assistant) },
+      { _("Invoice language"), get_invoice_language_label (assistant) },
       { _("Notes"), dg_assistant_get_notes (assistant) },
       { _("State"), get_state_label (assistant) },
     };

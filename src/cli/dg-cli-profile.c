@@ -19,6 +19,7 @@ enum
   PROFILE_OPTION_EMAIL,
   PROFILE_OPTION_CURRENCY,
   PROFILE_OPTION_INVOICE_NUMBER_PATTERN,
+  PROFILE_OPTION_CANCELLATION_PATTERN,
   PROFILE_OPTION_PAYMENT_TERMS_DAYS,
   PROFILE_OPTION_WEEK_START,
   PROFILE_OPTION_AUTO_APPROVE_DAYS,
@@ -35,6 +36,7 @@ static const DgCliPropertyOption profile_options[N_PROFILE_OPTIONS] = {
   [PROFILE_OPTION_EMAIL] = { "email", "email", N_("The e-mail address"), N_("ADDRESS") },
   [PROFILE_OPTION_CURRENCY] = { "currency", "currency", N_("The default currency, an ISO 4217 code such as EUR"), N_("CODE") },
   [PROFILE_OPTION_INVOICE_NUMBER_PATTERN] = { "invoice-number-pattern", "invoice-number-pattern", N_("The pattern of invoice numbers, such as {YYYY}-{NNNN}"), N_("PATTERN") },
+  [PROFILE_OPTION_CANCELLATION_PATTERN] = { "cancellation-pattern", "cancellation-number-pattern", N_("The pattern of cancellation numbers, a series of their own, such as ST-{YYYY}-{NNNN}"), N_("PATTERN") },
   [PROFILE_OPTION_PAYMENT_TERMS_DAYS] = { "payment-terms-days", "payment-terms-days", N_("Days until an invoice is due"), N_("DAYS") },
   [PROFILE_OPTION_WEEK_START] = { "week-start", "week-start", N_("The first day of a timesheet week: monday … sunday"), N_("DAY") },
   [PROFILE_OPTION_AUTO_APPROVE_DAYS] = { "auto-approve-days", "auto-approve-days", N_("Approve a week still pending this many days after it ends (0: never)"), N_("DAYS") },
@@ -128,6 +130,8 @@ print_profile_json (DgBusinessProfile *profile)
   dg_cli_json_add_string (builder, "currency", dg_business_profile_get_currency (profile));
   dg_cli_json_add_string (builder, "invoice_number_pattern",
                           dg_business_profile_get_invoice_number_pattern (profile));
+  dg_cli_json_add_string (builder, "cancellation_number_pattern",
+                          dg_business_profile_get_cancellation_number_pattern (profile));
   dg_cli_json_add_int (builder, "payment_terms_days",
                        dg_business_profile_get_payment_terms_days (profile));
   dg_cli_json_add_string (builder, "week_start",
@@ -177,6 +181,7 @@ print_profile_text (DgBusinessProfile *profile)
       { _("E-mail"), dg_business_profile_get_email (profile) },
       { _("Currency"), dg_business_profile_get_currency (profile) },
       { _("Invoice numbers"), dg_business_profile_get_invoice_number_pattern (profile) },
+      { _("Cancellation numbers"), dg_business_profile_get_cancellation_number_pattern (profile) },
       { _("Payment terms"), days_text },
       { _("Week starts on"), week_start_text },
       { _("Automatic approval"), auto_days_text },

@@ -121,7 +121,7 @@ dg_business_profile_validate_field (const char  *property,
       if (!dg_validate_invoice_number_pattern (value, error))
         {
           /* The shared messages speak of a pattern; say which one. */
-          g_prefix_error (error, _("Cancellation numbers: "));
+          g_prefix_error (error, _("The pattern for cancellation numbers is not valid. "));
           return FALSE;
         }
       return TRUE;

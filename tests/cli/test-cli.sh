@@ -36,7 +36,10 @@ check "assistant help lists its subcommands" \
   eval 'stdout_has archive && stdout_has restore && stdout_has delete'
 expect_status 0 "assistant add --help" assistant add --help
 check "assistant add help lists its options" \
-  eval 'stdout_has --name && stdout_has --rate && stdout_has --tax-status && stdout_has --vat-rate'
+  eval 'stdout_has --name && stdout_has --rate && stdout_has --tax-status && stdout_has --vat-rate &&
+        stdout_has --tax-number && stdout_has --iban && stdout_has --bic && stdout_has --invoice-language'
+expect_status 0 "profile set --help" profile set --help
+check "profile set help lists the cancellation pattern" stdout_has --cancellation-pattern
 
 expect_status 0 "--version exits 0" --version
 check "--version prints the version" stdout_has "delegate-cli "
@@ -86,14 +89,33 @@ check "profile set created the database" test -s "$db"
 db_status 0 "profile show --json after set" profile show --json
 check "profile show --json has every field" json \
   'set(d) == {"name", "address", "tax_number", "vat_id", "iban", "bic", "email",
-              "currency", "invoice_number_pattern", "payment_terms_days",
-              "week_start", "auto_approve_days"}'
+              "currency", "invoice_number_pattern", "cancellation_number_pattern",
+              "payment_terms_days", "week_start", "auto_approve_days"}'
 check "profile show --json has the values set" json \
   'd["name"] == "Acme Consulting GmbH" and d["address"] == "Hauptstraße 1\n10115 Berlin"
    and d["vat_id"] == "DE123456789" and d["iban"].replace(" ", "") == "DE89370400440532013000"
    and d["bic"] == "COBADEFFXXX" and d["email"] == "billing@acme.example"
    and d["currency"] == "EUR" and d["invoice_number_pattern"] == "{YYYY}-{NNNN}"
-   and d["payment_terms_days"] == 14 and d["tax_number"] == "29/815/08150"'
+   and d["payment_terms_days"] == 14 and d["tax_number"] == "29/815/08150"
+   and d["cancellation_number_pattern"] == "ST-{YYYY}-{NNNN}"'
+
+# Cancellations are numbered in a series of their own.
+db_status 0 "profile set --cancellation-pattern" profile set --cancellation-pattern "GS-{YYYY}-{NNNN}"
+db_status 0 "profile show --json" profile show --json
+check "the cancellation pattern is stored" json 'd["cancellation_number_pattern"] == "GS-{YYYY}-{NNNN}"'
+db_status 0 "profile show" profile show
+check "profile show prints the cancellation pattern" stdout_has "GS-{YYYY}-{NNNN}"
+db_status 1 "a cancellation pattern equal to the invoice pattern fails" \
+  profile set --cancellation-pattern "{YYYY}-{NNNN}"
+check "the error names both patterns" \
+  eval 'stderr_is_sentence && stderr_has "cancellation numbers" && stderr_has "invoice numbers"'
+db_status 1 "an invoice pattern equal to the cancellation pattern fails" \
+  profile set --invoice-number-pattern "GS-{YYYY}-{NNNN}"
+db_status 1 "a cancellation pattern without a counter fails" profile set --cancellation-pattern "GS-{YYYY}"
+check "the pattern error is a sentence" stderr_is_sentence
+db_status 0 "profile show --json" profile show --json
+check "the refused patterns were not stored" json \
+  'd["cancellation_number_pattern"] == "GS-{YYYY}-{NNNN}" and d["invoice_number_pattern"] == "{YYYY}-{NNNN}"'
 
 db_status 0 "profile show" profile show
 check "profile show prints the name" stdout_has "Acme Consulting GmbH"
@@ -151,7 +173,8 @@ db_status 0 "assistant add with every field" assistant add --name "Jonas Weber" 
   --email jonas@example.de --time-zone Europe/Berlin --country DE \
   --address $'Lindenweg 5\n04109 Leipzig' --currency EUR --rate "30,00" \
   --tax-status vat --vat-rate 7.7 --vat-id DE987654321 \
-  --self-billing-date 2024-01-15 --notes "Bookkeeping"
+  --self-billing-date 2024-01-15 --notes "Bookkeeping" --tax-number "231/456/78901" \
+  --iban "de89 3704 0044 0532 0130 00" --bic "cobadeff xxx" --invoice-language de
 check "assistant add prints the new ID" stdout_is_id
 jonas=$(cat "$out")
 check "the two IDs differ" test "$maria" != "$jonas"
@@ -167,7 +190,8 @@ db_status 0 "assistant list --json" assistant list --json
 check "the JSON list has every field" json \
   'len(d) == 2 and all(set(a) == {"id", "name", "email", "time_zone", "country", "address",
    "currency", "hourly_rate_minor", "hourly_rate", "tax_status", "vat_rate_basis_points",
-   "vat_id", "self_billing_date", "notes", "active"} for a in d)'
+   "vat_id", "self_billing_date", "notes", "tax_number", "iban", "bic", "invoice_language",
+   "active"} for a in d)'
 check "the JSON values are typed" json \
   'all(isinstance(a["id"], int) and isinstance(a["hourly_rate_minor"], int)
        and isinstance(a["active"], bool) and isinstance(a["hourly_rate"], str) for a in d)'
@@ -181,6 +205,11 @@ check "Jonas's fields are stored" json \
   '[(a["address"], a["hourly_rate_minor"], a["tax_status"], a["vat_rate_basis_points"],
      a["vat_id"], a["self_billing_date"], a["notes"]) for a in d if a["id"] == '"$jonas"']
    == [("Lindenweg 5\n04109 Leipzig", 3000, "vat", 770, "DE987654321", "2024-01-15", "Bookkeeping")]'
+check "Jonas's payment details are stored without spaces, in capitals" json \
+  '[(a["tax_number"], a["iban"], a["bic"], a["invoice_language"]) for a in d if a["id"] == '"$jonas"']
+   == [("231/456/78901", "DE89370400440532013000", "COBADEFFXXX", "de")]'
+check "an assistant is invoiced in English by default" json \
+  '[a["invoice_language"] for a in d if a["id"] == '"$maria"'] == ["en"]'
 
 db_status 0 "assistant show" assistant show "$maria"
 check "assistant show prints the name" stdout_has "Maria Santos"
@@ -190,6 +219,28 @@ check "assistant show --json is the one assistant" json \
   'd["id"] == '"$jonas"' and d["name"] == "Jonas Weber" and d["hourly_rate"] == "30.00"'
 db_status 0 "assistant show for a VAT rate" assistant show "$jonas"
 check "assistant show prints the VAT rate" stdout_has "7.7 %"
+check "assistant show prints the IBAN in groups" stdout_has "DE89 3704 0044 0532 0130 00"
+check "assistant show prints the BIC and tax number" eval 'stdout_has COBADEFFXXX && stdout_has "231/456/78901"'
+check "assistant show names the invoice language" stdout_has "German"
+
+db_status 0 "assistant edit the payment details" assistant edit "$maria" \
+  --iban "GB82 WEST 1234 5698 7654 32" --bic "westgb2l" --invoice-language en --tax-number "PH-123"
+db_status 0 "assistant show --json" assistant show "$maria" --json
+check "the payment details changed" json \
+  'd["iban"] == "GB82WEST12345698765432" and d["bic"] == "WESTGB2L"
+   and d["invoice_language"] == "en" and d["tax_number"] == "PH-123"'
+db_status 1 "an IBAN with a wrong check digit fails" assistant edit "$maria" --iban "GB82 WEST 1234 5698 7654 33"
+check "the IBAN error is a sentence" eval 'stderr_is_sentence && stderr_has IBAN'
+db_status 1 "a BIC of the wrong length fails" assistant edit "$maria" --bic WEST
+check "the BIC error is a sentence" eval 'stderr_is_sentence && stderr_has BIC'
+db_status 1 "an unknown invoice language fails" assistant edit "$maria" --invoice-language fr
+check "the language error names the choices" eval 'stderr_is_sentence && stderr_has "fr" && stderr_has "(de)"'
+db_status 0 "assistant show --json" assistant show "$maria" --json
+check "the refused payment details were not stored" json \
+  'd["iban"] == "GB82WEST12345698765432" and d["bic"] == "WESTGB2L" and d["invoice_language"] == "en"'
+db_status 0 "payment details can be emptied" assistant edit "$maria" --iban "" --bic "" --tax-number ""
+db_status 0 "assistant show --json" assistant show "$maria" --json
+check "the payment details are empty" json 'd["iban"] == "" and d["bic"] == "" and d["tax_number"] == ""'
 
 db_status 0 "assistant edit" assistant edit "$maria" --rate 15 --email maria.santos@example.com
 check "assistant edit prints nothing" test ! -s "$out"
