@@ -938,7 +938,7 @@ dg_validate_invoice_number_pattern (const char  *pattern,
       else if (!is_pattern_text_char (*p))
         {
           g_set_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID,
-                       _("The invoice number pattern “%s” may contain only letters, digits, - _ / . and placeholders."),
+                       _("The number pattern “%s” may contain only letters, digits, - _ / . and placeholders."),
                        pattern);
           return FALSE;
         }
@@ -950,8 +950,8 @@ dg_validate_invoice_number_pattern (const char  *pattern,
     {
       g_set_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID,
                    counters == 0
-                   ? _("The invoice number pattern “%s” has no counter. Add one, such as {NNNN}.")
-                   : _("The invoice number pattern “%s” has more than one counter. Keep only one {N…}."),
+                   ? _("The number pattern “%s” has no counter. Add one, such as {NNNN}.")
+                   : _("The number pattern “%s” has more than one counter. Keep only one {N…}."),
                    pattern);
       return FALSE;
     }
