@@ -686,13 +686,54 @@ column_is_numeric (guint column)
   return column != COLUMN_DATE && column != COLUMN_DESCRIPTION;
 }
 
+/* One row of the table: its texts and, but for the description (which
+ * wraps at a width known only once the other columns are measured), their
+ * layouts, made once for measuring and drawing. */
+typedef struct
+{
+  char        *cells[N_COLUMNS];
+  PangoLayout *layouts[N_COLUMNS];
+  Style        style;
+} Row;
+
+static void
+row_free (Row *row)
+{
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      g_free (row->cells[c]);
+      g_clear_object (&row->layouts[c]);
+    }
+  g_free (row);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Row, row_free)
+
+/* Takes the strings in @cells. */
+static Row *
+row_new (DgInvoiceDocument *self,
+         char              *cells[N_COLUMNS],
+         Style              style)
+{
+  Row *row = g_new0 (Row, 1);
+
+  row->style = style;
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      row->cells[c] = cells[c];
+      if (c != COLUMN_DESCRIPTION)
+        row->layouts[c] = create_layout (self, style, cells[c], 0);
+    }
+  return row;
+}
+
 /* The cells of one line, as printed. */
-static GStrv
-line_cells (DgInvoiceDocument   *self,
-            const DgInvoiceLine *line)
+static Row *
+line_row (DgInvoiceDocument   *self,
+          const DgInvoiceLine *line)
 {
   const char *currency = dg_invoice_get_currency (self->invoice);
-  GStrv cells = g_new0 (char *, N_COLUMNS + 1);
+  char *cells[N_COLUMNS];
 
   cells[COLUMN_POSITION] = g_strdup_printf ("%u", line->position);
   cells[COLUMN_DATE] = dg_invoice_text_format_short_date (self->language, or_empty (line->service_date));
@@ -709,12 +750,11 @@ line_cells (DgInvoiceDocument   *self,
     }
   cells[COLUMN_RATE] = dg_invoice_text_format_rate (self->language, line->tax_rate);
   cells[COLUMN_AMOUNT] = money (self, line->amount);
-  return cells;
+  return row_new (self, cells, STYLE_TABLE);
 }
 
-static const char *
-column_title (DgInvoiceDocument *self,
-              guint              column)
+static Row *
+header_row (DgInvoiceDocument *self)
 {
   static const DgInvoiceTextId ids[N_COLUMNS] = {
     [COLUMN_POSITION] = DG_INVOICE_TEXT_COLUMN_POSITION,
@@ -722,21 +762,22 @@ column_title (DgInvoiceDocument *self,
     [COLUMN_DESCRIPTION] = DG_INVOICE_TEXT_COLUMN_DESCRIPTION,
     [COLUMN_QUANTITY] = DG_INVOICE_TEXT_COLUMN_QUANTITY,
     [COLUMN_UNIT_PRICE] = DG_INVOICE_TEXT_COLUMN_UNIT_PRICE,
-    [COLUMN_RATE] = DG_INVOICE_TEXT_VAT_ID_SHORT,
+    [COLUMN_RATE] = DG_INVOICE_TEXT_COLUMN_RATE,
     [COLUMN_AMOUNT] = DG_INVOICE_TEXT_COLUMN_AMOUNT,
   };
+  char *cells[N_COLUMNS];
 
-  /* The rate column's title is the tax's short name. */
-  if (column == COLUMN_RATE)
-    return self->language == DG_INVOICE_LANGUAGE_DE ? "USt." : "VAT";
-  return text (self, ids[column]);
+  for (guint c = 0; c < N_COLUMNS; c++)
+    cells[c] = g_strdup (text (self, ids[c]));
+  return row_new (self, cells, STYLE_TABLE_HEADER);
 }
 
 /* Every column but the description is as wide as its widest cell; the
  * description takes the rest and wraps. */
 static void
 measure_columns (DgInvoiceDocument *self,
-                 GPtrArray         *cells,
+                 const Row         *header,
+                 GPtrArray         *rows,
                  Columns           *columns)
 {
   GPtrArray *groups = dg_invoice_get_tax_groups (self->invoice);
@@ -748,14 +789,14 @@ measure_columns (DgInvoiceDocument *self,
 
   for (guint c = 0; c < N_COLUMNS; c++)
     {
-      columns->width[c] = text_width (self, STYLE_TABLE_HEADER, column_title (self, c));
       if (c == COLUMN_DESCRIPTION)
         continue;
-      for (guint i = 0; i < cells->len; i++)
+      columns->width[c] = layout_width (header->layouts[c]);
+      for (guint i = 0; i < rows->len; i++)
         {
-          GStrv row = cells->pdata[i];
+          const Row *row = rows->pdata[i];
 
-          columns->width[c] = MAX (columns->width[c], text_width (self, STYLE_TABLE, row[c]));
+          columns->width[c] = MAX (columns->width[c], layout_width (row->layouts[c]));
         }
     }
   if (!columns->show_rate)
@@ -781,46 +822,34 @@ measure_columns (DgInvoiceDocument *self,
 static Block *
 table_row (DgInvoiceDocument *self,
            const Columns     *columns,
-           const char *const *cells,
-           gboolean           header)
+           const Row         *row)
 {
-  Style style = header ? STYLE_TABLE_HEADER : STYLE_TABLE;
+  gboolean header = row->style == STYLE_TABLE_HEADER;
   Block *block = block_new ();
   double width = content_right (self) - content_left (self);
   double height = 0;
 
   for (guint c = 0; c < N_COLUMNS; c++)
     {
-      double cell_height;
+      PangoLayout *layout;
+      double x = columns->left[c];
 
       if (columns->width[c] == 0)
         continue;
       if (c == COLUMN_DESCRIPTION)
-        cell_height = block_add_text (self, block, style, cells[c], columns->left[c],
-                                      CELL_PADDING, columns->width[c]);
-      else if (column_is_numeric (c))
-        cell_height = block_add_text_right (self, block, style, cells[c],
-                                            columns->left[c] + columns->width[c], CELL_PADDING);
+        layout = create_layout (self, row->style, row->cells[c], columns->width[c]);
       else
-        cell_height = block_add_text (self, block, style, cells[c], columns->left[c], CELL_PADDING, 0);
-      height = MAX (height, cell_height);
+        layout = g_object_ref (row->layouts[c]);
+      if (column_is_numeric (c))
+        x += columns->width[c] - layout_width (layout);
+      block_add_layout (block, layout, row->style, x, CELL_PADDING);
+      height = MAX (height, layout_height (layout));
     }
   height += 2 * CELL_PADDING;
   block_add_rule (block, content_left (self), height, width,
                   header ? 0.8 : 0.3, header ? 0.0 : 0.7);
   block->height = height;
   return block;
-}
-
-static Block *
-table_header (DgInvoiceDocument *self,
-              const Columns     *columns)
-{
-  const char *titles[N_COLUMNS];
-
-  for (guint c = 0; c < N_COLUMNS; c++)
-    titles[c] = column_title (self, c);
-  return table_row (self, columns, titles, TRUE);
 }
 
 /* ---- totals, notes and payment ------------------------------------------- */
@@ -1048,7 +1077,8 @@ static void
 lay_out (DgInvoiceDocument *self)
 {
   GPtrArray *lines = dg_invoice_get_lines (self->invoice);
-  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  g_autoptr(Row) header = header_row (self);
   g_autoptr(Block) closing = NULL;
   Columns columns = { 0 };
   Flow flow = { self, NULL, 0, self->height - CONTENT_FROM_BOTTOM };
@@ -1056,8 +1086,8 @@ lay_out (DgInvoiceDocument *self)
   double header_bottom;
 
   for (guint i = 0; i < lines->len; i++)
-    g_ptr_array_add (cells, line_cells (self, lines->pdata[i]));
-  measure_columns (self, cells, &columns);
+    g_ptr_array_add (rows, line_row (self, lines->pdata[i]));
+  measure_columns (self, header, rows, &columns);
 
   flow_new_page (&flow, MARGIN_TOP);
   add_letterhead (self, &flow);
@@ -1070,25 +1100,25 @@ lay_out (DgInvoiceDocument *self)
   closing = closing_block (self);
 
   {
-    g_autoptr(Block) header = table_header (self, &columns);
+    g_autoptr(Block) header_block = table_row (self, &columns, header);
 
-    flow_place (&flow, header);
+    flow_place (&flow, header_block);
   }
 
-  for (guint i = 0; i < cells->len; i++)
+  for (guint i = 0; i < rows->len; i++)
     {
-      g_autoptr(Block) row = table_row (self, &columns, (const char * const *) cells->pdata[i], FALSE);
-      gboolean last = i + 1 == cells->len;
+      g_autoptr(Block) row = table_row (self, &columns, rows->pdata[i]);
+      gboolean last = i + 1 == rows->len;
       double needed = row->height + (last ? closing->height : 0);
 
       /* The last row goes over with the totals, so that no page holds
        * the totals without a line of the table above them. */
       if (!flow_fits (&flow, needed) && rows_on_page > 0)
         {
-          g_autoptr(Block) header = table_header (self, &columns);
+          g_autoptr(Block) header_block = table_row (self, &columns, header);
 
           flow_new_page (&flow, CONTINUATION_TOP);
-          flow_place (&flow, header);
+          flow_place (&flow, header_block);
           rows_on_page = 0;
         }
       flow_place (&flow, row);
@@ -1097,10 +1127,10 @@ lay_out (DgInvoiceDocument *self)
 
   if (!flow_fits (&flow, closing->height))
     {
-      g_autoptr(Block) header = table_header (self, &columns);
+      g_autoptr(Block) header_block = table_row (self, &columns, header);
 
       flow_new_page (&flow, CONTINUATION_TOP);
-      flow_place (&flow, header);
+      flow_place (&flow, header_block);
     }
   flow_place (&flow, closing);
 

@@ -55,6 +55,8 @@ static const char * const texts[DG_INVOICE_TEXT_N_TEXTS][2] = {
     { "Quantity", "Menge" },
   [DG_INVOICE_TEXT_COLUMN_UNIT_PRICE] =
     { "Unit price", "Einzelpreis" },
+  [DG_INVOICE_TEXT_COLUMN_RATE] =
+    { "VAT", "USt." },
   [DG_INVOICE_TEXT_COLUMN_AMOUNT] =
     { "Amount", "Betrag" },
   [DG_INVOICE_TEXT_NET] =
@@ -393,12 +395,15 @@ dg_invoice_text_format_payment (DgInvoiceLanguage  language,
   GString *out = g_string_new (NULL);
   gboolean de = language == DG_INVOICE_LANGUAGE_DE;
 
-  g_return_val_if_fail (amount != NULL && due_date != NULL, NULL);
+  g_return_val_if_fail (amount != NULL, NULL);
 
   if (de)
-    g_string_append_printf (out, "Den Betrag von %s überweisen wir bis zum %s", amount, due_date);
+    g_string_append_printf (out, "Den Betrag von %s überweisen wir", amount);
   else
-    g_string_append_printf (out, "We will transfer %s by %s", amount, due_date);
+    g_string_append_printf (out, "We will transfer %s", amount);
+  /* A draft may not have its dates yet. */
+  if (due_date != NULL && *due_date != '\0')
+    g_string_append_printf (out, de ? " bis zum %s" : " by %s", due_date);
 
   if (iban != NULL && *iban != '\0')
     {

@@ -45,6 +45,7 @@ typedef enum
   DG_INVOICE_TEXT_COLUMN_DESCRIPTION,
   DG_INVOICE_TEXT_COLUMN_QUANTITY,
   DG_INVOICE_TEXT_COLUMN_UNIT_PRICE,
+  DG_INVOICE_TEXT_COLUMN_RATE,          /* shown when the lines have several rates */
   DG_INVOICE_TEXT_COLUMN_AMOUNT,
   DG_INVOICE_TEXT_NET,                  /* without a rate: one group, no VAT */
   DG_INVOICE_TEXT_TOTAL,
@@ -112,8 +113,8 @@ char       *dg_invoice_text_format_cancellation_note  (DgInvoiceLanguage  langua
 char       *dg_invoice_text_format_document_name (DgInvoiceLanguage  language,
                                                   gboolean           cancellation,
                                                   const char        *number);
-/* The payment sentence. @iban (already formatted for reading), @bic and
- * @reference may be empty, and are then left out. */
+/* The payment sentence. @due_date (formatted), @iban (formatted for
+ * reading), @bic and @reference may be empty, and are then left out. */
 char       *dg_invoice_text_format_payment       (DgInvoiceLanguage  language,
                                                   const char        *amount,
                                                   const char        *due_date,

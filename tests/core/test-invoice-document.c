@@ -301,6 +301,78 @@ squeeze (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* ---- the document's words and formats ------------------------------------ */
+
+static void
+test_text_formats (void)
+{
+  const DgInvoiceLanguage de = DG_INVOICE_LANGUAGE_DE;
+  const DgInvoiceLanguage en = DG_INVOICE_LANGUAGE_EN;
+  const struct
+  {
+    char       *got;
+    const char *expected;
+  } cases[] = {
+    { dg_invoice_text_format_money (de, 123456, "EUR"), "1.234,56 €" },
+    { dg_invoice_text_format_money (en, 123456, "EUR"), "€1,234.56" },
+    { dg_invoice_text_format_money (de, -5, "EUR"), "-0,05 €" },
+    { dg_invoice_text_format_money (en, -5, "EUR"), "-€0.05" },
+    { dg_invoice_text_format_money (de, 1234567, "JPY"), "1.234.567 ¥" },
+    { dg_invoice_text_format_money (en, 1234567, "KWD"), "KWD 1,234.567" },
+    { dg_invoice_text_format_date (de, "2026-11-28"), "28.11.2026" },
+    { dg_invoice_text_format_date (en, "2026-11-28"), "28 November 2026" },
+    { dg_invoice_text_format_date (en, "2026-02-03"), "3 February 2026" },
+    { dg_invoice_text_format_short_date (en, "2026-02-03"), "3 Feb 2026" },
+    { dg_invoice_text_format_short_date (de, "2026-02-03"), "03.02.2026" },
+    { dg_invoice_text_format_date (de, ""), "" },
+    { dg_invoice_text_format_period (de, "2026-11-01", "2026-11-30"), "01.11.2026 – 30.11.2026" },
+    { dg_invoice_text_format_period (en, "2026-11-05", "2026-11-05"), "5 November 2026" },
+    { dg_invoice_text_format_hours (de, 90), "1:30 Std." },
+    { dg_invoice_text_format_hours (en, 5), "0:05 h" },
+    { dg_invoice_text_format_hours (en, -605), "-10:05 h" },
+    { dg_invoice_text_format_units (de, 1250), "1.250" },
+    { dg_invoice_text_format_units (en, -1250000), "-1,250,000" },
+    { dg_invoice_text_format_rate (de, 1900), "19 %" },
+    { dg_invoice_text_format_rate (en, 1900), "19%" },
+    { dg_invoice_text_format_rate (de, 750), "7,5 %" },
+    { dg_invoice_text_format_rate (en, 1234), "12.34%" },
+    { dg_invoice_text_format_rate (en, 5), "0.05%" },
+    { dg_invoice_text_format_hourly_price (de, 4500, "EUR"), "45,00 €/Std." },
+    { dg_invoice_text_format_hourly_price (en, 4500, "EUR"), "€45.00/h" },
+    { dg_invoice_text_format_tax_at_rate (de, 700), "USt. 7 %" },
+    { dg_invoice_text_format_net_at_rate (en, 700), "Net amount at 7%" },
+    { dg_invoice_text_format_page (de, 2, 3), "Seite 2 von 3" },
+    { dg_invoice_text_format_page (en, 2, 3), "Page 2 of 3" },
+    { dg_invoice_text_format_cancellation_title (de, "2026-0001"), "Stornorechnung zur Gutschrift Nr. 2026-0001" },
+    { dg_invoice_text_format_payment (en, "€5.00", "1 December 2026", "DE89 3704", "", "2026-0001"),
+      "We will transfer €5.00 by 1 December 2026 to your account IBAN DE89 3704, reference: 2026-0001." },
+    { dg_invoice_text_format_payment (de, "5,00 €", "01.12.2026", "", "", ""),
+      "Den Betrag von 5,00 € überweisen wir bis zum 01.12.2026." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_cmpstr (cases[i].got, ==, cases[i].expected);
+      g_free (cases[i].got);
+    }
+
+  g_assert_cmpint (dg_invoice_language_from_code ("de"), ==, de);
+  g_assert_cmpint (dg_invoice_language_from_code ("de_AT"), ==, de);
+  g_assert_cmpint (dg_invoice_language_from_code ("en"), ==, en);
+  g_assert_cmpint (dg_invoice_language_from_code ("dev"), ==, en);
+  g_assert_cmpint (dg_invoice_language_from_code (NULL), ==, en);
+  g_assert_cmpstr (dg_invoice_text_get_country_name (de, "pt"), ==, "Portugal");
+  g_assert_cmpstr (dg_invoice_text_get_country_name (en, "AT"), ==, "Austria");
+  g_assert_cmpstr (dg_invoice_text_get_country_name (de, "AT"), ==, "Österreich");
+  g_assert_null (dg_invoice_text_get_country_name (en, "ZZ"));
+  /* Both languages have every text. */
+  for (guint id = 0; id < DG_INVOICE_TEXT_N_TEXTS; id++)
+    {
+      g_assert_nonnull (dg_invoice_text_get (de, id));
+      g_assert_nonnull (dg_invoice_text_get (en, id));
+    }
+}
+
 /* ---- every mandatory element, for each tax status and language ----------- */
 
 typedef struct
@@ -809,6 +881,7 @@ test_draft (void)
       fields.state = DG_INVOICE_STATE_DRAFT;
       fields.number = "";
       fields.issue_date = "";
+      fields.due_date = "";
       for (guint j = 1; j <= 50; j++)
         g_ptr_array_add (lines, make_line (j, DG_INVOICE_LINE_HOURS, "Inbox", "2026-11-03", 60, 3000, 1900));
       invoice = make_invoice (&fields, lines, make_parties (DG_TAX_STATUS_VAT));
@@ -839,6 +912,18 @@ test_draft (void)
         const char * const en_number[] = { "Invoice no. Draft", NULL };
 
         assert_contains_all (text, i == 0 ? de_number : en_number);
+      }
+      {
+        /* Neither a due date nor a number yet: the payment sentence
+         * leaves them out instead of printing blanks. */
+        g_autofree char *raw = pdf_text (&pdf, n_pages, FALSE);
+        g_autofree char *text = squeeze (raw);
+        const char * const de_payment[] = { "Den Betrag von 1.785,00 € überweisen wir auf Ihr Konto IBAN PT50", NULL };
+        const char * const en_payment[] = { "We will transfer €1,785.00 to your account IBAN PT50", NULL };
+        const char * const blanks[] = { "bis zum .", "by .", "Verwendungszweck", "reference", NULL };
+
+        assert_contains_all (text, i == 0 ? de_payment : en_payment);
+        assert_contains_none (text, blanks);
       }
     }
 }
@@ -1324,6 +1409,7 @@ main (int   argc,
           g_test_add_data_func (path, test, test_mandatory);
         }
     }
+  g_test_add_func ("/invoice-document/text-formats", test_text_formats);
   g_test_add_func ("/invoice-document/many-pages", test_many_pages);
   g_test_add_func ("/invoice-document/qr-code", test_qr_code);
   g_test_add_func ("/invoice-document/qr-code-long-utf8", test_qr_code_long_utf8);
