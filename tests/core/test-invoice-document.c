@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "test-invoice-document"
 
-#include <glib.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -1161,14 +1161,13 @@ round_half_away (gint64 numerator,
  * before it, when the lines have several rates, the rate. */
 static void
 check_printed_figures (DgInvoice  *invoice,
-                       const Pdf  *pdf)
+                       const char *text)
 {
   DgInvoiceLanguage language = dg_invoice_language_from_code (dg_invoice_get_language (invoice));
   gboolean de = language == DG_INVOICE_LANGUAGE_DE;
   GPtrArray *invoice_lines = dg_invoice_get_lines (invoice);
   GPtrArray *groups = dg_invoice_get_tax_groups (invoice);
   gboolean rate_column = groups->len > 1;
-  g_autofree char *text = pdf_text (pdf, 0, TRUE);
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   g_autoptr(GHashTable) row_sums = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   g_autoptr(GHashTable) printed_net = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
@@ -1296,17 +1295,24 @@ check_printed_figures (DgInvoice  *invoice,
   g_assert_cmpint (printed_total, ==, dg_invoice_get_total (invoice).minor);
 }
 
+/* Fifty invoices, read back by pdftotext processes that run side by side:
+ * one after the other they would take most of the test's time. */
 static void
 test_randomised_figures (void)
 {
   static const char * const currencies[] = { "EUR", "JPY", "KWD" };
   static const int rates[] = { 0, 700, 1900, 2100, 750 };
+  const guint n_invoices = 50;
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261128);
+  g_autoptr(GPtrArray) invoices = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) processes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *dir = NULL;
 
   if (!have_poppler ())
     return;
+  dir = dg_test_make_tmp_dir ();
 
-  for (guint n = 0; n < 50; n++)
+  for (guint n = 0; n < n_invoices; n++)
     {
       const char *currency = currencies[g_rand_int_range (rand, 0, G_N_ELEMENTS (currencies))];
       const char *language = g_rand_boolean (rand) ? "de" : "en";
@@ -1314,11 +1320,15 @@ test_randomised_figures (void)
       GPtrArray *lines = new_lines ();
       guint n_lines = g_rand_int_range (rand, 1, n % 10 == 0 ? 60 : 14);
       guint n_rates = g_rand_int_range (rand, 1, 4);
-      g_autoptr(DgInvoice) invoice = NULL;
       g_autoptr(DgInvoiceDocument) document = NULL;
-      g_auto(Pdf) pdf = { 0 };
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("invoice-%u", n);
+      g_autofree char *pdf = g_strdup_printf ("%s/%s.pdf", dir, name);
+      g_autofree char *txt = g_strdup_printf ("%s/%s.txt", dir, name);
+      DgInvoice *invoice;
+      GSubprocess *process;
 
-      g_test_message ("invoice %u: %s, %s, %u lines", n, currency, language, n_lines);
       for (guint i = 1; i <= n_lines; i++)
         {
           int rate = rates[g_rand_int_range (rand, 0, (int) n_rates + 1) % G_N_ELEMENTS (rates)];
@@ -1335,10 +1345,35 @@ test_randomised_figures (void)
                                              price, rate));
         }
       invoice = make_invoice (&fields, lines, make_parties (DG_TAX_STATUS_VAT));
+      g_ptr_array_add (invoices, invoice);
       document = dg_invoice_document_new (invoice);
-      write_pdf (document, &pdf);
-      check_printed_figures (invoice, &pdf);
+      bytes = dg_invoice_document_render_pdf (document, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_file_set_contents (pdf, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
+      g_assert_no_error (error);
+
+      process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error,
+                                  "pdftotext", "-enc", "UTF-8", "-layout", pdf, txt, NULL);
+      g_assert_no_error (error);
+      g_ptr_array_add (processes, process);
     }
+
+  for (guint n = 0; n < n_invoices; n++)
+    {
+      DgInvoice *invoice = invoices->pdata[n];
+      g_autoptr(GError) error = NULL;
+      g_autofree char *txt = g_strdup_printf ("%s/invoice-%u.txt", dir, n);
+      g_autofree char *text = NULL;
+
+      g_assert_true (g_subprocess_wait_check (processes->pdata[n], NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (txt, &text, NULL, &error));
+      g_assert_no_error (error);
+      g_test_message ("invoice %u: %s, %s, %u lines", n, dg_invoice_get_currency (invoice),
+                      dg_invoice_get_language (invoice), dg_invoice_get_lines (invoice)->len);
+      check_printed_figures (invoice, text);
+    }
+  dg_test_remove_tree (dir);
 }
 
 /* ---- two documents for a person to look at -------------------------------- */
