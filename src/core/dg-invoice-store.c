@@ -67,15 +67,19 @@ static const char *select_assistant_sql =
 #define SELECT_INVOICES "SELECT " INVOICE_COLUMNS INVOICE_TABLES
 
 static const char *select_invoice_sql = SELECT_INVOICES " WHERE i.id = ?1";
+/* Numbers of one day in the order of their counters: a counter written in
+ * full once it outgrows its placeholder ("R100000" after "R99999") is
+ * longer. */
 static const char *select_all_invoices_sql =
   SELECT_INVOICES " WHERE (?1 = 0 OR i.assistant_id = ?1) "
-  "ORDER BY i.state = 'draft' DESC, i.issue_date DESC, i.number DESC, i.id DESC";
+  "ORDER BY i.state = 'draft' DESC, i.issue_date DESC, length (i.number) DESC, i.number DESC, "
+  "i.id DESC";
 static const char *select_draft_invoices_sql =
   SELECT_INVOICES " WHERE i.state = 'draft' AND (?1 = 0 OR i.assistant_id = ?1) "
   "ORDER BY i.id DESC";
 static const char *select_unpaid_invoices_sql =
   SELECT_INVOICES " WHERE i.kind = 'invoice' AND i.state = 'issued' "
-  "AND (?1 = 0 OR i.assistant_id = ?1) ORDER BY i.due_date, i.number";
+  "AND (?1 = 0 OR i.assistant_id = ?1) ORDER BY i.due_date, length (i.number), i.number";
 static const char *select_head_sql =
   "SELECT kind, state, coalesce (number, '') FROM invoices WHERE id = ?1";
 static const char *select_pdf_sql =

@@ -1495,11 +1495,34 @@ test_numbers_without_gaps (DgTestFixture *fixture,
     g_assert_cmpstr (second, ==, "R00002");
   }
 
+  /* A counter that outgrows its placeholder is written in full, and
+   * listed in its order, not the text's. */
+  dg_test_execute (fixture->db, "UPDATE business_profile SET invoice_number_pattern = 'N{N}'");
+  dg_test_execute (fixture->db,
+                   "INSERT INTO invoice_number_series (series, prefix, last_number) VALUES ('invoice', 'N{N}', 8)");
+  {
+    gint64 a = draft_of_day (&w, "2026-11-12");
+    gint64 b = draft_of_day (&w, "2026-11-13");
+    g_autofree char *first = issue_number (&w, a, "2028-02-01");
+    g_autofree char *second = issue_number (&w, b, "2028-02-01");
+    g_autoptr(GPtrArray) all = dg_invoice_store_list (w.store, DG_INVOICE_FILTER_ALL, 0, &error);
+
+    g_assert_cmpstr (first, ==, "N9");
+    g_assert_cmpstr (second, ==, "N10");
+    g_assert_no_error (error);
+    g_assert_true (all != NULL && all->len == 10);
+    if (all != NULL && all->len == 10)
+      {
+        g_assert_cmpstr (dg_invoice_get_number (g_ptr_array_index (all, 0)), ==, "N10");
+        g_assert_cmpstr (dg_invoice_get_number (g_ptr_array_index (all, 1)), ==, "N9");
+      }
+  }
+
   /* Every issued number is unique and every series has no hole. */
   g_assert_cmpint (dg_test_query_int (fixture->db,
-                   "SELECT count(*) FROM invoices WHERE number IS NOT NULL"), ==, 8);
+                   "SELECT count(*) FROM invoices WHERE number IS NOT NULL"), ==, 10);
   g_assert_cmpint (dg_test_query_int (fixture->db,
-                   "SELECT count(DISTINCT number) FROM invoices WHERE number IS NOT NULL"), ==, 8);
+                   "SELECT count(DISTINCT number) FROM invoices WHERE number IS NOT NULL"), ==, 10);
 
   world_tear_down (&w);
 }
