@@ -253,7 +253,7 @@ block_free (Block *block)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Block, block_free)
 
-static Item *
+static void
 block_add_layout (Block       *block,
                   PangoLayout *layout,
                   Style        style,
@@ -269,7 +269,6 @@ block_add_layout (Block       *block,
   item->y = y;
   g_ptr_array_add (block->items, item);
   block->height = MAX (block->height, y + layout_height (layout));
-  return item;
 }
 
 /* Adds @text at (@x, @y), wrapped at @width (0: not wrapped); returns its
@@ -366,18 +365,28 @@ flow_fits (Flow   *flow,
   return flow->y + height <= flow->bottom;
 }
 
-/* Moves the block's items onto the page at the current position. */
+/* Moves the block's items onto @page, @dy further down. */
+static void
+block_move_to_page (Block     *block,
+                    GPtrArray *page,
+                    double     dy)
+{
+  gsize n_items = 0;
+  g_autofree Item **items = (Item **) g_ptr_array_steal (block->items, &n_items);
+
+  for (gsize i = 0; i < n_items; i++)
+    {
+      items[i]->y += dy;
+      g_ptr_array_add (page, items[i]);
+    }
+}
+
+/* Places the block at the current position. */
 static void
 flow_place (Flow  *flow,
             Block *block)
 {
-  for (guint i = 0; i < block->items->len; i++)
-    {
-      Item *item = g_ptr_array_steal_index (block->items, i--);
-
-      item->y += flow->y;
-      g_ptr_array_add (flow->page, item);
-    }
+  block_move_to_page (block, flow->page, flow->y);
   flow->y += block->height;
 }
 
@@ -517,6 +526,24 @@ add_letterhead (DgInvoiceDocument *self,
   flow_place (flow, block);
 }
 
+/* Whether an address line already names the country @code. */
+static gboolean
+names_country (const char *line,
+               const char *code)
+{
+  g_autofree char *upper = g_utf8_strup (line, -1);
+
+  for (DgInvoiceLanguage language = DG_INVOICE_LANGUAGE_EN; language <= DG_INVOICE_LANGUAGE_DE; language++)
+    {
+      const char *name = dg_invoice_text_get_country_name (language, code);
+      g_autofree char *name_upper = name != NULL ? g_utf8_strup (name, -1) : NULL;
+
+      if (g_strcmp0 (upper, name_upper) == 0)
+        return TRUE;
+    }
+  return g_ascii_strcasecmp (line, code) == 0;
+}
+
 static char *
 recipient_text (DgInvoiceDocument *self)
 {
@@ -524,6 +551,7 @@ recipient_text (DgInvoiceDocument *self)
   g_autoptr(GPtrArray) lines = address_lines (parties->assistant_address);
   GString *out = g_string_new (or_empty (parties->assistant_name));
   const char *country = or_empty (parties->assistant_country);
+  const char *last = lines->len > 0 ? lines->pdata[lines->len - 1] : "";
 
   for (guint i = 0; i < lines->len; i++)
     g_string_append_printf (out, "\n%s", (const char *) lines->pdata[i]);
@@ -531,20 +559,12 @@ recipient_text (DgInvoiceDocument *self)
   /* The business is German (the notes cite the UStG), so a German address
    * is domestic mail and has no country line; any other gets one, in
    * capitals as the post asks, unless the owner already wrote it. */
-  if (*country != '\0' && g_ascii_strcasecmp (country, "DE") != 0)
+  if (*country != '\0' && g_ascii_strcasecmp (country, "DE") != 0 && !names_country (last, country))
     {
       const char *name = dg_invoice_text_get_country_name (self->language, country);
       g_autofree char *upper = g_utf8_strup (name != NULL ? name : country, -1);
-      const char *last = lines->len > 0 ? lines->pdata[lines->len - 1] : "";
-      g_autofree char *last_upper = g_utf8_strup (last, -1);
-      const char *name_en = dg_invoice_text_get_country_name (DG_INVOICE_LANGUAGE_EN, country);
-      const char *name_de = dg_invoice_text_get_country_name (DG_INVOICE_LANGUAGE_DE, country);
-      g_autofree char *en_upper = name_en != NULL ? g_utf8_strup (name_en, -1) : NULL;
-      g_autofree char *de_upper = name_de != NULL ? g_utf8_strup (name_de, -1) : NULL;
 
-      if (g_strcmp0 (last_upper, upper) != 0 && g_strcmp0 (last_upper, en_upper) != 0 &&
-          g_strcmp0 (last_upper, de_upper) != 0 && g_ascii_strcasecmp (last, country) != 0)
-        g_string_append_printf (out, "\n%s", upper);
+      g_string_append_printf (out, "\n%s", upper);
     }
   return g_string_free (out, FALSE);
 }
@@ -1055,8 +1075,7 @@ add_page_furniture (DgInvoiceDocument *self)
       block_add_text (self, block, STYLE_FOOTER, name, left, text_y, 0);
       block_add_text_right (self, block, STYLE_FOOTER, page_text, right, text_y);
 
-      for (guint j = 0; j < block->items->len; j++)
-        g_ptr_array_add (page, g_ptr_array_steal_index (block->items, j--));
+      block_move_to_page (block, page, 0);
 
       if (is_draft (self))
         {
@@ -1065,6 +1084,9 @@ add_page_furniture (DgInvoiceDocument *self)
           item->kind = ITEM_WATERMARK;
           item->layout = create_layout (self, STYLE_WATERMARK, text (self, DG_INVOICE_TEXT_WATERMARK), 0);
           item->gray = styles[STYLE_WATERMARK].gray;
+          /* Its centre, about which it is turned, is the page's. */
+          item->x = self->width / 2;
+          item->y = self->height / 2;
           /* Under everything else, so the text stays readable. */
           g_ptr_array_insert (page, 0, item);
         }
@@ -1206,23 +1228,6 @@ dg_invoice_document_constructed (GObject *object)
   self->context = create_context ();
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   lay_out (self);
-
-  /* The watermark's centre is the page's. */
-  for (guint i = 0; i < self->pages->len; i++)
-    {
-      GPtrArray *page = self->pages->pdata[i];
-
-      for (guint j = 0; j < page->len; j++)
-        {
-          Item *item = page->pdata[j];
-
-          if (item->kind == ITEM_WATERMARK)
-            {
-              item->x = self->width / 2;
-              item->y = self->height / 2;
-            }
-        }
-    }
 }
 
 static void
