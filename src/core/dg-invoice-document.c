@@ -632,7 +632,10 @@ add_info_block (DgInvoiceDocument *self,
   g_autofree char *agreed = dg_invoice_text_format_date (self->language, parties->self_billing_date);
   double y = INFO_Y;
 
-  y = add_info_row (self, block, text (self, DG_INVOICE_TEXT_NUMBER), printed_number (self), y);
+  y = add_info_row (self, block,
+                    text (self, is_cancellation (self) ? DG_INVOICE_TEXT_CANCELLATION_NUMBER
+                                                       : DG_INVOICE_TEXT_NUMBER),
+                    printed_number (self), y);
   y = add_info_row (self, block, text (self, DG_INVOICE_TEXT_ISSUE_DATE), issue_date, y);
   y = add_info_row (self, block, text (self, DG_INVOICE_TEXT_SERVICE_PERIOD), period, y);
   if (!is_cancellation (self))

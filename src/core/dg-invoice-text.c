@@ -23,6 +23,8 @@ static const char * const texts[DG_INVOICE_TEXT_N_TEXTS][2] = {
     { "DRAFT", "ENTWURF" },
   [DG_INVOICE_TEXT_NUMBER] =
     { "Invoice no.", "Gutschrift-Nr." },
+  [DG_INVOICE_TEXT_CANCELLATION_NUMBER] =
+    { "Cancellation no.", "Storno-Nr." },
   [DG_INVOICE_TEXT_ISSUE_DATE] =
     { "Issue date", "Datum" },
   [DG_INVOICE_TEXT_SERVICE_PERIOD] =

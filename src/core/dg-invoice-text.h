@@ -29,6 +29,7 @@ typedef enum
   DG_INVOICE_TEXT_DRAFT,                /* in place of the number */
   DG_INVOICE_TEXT_WATERMARK,            /* across every page of a draft */
   DG_INVOICE_TEXT_NUMBER,
+  DG_INVOICE_TEXT_CANCELLATION_NUMBER,
   DG_INVOICE_TEXT_ISSUE_DATE,
   DG_INVOICE_TEXT_SERVICE_PERIOD,
   DG_INVOICE_TEXT_DUE_DATE,

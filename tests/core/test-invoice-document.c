@@ -941,7 +941,7 @@ test_cancellation (void)
   const char * const expected[] = {
     "Stornorechnung zur Gutschrift Nr. 2026-0042",
     "Grund: Stunden doppelt erfasst",
-    "S-2026-0001",
+    "Storno-Nr. S-2026-0001",
     "-1:30 Std.", "-67,50 €", "-250,00 €",
     "Nettobetrag 19 %", "-317,50 €", "USt. 19 %", "-60,33 €", "Gesamtbetrag", "-377,83 €",
     "Stornorechnung S-2026-0001",
