@@ -8,6 +8,7 @@
 #include "dg-cli-calendar.h"
 #include "dg-cli-common.h"
 #include "dg-cli-handbook.h"
+#include "dg-cli-invoice.h"
 #include "dg-cli-profile.h"
 #include "dg-cli-task.h"
 #include "dg-cli-time.h"
@@ -21,6 +22,7 @@ static const DgCliCommand commands[] = {
   { "calendar", N_("Export tasks as an iCalendar file, or import their status from one"), dg_cli_calendar_run },
   { "time", N_("Add, list and import the hours assistants worked"), dg_cli_time_run },
   { "timesheet", N_("List the weeks of hours, and approve, reject or reopen them"), dg_cli_timesheet_run },
+  { "invoice", N_("Draft, issue, list, print, pay and cancel invoices"), dg_cli_invoice_run },
   { NULL }
 };
 
@@ -49,8 +51,8 @@ main (int   argc,
   g_set_prgname ("delegate-cli");
 
   summary = dg_cli_describe_commands (N_("Manages the data of Delegate: the business profile, "
-                                         "the assistants, the handbooks, the tasks and the "
-                                         "hours worked."),
+                                         "the assistants, the handbooks, the tasks, the "
+                                         "hours worked and the invoices."),
                                       commands);
   context = dg_cli_option_context_new (N_("COMMAND SUBCOMMAND [OPTION…]"), summary);
   g_option_context_set_description (context,
