@@ -9,7 +9,7 @@
 # then 2026-0002, freezes the invoice (every change refused) and marks the
 # hours invoiced; the PDF written is the one stored, byte for byte, and
 # holds the number; a draft's PDF is a preview; listing, overdue, payment;
-# a cancellation gets ST-2026-0001 and a new draft bills the hours again.
+# a cancellation gets ST-2026-001 (its own pattern) and a new draft bills the hours again.
 # Last, a process issuing a 300-line invoice is killed at random moments:
 # afterwards the invoice is either issued with the next number or still a
 # draft with no number used and no hour invoiced.
@@ -59,7 +59,7 @@ check "program help lists invoice" stdout_has "  invoice "
 # The profile lacks its address at first, the assistant theirs.
 db_status 0 "profile set, without an address" profile set --name "Acme Consulting GmbH" \
   --tax-number "29/815/08150" --vat-id DE123456789 --email billing@acme.example \
-  --currency EUR --payment-terms-days 14
+  --currency EUR --payment-terms-days 14 --cancellation-pattern "ST-{YYYY}-{NNN}"
 db_status 0 "assistant add, without an address" assistant add --name "Jonas Weber" \
   --email jonas@example.de --time-zone Europe/Berlin --country DE --currency EUR --rate 40.00 \
   --tax-status vat --vat-rate 19 --vat-id DE987654321 --tax-number "21/123/45678" \
@@ -338,21 +338,21 @@ check "only the second is unpaid" json '[i["number"] for i in d] == ["2026-0002"
 # --- cancel ------------------------------------------------------------------------------
 
 db_status 0 "cancel the second" invoice cancel "$second" --reason "Wrong rate" --date 2026-03-24
-check "it prints the cancellation's number" stdout_is "ST-2026-0001"
+check "it prints the cancellation's number" stdout_is "ST-2026-001"
 db_status 0 "show the original" invoice show "$second" --json
 check "it is cancelled, with the reference and the reason" json \
-  'd["state"] == "cancelled" and d["cancelled_by_number"] == "ST-2026-0001"
+  'd["state"] == "cancelled" and d["cancelled_by_number"] == "ST-2026-001"
    and d["cancel_reason"] == "Wrong rate"'
 cancellation=$(json_get cancelled_by_id)
 db_status 0 "show the cancellation" invoice show "$cancellation" --json
 check "it negates the original and refers to it" json \
-  'd["kind"] == "cancellation" and d["number"] == "ST-2026-0001" and d["cancels_number"] == "2026-0002"
+  'd["kind"] == "cancellation" and d["number"] == "ST-2026-001" and d["cancels_number"] == "2026-0002"
    and d["total_minor"] == -14280 and [l["amount_minor"] for l in d["lines"]] == [-12000]'
 db_status 0 "show the cancellation as text" invoice show "$cancellation"
 check "it says what it cancels" stdout_has "Cancellation of 2026-0002"
 db_status 0 "its PDF" invoice pdf "$cancellation" -o "$tmp/cancellation.pdf"
 check "holds its number and the original's" \
-  eval 'pdftotext "$tmp/cancellation.pdf" - | grep -qF ST-2026-0001 &&
+  eval 'pdftotext "$tmp/cancellation.pdf" - | grep -qF ST-2026-001 &&
         pdftotext "$tmp/cancellation.pdf" - | grep -qF 2026-0002'
 check "the second week's entry is invoiceable again" \
   test "$(sql "SELECT state FROM time_entries WHERE id = $w2_a")" = approved
