@@ -9,7 +9,8 @@
 # then 2026-0002, freezes the invoice (every change refused) and marks the
 # hours invoiced; the PDF written is the one stored, byte for byte, and
 # holds the number; a draft's PDF is a preview; listing, overdue, payment;
-# a cancellation gets ST-2026-001 (its own pattern) and a new draft bills the hours again.
+# a cancellation gets ST-2026-001 (its own pattern) and a new draft bills
+# the hours again.
 # Last, a process issuing a 300-line invoice is killed at random moments:
 # afterwards the invoice is either issued with the next number or still a
 # draft with no number used and no hour invoiced.
