@@ -991,6 +991,35 @@ test_cancellation (void)
   }
 }
 
+/* A draft without lines yet (the owner is still adding them) prints its
+ * table header and a zero total, and nothing to pay. */
+static void
+test_empty_draft (void)
+{
+  DgInvoiceFields fields = issued_fields ("en", "EUR");
+  g_autoptr(DgInvoice) invoice = NULL;
+  g_autoptr(DgInvoiceDocument) document = NULL;
+  g_auto(Pdf) pdf = { 0 };
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  const char * const expected[] = { "Description", "Amount", "Total €0.00", "Page 1 of 1", NULL };
+  const char * const absent[] = { "We will transfer", "IBAN", NULL };
+
+  if (!have_poppler ())
+    return;
+
+  fields.state = DG_INVOICE_STATE_DRAFT;
+  fields.number = "";
+  invoice = make_invoice (&fields, new_lines (), make_parties (DG_TAX_STATUS_SMALL_BUSINESS));
+  document = dg_invoice_document_new (invoice);
+  g_assert_cmpuint (dg_invoice_document_get_n_pages (document), ==, 1);
+  write_pdf (document, &pdf);
+  raw = pdf_text (&pdf);
+  text = squeeze (raw);
+  assert_contains_all (text, expected);
+  assert_contains_none (text, absent);
+}
+
 /* The same invoice makes the same file: what is stored at issuing is what
  * a later print would give. */
 static void
@@ -1471,6 +1500,7 @@ main (int   argc,
   g_test_add_func ("/invoice-document/paper", test_paper);
   g_test_add_func ("/invoice-document/draft", test_draft);
   g_test_add_func ("/invoice-document/cancellation", test_cancellation);
+  g_test_add_func ("/invoice-document/empty-draft", test_empty_draft);
   g_test_add_func ("/invoice-document/reproducible", test_reproducible);
   g_test_add_func ("/invoice-document/draw-on-image", test_draw_on_image);
   g_test_add_func ("/invoice-document/randomised-figures", test_randomised_figures);
