@@ -258,8 +258,11 @@ static const char * const migrations[] = {
    * payment and its cancellation may still be recorded. A cancellation is
    * an invoice of kind 'cancellation' with its own series that points at
    * the original; it is built as a draft (lines can only be added to a
-   * draft) and issued in the same transaction. invoice_line_entries keeps, for good, which entries a
-   * line billed (the way back from a line to the work and its handbook). */
+   * draft) and issued in the same transaction. An invoice id is never
+   * used twice (AUTOINCREMENT), so a deleted draft's audit rows never
+   * become another invoice's history. invoice_line_entries keeps, for
+   * good, which entries a line billed (the way back from a line to the
+   * work and its handbook). */
   "ALTER TABLE assistants ADD COLUMN tax_number TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE assistants ADD COLUMN iban TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE assistants ADD COLUMN bic TEXT NOT NULL DEFAULT '';"
@@ -274,7 +277,7 @@ static const char * const migrations[] = {
   "  PRIMARY KEY (series, prefix)"
   ") WITHOUT ROWID;"
   "CREATE TABLE invoices ("
-  "  id INTEGER PRIMARY KEY,"
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
   "  kind TEXT NOT NULL DEFAULT 'invoice' CHECK (kind IN ('invoice', 'cancellation')),"
   "  state TEXT NOT NULL DEFAULT 'draft'"
   "    CHECK (state IN ('draft', 'issued', 'paid', 'cancelled')),"
