@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "dg-audit-event.h"
+#include "dg-invoice.h"
 #include "dg-time-entry.h"
 
 struct _DgAuditEvent
@@ -232,14 +233,21 @@ dg_audit_event_get_summary (DgAuditEvent *self)
   return self->summary;
 }
 
-/* The translated label of a logged state string; a state this version does
- * not know (an invoice's, or a later one) is shown as it was logged. */
+/* The translated label of a state string logged for @object_type; a state
+ * this version does not know (a later one) is shown as it was logged. */
 static const char *
-state_label (const char *state)
+state_label (const char *object_type,
+             const char *state)
 {
   DgTimeEntryState entry_state;
+  DgInvoiceState invoice_state;
 
-  if (dg_time_entry_state_from_string (state, &entry_state))
+  if (g_strcmp0 (object_type, "invoice") == 0)
+    {
+      if (dg_invoice_state_from_string (state, &invoice_state))
+        return dg_invoice_state_get_label (invoice_state);
+    }
+  else if (dg_time_entry_state_from_string (state, &entry_state))
     return dg_time_entry_state_get_label (entry_state);
   return state;
 }
@@ -258,11 +266,11 @@ dg_audit_event_describe (DgAuditEvent *self)
   else if (self->automatic)
     /* Translators: an entry's state changed by automatic approval, e.g.
      * "Approved automatically". */
-    change = g_strdup_printf (_("%s automatically"), state_label (self->new_state));
+    change = g_strdup_printf (_("%s automatically"), state_label (self->object_type, self->new_state));
   else
     /* Translators: a change of state in the history, "Pending → Approved". */
-    change = g_strdup_printf (_("%s → %s"), state_label (self->old_state),
-                              state_label (self->new_state));
+    change = g_strdup_printf (_("%s → %s"), state_label (self->object_type, self->old_state),
+                              state_label (self->object_type, self->new_state));
 
   if (*self->reason == '\0')
     return g_steal_pointer (&change);

@@ -827,6 +827,15 @@ test_issue (DgTestFixture *fixture,
   g_assert_cmpstr (october, ==, "approved");
   trail = audit_trail (&w, id);
   g_assert_cmpstr (trail, ==, "→draft draft→issued");
+  {
+    g_autoptr(GPtrArray) events = dg_invoice_store_list_audit (w.store, id, &error);
+    g_autofree char *described = NULL;
+
+    g_assert_no_error (error);
+    /* The history reads in the invoice's own states' labels. */
+    described = dg_audit_event_describe (g_ptr_array_index (events, 1));
+    g_assert_cmpstr (described, ==, "Draft → Issued");
+  }
 
   /* The PDF is stored, and every copy is that one. */
   assert_pdf (&w, id);
