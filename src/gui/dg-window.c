@@ -9,6 +9,8 @@
 #include "dg-frame-probe.h"
 #include "dg-handbook-store.h"
 #include "dg-handbooks-page.h"
+#include "dg-invoice-store.h"
+#include "dg-invoices-page.h"
 #include "dg-overview-page.h"
 #include "dg-task-store.h"
 #include "dg-tasks-page.h"
@@ -29,6 +31,7 @@ struct _DgWindow
   DgHandbooksPage      *handbooks_page;
   DgTasksPage          *tasks_page;
   DgTimesheetsPage     *timesheets_page;
+  DgInvoicesPage       *invoices_page;
 };
 
 G_DEFINE_FINAL_TYPE (DgWindow, dg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -56,6 +59,32 @@ on_week_activated (DgOverviewPage *overview,
   dg_timesheets_page_show_week (self->timesheets_page, assistant_id, &start);
 }
 
+/* Issuing and cancelling change the states of time entries (approved ↔
+ * invoiced), which the timesheet views show. */
+static void
+on_invoices_changed (DgTimesheetStore *timesheets)
+{
+  g_signal_emit_by_name (timesheets, "changed");
+}
+
+/* win.show-invoice (int64 id): the Overview's unpaid invoices open here. */
+static void
+on_show_invoice_activated (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  DgWindow *self = DG_WINDOW (user_data);
+  gint64 invoice_id = g_variant_get_int64 (parameter);
+
+  if (invoice_id <= 0)
+    {
+      g_critical ("win.show-invoice was given the invalid invoice id %" G_GINT64_FORMAT ".", invoice_id);
+      return;
+    }
+  dg_invoices_page_show_invoice (self->invoices_page, invoice_id);
+  adw_view_stack_set_visible_child_name (self->stack, "invoices");
+}
+
 GtkWindow *
 dg_window_new (DgApplication  *application,
                DgDatabase     *db,
@@ -65,6 +94,7 @@ dg_window_new (DgApplication  *application,
   g_autoptr(DgHandbookStore) handbooks = NULL;
   g_autoptr(DgTaskStore) tasks = NULL;
   g_autoptr(DgTimesheetStore) timesheets = NULL;
+  g_autoptr(DgInvoiceStore) invoices = NULL;
   DgWindow *self;
 
   g_return_val_if_fail (DG_IS_APPLICATION (application), NULL);
@@ -81,6 +111,7 @@ dg_window_new (DgApplication  *application,
     return NULL;
   /* Reads nothing until asked: the pages ask once they are shown. */
   timesheets = dg_timesheet_store_new (db);
+  invoices = dg_invoice_store_new (db);
 
   self = g_object_new (DG_TYPE_WINDOW, "application", application, NULL);
   dg_assistants_page_set_store (self->assistants_page, assistants);
@@ -88,6 +119,8 @@ dg_window_new (DgApplication  *application,
   dg_handbooks_page_set_store (self->handbooks_page, handbooks);
   dg_tasks_page_set_stores (self->tasks_page, tasks, assistants, handbooks);
   dg_timesheets_page_set_stores (self->timesheets_page, timesheets, assistants);
+  dg_invoices_page_set_stores (self->invoices_page, invoices, assistants);
+  g_signal_connect_object (invoices, "changed", G_CALLBACK (on_invoices_changed), timesheets, G_CONNECT_SWAPPED);
   dg_overview_page_set_stores (self->overview_page, timesheets, tasks);
   g_signal_connect_object (self->overview_page, "week-activated", G_CALLBACK (on_week_activated), self, 0);
   return GTK_WINDOW (self);
@@ -148,6 +181,7 @@ dg_window_class_init (DgWindowClass *klass)
   g_type_ensure (DG_TYPE_HANDBOOKS_PAGE);
   g_type_ensure (DG_TYPE_TASKS_PAGE);
   g_type_ensure (DG_TYPE_TIMESHEETS_PAGE);
+  g_type_ensure (DG_TYPE_INVOICES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/delegatedesk/Delegate/dg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DgWindow, toast_overlay);
@@ -157,12 +191,18 @@ dg_window_class_init (DgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgWindow, handbooks_page);
   gtk_widget_class_bind_template_child (widget_class, DgWindow, tasks_page);
   gtk_widget_class_bind_template_child (widget_class, DgWindow, timesheets_page);
+  gtk_widget_class_bind_template_child (widget_class, DgWindow, invoices_page);
 }
+
+static const GActionEntry win_actions[] = {
+  { "show-invoice", on_show_invoice_activated, "x", NULL, NULL, { 0 } },
+};
 
 static void
 dg_window_init (DgWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
 
   self->settings = g_settings_new (APPLICATION_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
