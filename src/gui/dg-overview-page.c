@@ -2,6 +2,8 @@
 #define G_LOG_DOMAIN "dg-overview-page"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "dg-duration.h"
 #include "dg-hours-chart.h"
@@ -25,6 +27,7 @@ struct _DgOverviewPage
 
   DgTimesheetStore *timesheets;
   DgTaskStore      *tasks;
+  DgInvoiceStore   *invoices;        /* NULL: no unpaid invoices section */
   GTimeZone        *owner_zone;
 
   /* Nothing is read until the page's first frame is on screen, so that
@@ -49,11 +52,23 @@ struct _DgOverviewPage
   GtkWidget        *awaiting_empty;
   GtkListBox       *overdue_list;
   GtkWidget        *overdue_empty;
+  GtkWidget        *invoices_box;
+  GtkLabel         *invoices_summary;
+  GtkListBox       *invoices_list;
+  GtkWidget        *invoices_empty;
   GtkStack         *hours_stack;
   DgHoursChart     *hours_chart;
 };
 
 G_DEFINE_FINAL_TYPE (DgOverviewPage, dg_overview_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_INVOICE_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   WEEK_ACTIVATED,
@@ -117,9 +132,12 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
+/* @warning, when not NULL, is a state said in words before the detail
+ * ("Overdue"), in the error colour but never by the colour alone. */
 static GtkWidget *
 create_row (const char *title,
             const char *subtitle,
+            const char *warning,
             const char *detail,
             gboolean    activatable)
 {
@@ -130,6 +148,13 @@ create_row (const char *title,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), activatable);
+  if (warning != NULL)
+    {
+      GtkWidget *label = gtk_label_new (warning);
+
+      gtk_widget_add_css_class (label, "error");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
   if (detail != NULL)
     {
       GtkWidget *label = gtk_label_new (detail);
@@ -151,7 +176,7 @@ add_more_row (DgOverviewPage *self,
               const char     *title,
               const char     *page_name)
 {
-  GtkWidget *row = create_row (title, NULL, NULL, find_stack_page (self, page_name) != NULL);
+  GtkWidget *row = create_row (title, NULL, NULL, NULL, find_stack_page (self, page_name) != NULL);
 
   g_object_set_data_full (G_OBJECT (row), "dg-page", g_strdup (page_name), g_free);
   gtk_list_box_append (list, row);
@@ -196,7 +221,7 @@ load_awaiting (DgOverviewPage *self)
       DgTimesheetWeek *week = g_ptr_array_index (weeks, i);
       g_autofree char *range = dg_timesheet_week_format_range (week);
       g_autofree char *detail = format_week_detail (week);
-      GtkWidget *row = create_row (dg_timesheet_week_get_assistant_name (week), range, detail, TRUE);
+      GtkWidget *row = create_row (dg_timesheet_week_get_assistant_name (week), range, NULL, detail, TRUE);
 
       g_object_set_data_full (G_OBJECT (row), "dg-week",
                               g_object_ref (week), g_object_unref);
@@ -271,7 +296,7 @@ load_overdue (DgOverviewPage *self,
       /* Translators: an overdue task's assistant and due date:
        * "Ana Lima · Mon 30 Nov, 09:00" */
       g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), dg_task_get_assistant_name (task), due);
-      GtkWidget *row = create_row (dg_task_get_title (task), subtitle, NULL, TRUE);
+      GtkWidget *row = create_row (dg_task_get_title (task), subtitle, NULL, NULL, TRUE);
 
       g_object_set_data_full (G_OBJECT (row), "dg-task", g_object_ref (task), g_object_unref);
       gtk_list_box_append (self->overdue_list, row);
@@ -314,6 +339,215 @@ on_overdue_row_activated (GtkListBox     *list,
     return;
   show_stack_page (self, "tasks");
   gtk_widget_activate_action (tasks_page, "tasks.edit", "x", dg_task_get_id (task));
+}
+
+/* ---- unpaid invoices ------------------------------------------------------ */
+
+/* "30 Nov 2026" for a stored "YYYY-MM-DD"; the text itself if it is not
+ * such a date. */
+static char *
+format_due_date (const char *due_date)
+{
+  g_autoptr(GDateTime) date = NULL;
+  int year = 0, month = 0, day = 0;
+
+  /* Not g_date_set_parse(): it reads dates in the user's locale. */
+  if (sscanf (due_date, "%4d-%2d-%2d", &year, &month, &day) == 3)
+    date = g_date_time_new_utc (year, month, day, 0, 0, 0);
+  if (date == NULL)
+    return g_strdup (due_date);
+  /* Translators: an invoice's due date on the Overview, a
+   * g_date_time_format() format; "30 Nov 2026" */
+  return g_date_time_format (date, _("%-d %b %Y"));
+}
+
+static int
+compare_money_currency (gconstpointer a,
+                        gconstpointer b)
+{
+  return strcmp (((const DgMoney *) a)->currency, ((const DgMoney *) b)->currency);
+}
+
+/* Adds @amount to the sum of its currency in @sums (DgMoney): amounts in
+ * different currencies are never added. FALSE when the sum would not fit. */
+static gboolean
+add_to_sums (GArray        *sums,
+             const DgMoney *amount)
+{
+  for (guint i = 0; i < sums->len; i++)
+    {
+      DgMoney *sum = &g_array_index (sums, DgMoney, i);
+
+      if (strcmp (sum->currency, amount->currency) != 0)
+        continue;
+      if (amount->minor > 0 ? sum->minor > G_MAXINT64 - amount->minor
+                            : sum->minor < G_MININT64 - amount->minor)
+        return FALSE;
+      sum->minor += amount->minor;
+      return TRUE;
+    }
+  g_array_append_val (sums, *amount);
+  return TRUE;
+}
+
+/* "5 unpaid invoices · 2 overdue: €450.00, ₱3,000.00", one amount per
+ * currency, in the order of the currency codes. @overdue_sums is NULL when
+ * the amounts could not be added up. */
+static char *
+format_invoices_summary (guint   n_unpaid,
+                         guint   n_overdue,
+                         GArray *overdue_sums)
+{
+  g_autofree char *unpaid_text = NULL;
+  g_autofree char *overdue_text = NULL;
+
+  /* Translators: the start of the summary of the unpaid invoices on the
+   * Overview */
+  unpaid_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%u unpaid invoice",
+                                              "%u unpaid invoices",
+                                              n_unpaid),
+                                 n_unpaid);
+  if (n_overdue == 0)
+    {
+      /* Translators: the end of the summary of the unpaid invoices when
+       * none is overdue: "3 unpaid invoices · none overdue" */
+      overdue_text = g_strdup (_("none overdue"));
+    }
+  else if (overdue_sums == NULL)
+    {
+      /* Translators: the end of the summary of the unpaid invoices when
+       * the overdue amounts are too large to add up */
+      overdue_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u overdue", "%u overdue", n_overdue),
+                                      n_overdue);
+    }
+  else
+    {
+      g_autoptr(GString) amounts = g_string_new (NULL);
+
+      g_array_sort (overdue_sums, compare_money_currency);
+      for (guint i = 0; i < overdue_sums->len; i++)
+        {
+          g_autofree char *amount = dg_money_format (&g_array_index (overdue_sums, DgMoney, i));
+
+          if (i > 0)
+            /* Translators: between the overdue amounts of different
+             * currencies: "€450.00, ₱3,000.00" */
+            g_string_append (amounts, C_("list of amounts", ", "));
+          g_string_append (amounts, amount);
+        }
+      /* Translators: the end of the summary of the unpaid invoices: how
+       * many are overdue and their amounts, one per currency, "2 overdue:
+       * €450.00, ₱3,000.00" */
+      overdue_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u overdue: %s", "%u overdue: %s", n_overdue),
+                                      n_overdue, amounts->str);
+    }
+  /* Translators: the summary of the unpaid invoices on the Overview, the
+   * number of unpaid ones, then the overdue ones: "5 unpaid invoices · 2
+   * overdue: €450.00, ₱3,000.00" */
+  return g_strdup_printf (_("%s · %s"), unpaid_text, overdue_text);
+}
+
+static void
+load_invoices (DgOverviewPage *self,
+               GDateTime      *now)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) unpaid = NULL;
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  g_autoptr(GArray) overdue_sums = g_array_new (FALSE, FALSE, sizeof (DgMoney));
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  gboolean sums_fit = TRUE;
+  guint n_overdue = 0;
+  guint n_rows;
+
+  clear_list (self->invoices_list);
+  unpaid = dg_invoice_store_list (self->invoices, DG_INVOICE_FILTER_UNPAID, 0, &error);
+  if (unpaid == NULL)
+    {
+      /* Translators: %s is the reason, a sentence */
+      show_load_error (self, _("The unpaid invoices could not be read: %s"), error);
+      unpaid = g_ptr_array_new ();
+    }
+
+  /* The overdue ones first, then the rest, each by due date as the store
+   * lists them. */
+  for (guint i = 0; i < unpaid->len; i++)
+    {
+      DgInvoice *invoice = g_ptr_array_index (unpaid, i);
+
+      if (dg_invoice_is_overdue (invoice, today))
+        {
+          DgMoney total = dg_invoice_get_total (invoice);
+
+          g_ptr_array_insert (sorted, n_overdue++, invoice);
+          sums_fit = sums_fit && add_to_sums (overdue_sums, &total);
+        }
+      else
+        g_ptr_array_add (sorted, invoice);
+    }
+
+  n_rows = sorted->len > MAX_ROWS ? MAX_ROWS - 1 : sorted->len;
+  for (guint i = 0; i < n_rows; i++)
+    {
+      DgInvoice *invoice = g_ptr_array_index (sorted, i);
+      DgMoney total = dg_invoice_get_total (invoice);
+      g_autofree char *amount = dg_money_format (&total);
+      g_autofree char *due = format_due_date (dg_invoice_get_due_date (invoice));
+      /* Translators: an unpaid invoice's assistant and due date on the
+       * Overview: "Ana Lima · due 30 Nov 2026" */
+      g_autofree char *subtitle = g_strdup_printf (_("%s · due %s"),
+                                                   dg_invoice_get_assistant_name (invoice), due);
+      /* Translators: said of an unpaid invoice past its due date */
+      const char *warning = i < n_overdue ? _("Overdue") : NULL;
+      GtkWidget *row = create_row (dg_invoice_get_number (invoice), subtitle, warning, amount, TRUE);
+
+      g_object_set_data_full (G_OBJECT (row), "dg-invoice", g_object_ref (invoice), g_object_unref);
+      gtk_list_box_append (self->invoices_list, row);
+    }
+  if (n_rows < sorted->len)
+    {
+      guint n_more = sorted->len - n_rows;
+      /* Translators: the last row of the unpaid invoices on the Overview */
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "And %u more on the Invoices page",
+                                                             "And %u more on the Invoices page",
+                                                             n_more),
+                                                n_more);
+
+      add_more_row (self, self->invoices_list, title, "invoices");
+    }
+
+  if (sorted->len > 0)
+    {
+      g_autofree char *summary = format_invoices_summary (sorted->len, n_overdue,
+                                                          sums_fit ? overdue_sums : NULL);
+
+      gtk_label_set_label (self->invoices_summary, summary);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->invoices_summary), sorted->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->invoices_list), sorted->len > 0);
+  gtk_widget_set_visible (self->invoices_empty, sorted->len == 0);
+  gtk_widget_set_visible (self->invoices_box, TRUE);
+}
+
+/* The window shows the invoice on its Invoices page; a page elsewhere
+ * (without the action) does nothing. */
+static void
+on_invoices_row_activated (GtkListBox     *list,
+                           GtkListBoxRow  *row,
+                           DgOverviewPage *self)
+{
+  DgInvoice *invoice = g_object_get_data (G_OBJECT (row), "dg-invoice");
+  const char *page_name = g_object_get_data (G_OBJECT (row), "dg-page");
+
+  if (page_name != NULL)
+    {
+      show_stack_page (self, page_name);
+      return;
+    }
+  g_assert (invoice != NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-invoice", "x", dg_invoice_get_id (invoice));
 }
 
 /* ---- hours per assistant -------------------------------------------------- */
@@ -363,6 +597,8 @@ load (DgOverviewPage *self)
   now = g_date_time_new_now (self->owner_zone);
   load_awaiting (self);
   load_overdue (self, now);
+  if (self->invoices != NULL)
+    load_invoices (self, now);
   load_hours (self, now);
 }
 
@@ -590,6 +826,39 @@ dg_overview_page_set_stores (DgOverviewPage   *self,
   dg_overview_page_reload (self);
 }
 
+static void
+disconnect_invoice_store (DgOverviewPage *self)
+{
+  if (self->invoices != NULL)
+    g_signal_handlers_disconnect_by_func (self->invoices, on_store_changed, self);
+  g_clear_object (&self->invoices);
+}
+
+void
+dg_overview_page_set_invoice_store (DgOverviewPage *self,
+                                    DgInvoiceStore *invoices)
+{
+  g_return_if_fail (DG_IS_OVERVIEW_PAGE (self));
+  g_return_if_fail (invoices == NULL || DG_IS_INVOICE_STORE (invoices));
+
+  if (self->invoices == invoices)
+    return;
+  disconnect_invoice_store (self);
+  if (invoices != NULL)
+    {
+      self->invoices = g_object_ref (invoices);
+      g_signal_connect_swapped (invoices, "changed", G_CALLBACK (on_store_changed), self);
+    }
+  else
+    {
+      /* With a store the section appears at the next load, together with
+       * what it lists; without one it has nothing to say. */
+      gtk_widget_set_visible (self->invoices_box, FALSE);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INVOICE_STORE]);
+  dg_overview_page_reload (self);
+}
+
 gboolean
 dg_overview_page_get_loaded (DgOverviewPage *self)
 {
@@ -624,6 +893,7 @@ dg_overview_page_dispose (GObject *object)
   g_clear_handle_id (&self->auto_approval_source, g_source_remove);
   g_clear_weak_pointer (&self->toast);
   disconnect_stores (self);
+  disconnect_invoice_store (self);
 
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_OVERVIEW_PAGE);
@@ -642,6 +912,42 @@ dg_overview_page_finalize (GObject *object)
 }
 
 static void
+dg_overview_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  DgOverviewPage *self = DG_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_INVOICE_STORE:
+      g_value_set_object (value, self->invoices);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dg_overview_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  DgOverviewPage *self = DG_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_INVOICE_STORE:
+      dg_overview_page_set_invoice_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 dg_overview_page_class_init (DgOverviewPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -649,8 +955,16 @@ dg_overview_page_class_init (DgOverviewPageClass *klass)
 
   object_class->dispose = dg_overview_page_dispose;
   object_class->finalize = dg_overview_page_finalize;
+  object_class->get_property = dg_overview_page_get_property;
+  object_class->set_property = dg_overview_page_set_property;
   widget_class->map = dg_overview_page_map;
   widget_class->unmap = dg_overview_page_unmap;
+
+  properties[PROP_INVOICE_STORE] =
+    g_param_spec_object ("invoice-store", NULL, NULL,
+                         DG_TYPE_INVOICE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[WEEK_ACTIVATED] =
     g_signal_new ("week-activated",
@@ -666,10 +980,15 @@ dg_overview_page_class_init (DgOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgOverviewPage, awaiting_empty);
   gtk_widget_class_bind_template_child (widget_class, DgOverviewPage, overdue_list);
   gtk_widget_class_bind_template_child (widget_class, DgOverviewPage, overdue_empty);
+  gtk_widget_class_bind_template_child (widget_class, DgOverviewPage, invoices_box);
+  gtk_widget_class_bind_template_child (widget_class, DgOverviewPage, invoices_summary);
+  gtk_widget_class_bind_template_child (widget_class, DgOverviewPage, invoices_list);
+  gtk_widget_class_bind_template_child (widget_class, DgOverviewPage, invoices_empty);
   gtk_widget_class_bind_template_child (widget_class, DgOverviewPage, hours_stack);
   gtk_widget_class_bind_template_child (widget_class, DgOverviewPage, hours_chart);
   gtk_widget_class_bind_template_callback (widget_class, on_awaiting_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_overdue_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_invoices_row_activated);
 }
 
 static void

@@ -7,6 +7,7 @@
 #include "dg-business-profile.h"
 #include "dg-gui-test.h"
 #include "dg-hours-chart.h"
+#include "dg-invoice-store.h"
 #include "dg-overview-page-private.h"
 #include "dg-preferences-window.h"
 #include "dg-task-store.h"
@@ -499,6 +500,389 @@ test_capped (void)
   dg_gui_test_run_app (path, drive_capped);
 }
 
+/* ---- unpaid invoices ------------------------------------------------------ */
+
+/* The three unpaid invoices of seed_invoices(), in the order the Overview
+ * lists them. */
+static gint64 unpaid_ids[3];
+static char *unpaid_numbers[3];
+
+/* The owner's local date, @days_ago days back. */
+static GDate
+owner_date_days_ago (guint days_ago)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  g_date_subtract_days (&date, days_ago);
+  return date;
+}
+
+/* An assistant an invoice can be addressed to. */
+static gint64
+add_payee (DgAssistantStore *assistants,
+           const char       *name,
+           const char       *zone,
+           const char       *country,
+           const char       *currency,
+           gint64            rate,
+           const char       *address)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgAssistant) assistant = dg_assistant_new ();
+
+  g_object_set (assistant, "name", name, "time-zone", zone, "country", country, "currency", currency,
+                "hourly-rate", rate, "address", address, "tax-status", DG_TAX_STATUS_OUTSIDE_SCOPE,
+                "self-billing-date", "2026-01-02", NULL);
+  g_assert_true (dg_assistant_store_add (assistants, assistant, &error));
+  g_assert_no_error (error);
+  return dg_assistant_get_id (assistant);
+}
+
+/* A draft of the approved hours of the week @weeks_back weeks ago, issued
+ * @issued_days_ago days ago unless that is -1. */
+static DgInvoice *
+make_invoice (DgInvoiceStore *invoices,
+              gint64          assistant_id,
+              guint           weeks_back,
+              int             issued_days_ago)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgInvoice) draft = NULL;
+  GDate from = monday_weeks_back (weeks_back);
+  GDate to = from;
+  GDate issue_date;
+  DgInvoice *issued;
+
+  g_date_add_days (&to, 6);
+  draft = dg_invoice_store_create_draft (invoices, assistant_id, &from, &to,
+                                         DG_INVOICE_GROUPING_BY_TASK, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (draft);
+  if (issued_days_ago < 0)
+    return g_steal_pointer (&draft);
+
+  issue_date = owner_date_days_ago ((guint) issued_days_ago);
+  issued = dg_invoice_store_issue (invoices, dg_invoice_get_id (draft), &issue_date, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (issued);
+  return issued;
+}
+
+/* Ana (EUR, €20.00 an hour) and Ben (PHP, ₱500.00 an hour) with approved
+ * hours in five weeks; payment terms of 14 days:
+ *   Ana, 12 weeks ago, 120 min, issued 60 days ago: overdue, €40.00;
+ *   Ben, 11 weeks ago, 240 min, issued 50 days ago: overdue, ₱2,000.00;
+ *   Ana, 4 weeks ago, 60 min, issued today: unpaid, due in 14 days;
+ *   Ben, 3 weeks ago, 90 min, issued and paid today;
+ *   Ana, 2 weeks ago, 30 min, a draft. */
+static void
+seed_invoices (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgDatabase) db = dg_database_open (path, &error);
+  g_autoptr(DgBusinessProfile) profile = NULL;
+  g_autoptr(DgAssistantStore) assistants = NULL;
+  g_autoptr(DgTimesheetStore) store = NULL;
+  g_autoptr(DgInvoiceStore) invoices = NULL;
+  g_autoptr(DgInvoice) ana_overdue = NULL;
+  g_autoptr(DgInvoice) ben_overdue = NULL;
+  g_autoptr(DgInvoice) ana_unpaid = NULL;
+  g_autoptr(DgInvoice) paid = NULL;
+  g_autoptr(DgInvoice) draft = NULL;
+  GDate today = owner_date_days_ago (0);
+  gint64 approved[5];
+
+  g_assert_no_error (error);
+  profile = dg_business_profile_load (db, &error);
+  g_assert_no_error (error);
+  g_object_set (profile, "name", "Keller Bookkeeping", "address", "Hauptstraße 1\n10115 Berlin",
+                "tax-number", "12/345/67890", "payment-terms-days", 14, NULL);
+  g_assert_true (dg_business_profile_save (profile, db, &error));
+  g_assert_no_error (error);
+
+  assistants = dg_assistant_store_new (db, &error);
+  g_assert_no_error (error);
+  ana_id = add_payee (assistants, ANA, ANA_ZONE, "DE", "EUR", 2000, "Torstraße 5\n10119 Berlin");
+  ben_id = add_payee (assistants, BEN, BEN_ZONE, "PH", "PHP", 50000, "12 Rizal Street\nCebu City 6000");
+
+  store = dg_timesheet_store_new (db);
+  approved[0] = add_entry (store, ana_id, ANA_ZONE, 12, 1, 10, 120);
+  approved[1] = add_entry (store, ben_id, BEN_ZONE, 11, 2, 10, 240);
+  approved[2] = add_entry (store, ana_id, ANA_ZONE, 4, 3, 10, 60);
+  approved[3] = add_entry (store, ben_id, BEN_ZONE, 3, 1, 10, 90);
+  approved[4] = add_entry (store, ana_id, ANA_ZONE, 2, 1, 10, 30);
+  g_assert_true (dg_timesheet_store_approve_entries (store, approved, G_N_ELEMENTS (approved), &error));
+  g_assert_no_error (error);
+
+  /* Issued in the order of their dates, as numbers and dates go together. */
+  invoices = dg_invoice_store_new (db);
+  ana_overdue = make_invoice (invoices, ana_id, 12, 60);
+  ben_overdue = make_invoice (invoices, ben_id, 11, 50);
+  ana_unpaid = make_invoice (invoices, ana_id, 4, 0);
+  paid = make_invoice (invoices, ben_id, 3, 0);
+  g_assert_true (dg_invoice_store_mark_paid (invoices, dg_invoice_get_id (paid), &today,
+                                             dg_invoice_get_total (paid).minor, &error));
+  g_assert_no_error (error);
+  draft = make_invoice (invoices, ana_id, 2, -1);
+
+  g_assert_cmpint (dg_invoice_get_total (ana_overdue).minor, ==, 4000);
+  g_assert_cmpint (dg_invoice_get_total (ben_overdue).minor, ==, 200000);
+  g_assert_cmpint (dg_invoice_get_total (ana_unpaid).minor, ==, 2000);
+  unpaid_ids[0] = dg_invoice_get_id (ana_overdue);
+  unpaid_ids[1] = dg_invoice_get_id (ben_overdue);
+  unpaid_ids[2] = dg_invoice_get_id (ana_unpaid);
+  unpaid_numbers[0] = g_strdup (dg_invoice_get_number (ana_overdue));
+  unpaid_numbers[1] = g_strdup (dg_invoice_get_number (ben_overdue));
+  unpaid_numbers[2] = g_strdup (dg_invoice_get_number (ana_unpaid));
+}
+
+/* A GtkLabel under @widget that reads @text, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+format_amount (gint64      minor,
+               const char *currency)
+{
+  DgMoney money;
+
+  dg_money_init (&money, minor, currency);
+  return dg_money_format (&money);
+}
+
+static void
+on_show_invoice (GSimpleAction *action,
+                 GVariant      *parameter,
+                 GString       *requested)
+{
+  g_string_append_printf (requested, "%" G_GINT64_FORMAT ";", g_variant_get_int64 (parameter));
+}
+
+/* The page in an application window of its own with the action
+ * "win.show-invoice" of the main window, which records the ids it is
+ * activated with in @requested. */
+static DgOverviewPage *
+create_invoices_page (DgApplication  *app,
+                      DgInvoiceStore *invoices,
+                      GString        *requested)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgTimesheetStore) timesheets = dg_timesheet_store_new (dg_application_get_database (app));
+  g_autoptr(DgTaskStore) tasks = dg_task_store_new (dg_application_get_database (app), &error);
+  g_autoptr(GSimpleAction) action = g_simple_action_new ("show-invoice", G_VARIANT_TYPE_INT64);
+  GtkWidget *page;
+  GtkWidget *overlay;
+  GtkWidget *own_window;
+
+  g_assert_no_error (error);
+  page = g_object_new (DG_TYPE_OVERVIEW_PAGE, "invoice-store", invoices, NULL);
+  dg_overview_page_set_stores (DG_OVERVIEW_PAGE (page), timesheets, tasks);
+  overlay = adw_toast_overlay_new ();
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
+  own_window = adw_application_window_new (GTK_APPLICATION (app));
+  gtk_window_set_default_size (GTK_WINDOW (own_window), 700, 1100);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (own_window), overlay);
+  g_signal_connect (action, "activate", G_CALLBACK (on_show_invoice), requested);
+  g_action_map_add_action (G_ACTION_MAP (own_window), G_ACTION (action));
+  gtk_window_present (GTK_WINDOW (own_window));
+  return DG_OVERVIEW_PAGE (page);
+}
+
+/* Overdue first, said in words and in the error style, then the rest by
+ * due date; paid invoices and drafts are not listed; the summary adds up
+ * the overdue amounts per currency. */
+static void
+drive_invoices (DgApplication *app,
+                GtkWindow     *window)
+{
+  DgDatabase *db = dg_application_get_database (app);
+  g_autoptr(DgInvoiceStore) invoices = dg_invoice_store_new (db);
+  g_autoptr(DgInvoiceStore) page_store = NULL;
+  g_autoptr(GString) requested = g_string_new (NULL);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *euros = format_amount (4000, "EUR");
+  g_autofree char *pesos = format_amount (200000, "PHP");
+  g_autofree char *expected = NULL;
+  g_autofree char *expected_ids = NULL;
+  GDate today = owner_date_days_ago (0);
+  DgOverviewPage *page;
+  GtkWidget *summary;
+
+  page = create_invoices_page (app, invoices, requested);
+  g_object_get (page, "invoice-store", &page_store, NULL);
+  g_assert_true (page_store == invoices);
+  wait_until_loaded (page);
+
+  rows = list_rows (page, "overview_invoices_list");
+  g_assert_cmpuint (rows->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      GtkWidget *overdue_label = find_label (rows->pdata[i], "Overdue");
+
+      g_assert_cmpstr (row_title (rows->pdata[i]), ==, unpaid_numbers[i]);
+      if (i < 2)
+        {
+          g_assert_nonnull (overdue_label);
+          g_assert_true (gtk_widget_has_css_class (overdue_label, "error"));
+        }
+      else
+        g_assert_null (overdue_label);
+    }
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (rows->pdata[0]), ANA " · due "));
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (rows->pdata[1]), BEN " · due "));
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (rows->pdata[2]), ANA " · due "));
+  g_assert_nonnull (find_label (rows->pdata[0], euros));
+  g_assert_nonnull (find_label (rows->pdata[1], pesos));
+  g_assert_false (gtk_widget_get_visible (dg_gui_test_find_by_name (GTK_WIDGET (page), "overview_invoices_empty")));
+
+  /* Each currency on its own: euros and pesos are never added up. */
+  summary = dg_gui_test_find_by_name (GTK_WIDGET (page), "overview_invoices_summary");
+  expected = g_strdup_printf ("3 unpaid invoices · 2 overdue: %s, %s", euros, pesos);
+  g_assert_true (gtk_widget_get_visible (summary));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (summary)), ==, expected);
+
+  /* The window is asked to show the invoice activated. */
+  g_signal_emit_by_name (rows->pdata[1], "activate");
+  g_signal_emit_by_name (rows->pdata[2], "activate");
+  expected_ids = g_strdup_printf ("%" G_GINT64_FORMAT ";%" G_GINT64_FORMAT ";", unpaid_ids[1], unpaid_ids[2]);
+  g_assert_cmpstr (requested->str, ==, expected_ids);
+
+  /* A payment recorded through the store: the page reads again. */
+  g_assert_true (dg_invoice_store_mark_paid (invoices, unpaid_ids[1], &today, 200000, &error));
+  g_assert_no_error (error);
+  wait_until_loaded (page);
+  after = list_rows (page, "overview_invoices_list");
+  g_assert_cmpuint (after->len, ==, 2);
+  g_assert_cmpstr (row_title (after->pdata[0]), ==, unpaid_numbers[0]);
+  g_assert_cmpstr (row_title (after->pdata[1]), ==, unpaid_numbers[2]);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("2 unpaid invoices · 1 overdue: %s", euros);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (summary)), ==, expected);
+}
+
+/* No unpaid invoice: the section says so, without a summary. */
+static void
+drive_no_invoices (DgApplication *app,
+                   GtkWindow     *window)
+{
+  g_autoptr(DgInvoiceStore) invoices = dg_invoice_store_new (dg_application_get_database (app));
+  g_autoptr(GString) requested = g_string_new (NULL);
+  DgOverviewPage *page = create_invoices_page (app, invoices, requested);
+  GtkWidget *empty;
+
+  wait_until_loaded (page);
+  empty = dg_gui_test_find_by_name (GTK_WIDGET (page), "overview_invoices_empty");
+  g_assert_true (gtk_widget_get_mapped (empty));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (empty)), ==, "No unpaid invoices");
+  g_assert_false (gtk_widget_get_visible (dg_gui_test_find_by_name (GTK_WIDGET (page), "overview_invoices_list")));
+  g_assert_false (gtk_widget_get_visible (dg_gui_test_find_by_name (GTK_WIDGET (page), "overview_invoices_summary")));
+}
+
+static void
+test_no_invoices (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "no-invoices.db", NULL);
+
+  dg_gui_test_run_app (path, drive_no_invoices);
+}
+
+/* Nine unpaid invoices, none overdue: seven rows and one that says how
+ * many more. */
+static void
+drive_invoices_capped (DgApplication *app,
+                       GtkWindow     *window)
+{
+  g_autoptr(DgInvoiceStore) invoices = dg_invoice_store_new (dg_application_get_database (app));
+  g_autoptr(GString) requested = g_string_new (NULL);
+  g_autoptr(GPtrArray) rows = NULL;
+  DgOverviewPage *page = create_invoices_page (app, invoices, requested);
+  GtkWidget *summary;
+
+  wait_until_loaded (page);
+  rows = list_rows (page, "overview_invoices_list");
+  g_assert_cmpuint (rows->len, ==, 8);
+  for (guint i = 0; i < 7; i++)
+    g_assert_null (find_label (rows->pdata[i], "Overdue"));
+  g_assert_cmpstr (row_title (rows->pdata[7]), ==, "And 2 more on the Invoices page");
+  /* Not in a window with an Invoices page: nothing to lead to. */
+  g_assert_false (gtk_list_box_row_get_activatable (rows->pdata[7]));
+  summary = dg_gui_test_find_by_name (GTK_WIDGET (page), "overview_invoices_summary");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (summary)), ==, "9 unpaid invoices · none overdue");
+}
+
+static void
+test_invoices_capped (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "invoices-capped.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgDatabase) db = dg_database_open (path, &error);
+  g_autoptr(DgBusinessProfile) profile = NULL;
+  g_autoptr(DgAssistantStore) assistants = NULL;
+  g_autoptr(DgTimesheetStore) store = NULL;
+  g_autoptr(DgInvoiceStore) invoices = NULL;
+  gint64 id;
+
+  g_assert_no_error (error);
+  profile = dg_business_profile_load (db, &error);
+  g_assert_no_error (error);
+  g_object_set (profile, "name", "Keller Bookkeeping", "address", "Hauptstraße 1\n10115 Berlin",
+                "tax-number", "12/345/67890", NULL);
+  g_assert_true (dg_business_profile_save (profile, db, &error));
+  g_assert_no_error (error);
+  assistants = dg_assistant_store_new (db, &error);
+  g_assert_no_error (error);
+  id = add_payee (assistants, ANA, ANA_ZONE, "DE", "EUR", 2000, "Torstraße 5\n10119 Berlin");
+  store = dg_timesheet_store_new (db);
+  invoices = dg_invoice_store_new (db);
+  for (guint week = 1; week <= 9; week++)
+    {
+      gint64 entry = add_entry (store, id, ANA_ZONE, week, 1, 10, 60);
+      g_autoptr(DgInvoice) invoice = NULL;
+
+      g_assert_true (dg_timesheet_store_approve_entries (store, &entry, 1, &error));
+      g_assert_no_error (error);
+      invoice = make_invoice (invoices, id, week, 0);
+    }
+  g_clear_object (&invoices);
+  g_clear_object (&store);
+  g_clear_object (&assistants);
+  g_clear_object (&db);
+
+  dg_gui_test_run_app (path, drive_invoices_capped);
+}
+
+static void
+test_invoices (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "invoices.db", NULL);
+
+  seed_invoices (path);
+  dg_gui_test_run_app (path, drive_invoices);
+  for (guint i = 0; i < G_N_ELEMENTS (unpaid_numbers); i++)
+    g_clear_pointer (&unpaid_numbers[i], g_free);
+}
+
 /* The Preferences save the first day of the week and the days until the
  * automatic approval to the business profile. */
 static void
@@ -572,6 +956,9 @@ main (int   argc,
   g_test_add_func ("/overview/page", test_overview);
   g_test_add_func ("/overview/empty", test_empty);
   g_test_add_func ("/overview/capped", test_capped);
+  g_test_add_func ("/overview/invoices", test_invoices);
+  g_test_add_func ("/overview/no-invoices", test_no_invoices);
+  g_test_add_func ("/overview/invoices-capped", test_invoices_capped);
   g_test_add_func ("/overview/preferences", test_preferences);
   return g_test_run ();
 }
