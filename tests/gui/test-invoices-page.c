@@ -183,6 +183,11 @@ static void
 save_png (GtkWindow  *window,
           const char *name)
 {
+  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  /* Past the stack's crossfade from the empty page. */
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
   g_autofree char *png = g_build_filename (g_getenv ("DG_TEST_OUTPUT_DIR") ? g_getenv ("DG_TEST_OUTPUT_DIR") : ".",
                                            name, NULL);
 
@@ -289,6 +294,18 @@ check_week_draft (DgInvoicesPage *page)
   g_assert_true (gtk_widget_get_mapped (find (GTK_WIDGET (page), "invoice_lines")));
 }
 
+/* The page fits the narrowest window (360 pixels) with a draft shown,
+ * whose action bar is the widest. */
+static void
+check_fits_narrow_window (DgInvoicesPage *page)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_test_message ("minimum width with a draft: %d", minimum);
+  g_assert_cmpint (minimum, <=, 360);
+}
+
 /* The state of the only week the Timesheets page lists with "All Weeks":
  * what that page shows after the invoice store changed, without being
  * told by anything but the window. */
@@ -368,6 +385,7 @@ drive_flow (DgApplication *app,
   g_assert_true (gtk_widget_get_visible (find (root, "invoice_issue_button")));
   g_assert_false (gtk_widget_is_sensitive (find (root, "invoice_issue_button")));
   save_png (window, "test-invoices-page-draft.png");
+  check_fits_narrow_window (page);
   set_address ();
   dg_invoices_page_reload (page);
   dg_gui_test_iterate ();
