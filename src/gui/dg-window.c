@@ -122,6 +122,7 @@ dg_window_new (DgApplication  *application,
   dg_invoices_page_set_stores (self->invoices_page, invoices, assistants);
   g_signal_connect_object (invoices, "changed", G_CALLBACK (on_invoices_changed), timesheets, G_CONNECT_SWAPPED);
   dg_overview_page_set_stores (self->overview_page, timesheets, tasks);
+  dg_overview_page_set_invoice_store (self->overview_page, invoices);
   g_signal_connect_object (self->overview_page, "week-activated", G_CALLBACK (on_week_activated), self, 0);
   return GTK_WINDOW (self);
 }

@@ -541,6 +541,26 @@ drive_flow (DgApplication *app,
   for (guint i = 0; i < N_ENTRIES; i++)
     g_assert_cmpint (stored_entry_state (entry_ids[i]), ==, DG_TIME_ENTRY_STATE_INVOICED);
   save_png (window, "test-invoices-page-reissued.png");
+
+  /* The Overview lists it as unpaid; choosing it there shows it here. */
+  {
+    gint64 reissued_id = dg_invoice_get_id (dg_invoices_page_get_shown (page));
+    GtkWidget *stack = dg_gui_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+    GtkWidget *list;
+    GtkListBoxRow *row;
+
+    dg_invoices_page_show_invoice (page, invoice_id);
+    g_assert_cmpint (dg_invoice_get_id (dg_invoices_page_get_shown (page)), ==, invoice_id);
+    dg_gui_test_show_page (window, "overview");
+    dg_gui_test_iterate ();
+    list = find (GTK_WIDGET (window), "overview_invoices_list");
+    row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+    g_assert_nonnull (row);
+    g_signal_emit_by_name (list, "row-activated", row);
+    dg_gui_test_iterate ();
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "invoices");
+    g_assert_cmpint (dg_invoice_get_id (dg_invoices_page_get_shown (page)), ==, reissued_id);
+  }
   g_free (number);
 }
 
