@@ -63,6 +63,7 @@ struct _DgInvoicesPage
   GtkGrid            *totals_grid;
   GtkWidget          *add_line_button;
   GtkWidget          *remove_line_button;
+  GtkWidget          *refresh_button;
   GtkWidget          *delete_button;
   GtkWidget          *issue_button;
   GtkWidget          *mark_paid_button;
@@ -266,6 +267,7 @@ update_actions (DgInvoicesPage *self)
   gtk_widget_action_set_enabled (widget, "invoices.new", self->store != NULL);
   gtk_widget_action_set_enabled (widget, "invoices.add-line", draft);
   gtk_widget_action_set_enabled (widget, "invoices.remove-line", draft && line_chosen);
+  gtk_widget_action_set_enabled (widget, "invoices.refresh", draft);
   gtk_widget_action_set_enabled (widget, "invoices.delete-draft", draft);
   gtk_widget_action_set_enabled (widget, "invoices.issue", draft && self->issuable);
   gtk_widget_action_set_enabled (widget, "invoices.print", invoice != NULL);
@@ -277,6 +279,7 @@ update_actions (DgInvoicesPage *self)
    * while something is missing, beside the message that says what. */
   gtk_widget_set_visible (self->add_line_button, draft);
   gtk_widget_set_visible (self->remove_line_button, draft);
+  gtk_widget_set_visible (self->refresh_button, draft);
   gtk_widget_set_visible (self->delete_button, draft);
   gtk_widget_set_visible (self->issue_button, draft);
   gtk_widget_set_visible (self->mark_paid_button, unpaid);
@@ -921,6 +924,25 @@ on_remove_line_activated (GtkWidget  *widget,
     show_failure (self, _("Could Not Remove the Line"), error);
 }
 
+/* Hours approved, reopened or invoiced elsewhere since the draft was
+ * made: its work lines are built again, as the store's messages ask. */
+static void
+on_refresh_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DgInvoicesPage *self = DG_INVOICES_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgInvoice) refreshed = NULL;
+
+  if (self->shown == NULL)
+    return;
+  refreshed = dg_invoice_store_refresh_draft (self->store, dg_invoice_get_id (self->shown),
+                                              dg_invoice_get_grouping (self->shown), &error);
+  if (refreshed == NULL)
+    show_failure (self, _("Could Not Refresh the Draft"), error);
+}
+
 static void
 on_delete_response (DgInvoicesPage *self,
                     const char     *response,
@@ -1149,6 +1171,7 @@ dg_invoices_page_class_init (DgInvoicesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgInvoicesPage, totals_grid);
   gtk_widget_class_bind_template_child (widget_class, DgInvoicesPage, add_line_button);
   gtk_widget_class_bind_template_child (widget_class, DgInvoicesPage, remove_line_button);
+  gtk_widget_class_bind_template_child (widget_class, DgInvoicesPage, refresh_button);
   gtk_widget_class_bind_template_child (widget_class, DgInvoicesPage, delete_button);
   gtk_widget_class_bind_template_child (widget_class, DgInvoicesPage, issue_button);
   gtk_widget_class_bind_template_child (widget_class, DgInvoicesPage, mark_paid_button);
@@ -1175,6 +1198,7 @@ dg_invoices_page_class_init (DgInvoicesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "invoices.new", NULL, on_new_activated);
   gtk_widget_class_install_action (widget_class, "invoices.add-line", NULL, on_add_line_activated);
   gtk_widget_class_install_action (widget_class, "invoices.remove-line", NULL, on_remove_line_activated);
+  gtk_widget_class_install_action (widget_class, "invoices.refresh", NULL, on_refresh_activated);
   gtk_widget_class_install_action (widget_class, "invoices.delete-draft", NULL, on_delete_draft_activated);
   gtk_widget_class_install_action (widget_class, "invoices.issue", NULL, on_issue_activated);
   gtk_widget_class_install_action (widget_class, "invoices.print", NULL, on_print_activated);

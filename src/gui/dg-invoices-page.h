@@ -18,7 +18,8 @@ G_DECLARE_FINAL_TYPE (DgInvoicesPage, dg_invoices_page, DG, INVOICES_PAGE, AdwBi
  *
  * Actions: invoices.new (DgNewInvoiceDialog; the new draft is chosen),
  * invoices.add-line (DgInvoiceLineDialog), invoices.remove-line (the line
- * chosen), invoices.delete-draft (after a question), invoices.issue (only
+ * chosen), invoices.refresh (the draft's work lines built again from
+ * what is invoiceable now), invoices.delete-draft (after a question), invoices.issue (only
  * when dg_invoice_store_check_issuable() passes, else the page says what
  * is missing; after a question that says it cannot be undone),
  * invoices.print (GtkPrintOperation), invoices.export-pdf (file chooser),

@@ -598,6 +598,14 @@ drive_show_and_delete (DgApplication *app,
   dg_gui_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (dg_invoices_page_get_invoices (page)), ==, 1);
 
+  /* A work line removed comes back when the draft is refreshed. */
+  dg_invoices_page_select_line (page, 0);
+  dg_gui_test_iterate ();
+  click (find (root, "invoice_remove_line_button"));
+  g_assert_cmpuint (g_list_model_get_n_items (dg_invoices_page_get_lines (page)), ==, 1);
+  click (find (root, "invoice_refresh_button"));
+  check_week_draft (page);
+
   /* Kept when the question is declined, deleted when it is answered. */
   click (find (root, "invoice_delete_button"));
   answer_question ("cancel", NULL);
