@@ -94,19 +94,24 @@ selected_filter (DgInvoicesPage *self)
     }
 }
 
-/* The owner's local date, "YYYY-MM-DD", and as a GDate. */
+/* The owner's local date, "YYYY-MM-DD" as the invoice's dates are kept. */
 static char *
-today_iso (GDate *out_date)
+today_iso (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  if (out_date != NULL)
-    {
-      g_date_clear (out_date, 1);
-      g_date_set_dmy (out_date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                      g_date_time_get_year (now));
-    }
   return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* The same day as the store's functions take it. */
+static void
+get_today (GDate *out_date)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_clear (out_date, 1);
+  g_date_set_dmy (out_date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
 }
 
 /* "3 Dec 2026" for a stored "2026-12-03"; "" for "". */
@@ -291,7 +296,7 @@ fill_detail (DgInvoicesPage *self)
 {
   DgInvoice *invoice = self->shown;
   g_autoptr(GError) error = NULL;
-  g_autofree char *today = today_iso (NULL);
+  g_autofree char *today = today_iso ();
   g_autofree char *title = NULL;
   g_autofree char *period = NULL;
   g_autofree char *issued = NULL;
@@ -722,7 +727,7 @@ on_due_bind (GtkSignalListItemFactory *factory,
 {
   DgInvoice *invoice = gtk_list_item_get_item (list_item);
   GtkWidget *label = gtk_list_item_get_child (list_item);
-  g_autofree char *today = today_iso (NULL);
+  g_autofree char *today = today_iso ();
   g_autofree char *due = format_date (dg_invoice_get_due_date (invoice));
 
   if (dg_invoice_is_overdue (invoice, today))
@@ -984,7 +989,7 @@ on_issue_response (DgInvoicesPage *self,
 
   if (g_strcmp0 (response, ISSUE_RESPONSE) != 0)
     return;
-  g_free (today_iso (&today));
+  get_today (&today);
   issued = dg_invoice_store_issue (self->store, dg_invoice_get_id (asked_about (dialog)), &today, &error);
   if (issued == NULL)
     show_failure (self, _("Could Not Issue the Invoice"), error);
@@ -1064,7 +1069,7 @@ on_cancel_reason_chosen (DgInvoicesPage *self,
   g_autoptr(DgInvoice) cancellation = NULL;
   GDate today;
 
-  g_free (today_iso (&today));
+  get_today (&today);
   cancellation = dg_invoice_store_cancel (self->store, dg_invoice_get_id (asked_about (dialog)), &today, reason,
                                           &error);
   if (cancellation == NULL)
