@@ -241,6 +241,15 @@ dg_assistant_validate (DgAssistant  *self,
                            _("The VAT rate must be between 0 and 100 %."));
       return FALSE;
     }
+  /* An invoice charging VAT at 0 % would need the reason for no tax
+   * printed on it (§ 14 (4) Nr. 8 UStG), which only the other statuses
+   * give. */
+  if (self->tax_status == DG_TAX_STATUS_VAT && self->vat_rate == 0)
+    {
+      g_set_error_literal (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID,
+                           _("An assistant who charges VAT needs a VAT rate above 0 %. Enter their rate, or choose the tax status that exempts them."));
+      return FALSE;
+    }
   return TRUE;
 }
 

@@ -299,6 +299,18 @@ test_validate_vat_rate_range (void)
   g_clear_error (&error);
   g_assert_true (dg_assistant_validate (assistant, &error));
   g_assert_no_error (error);
+
+  /* Charging VAT at 0 % is refused: the invoice would give no reason for
+   * charging no tax. The other statuses carry no rate. */
+  g_object_set (assistant, "vat-rate", 0, NULL);
+  g_assert_false (dg_assistant_validate (assistant, &error));
+  g_assert_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID);
+  dg_test_assert_error_mentions (error, "VAT rate");
+  dg_test_assert_error_mentions (error, "tax status");
+  g_clear_error (&error);
+  g_object_set (assistant, "tax-status", DG_TAX_STATUS_SMALL_BUSINESS, NULL);
+  g_assert_true (dg_assistant_validate (assistant, &error));
+  g_assert_no_error (error);
 }
 
 static void
