@@ -254,8 +254,11 @@ static const char * const migrations[] = {
    * used exactly when an invoice has it), freezes the parties and the lines
    * as copies, marks the entries invoiced and keeps the rendered PDF, so
    * every later copy is the same document. Triggers refuse any change to
-   * an issued invoice's document and lines, and deleting it; only its
-   * payment and its cancellation may still be recorded. A cancellation is
+   * an issued invoice's document, lines and billed entries (lines moved
+   * in or entries linked to its lines too), and deleting it; only its
+   * payment (once: a payment is never taken back or rewritten) and its
+   * cancellation (only once a cancellation invoice refers to it, with the
+   * reason) may still be recorded. A cancellation is
    * an invoice of kind 'cancellation' with its own series that points at
    * the original; it is built as a draft (lines can only be added to a
    * draft) and issued in the same transaction. An invoice id is never
@@ -350,7 +353,13 @@ static const char * const migrations[] = {
   "  OR NEW.net_total IS NOT OLD.net_total OR NEW.tax_total IS NOT OLD.tax_total"
   "  OR NEW.total IS NOT OLD.total OR NEW.parties IS NOT OLD.parties"
   "  OR NEW.pdf IS NOT OLD.pdf OR NEW.created_at IS NOT OLD.created_at"
-  "  OR NEW.state = 'draft' OR OLD.state = 'cancelled') "
+  "  OR NEW.state = 'draft' OR OLD.state = 'cancelled'"
+  "  OR (OLD.state = 'paid' AND NEW.state NOT IN ('paid', 'cancelled'))"
+  "  OR (OLD.state = 'paid' AND (NEW.paid_date IS NOT OLD.paid_date"
+  "      OR NEW.paid_amount IS NOT OLD.paid_amount))"
+  "  OR (NEW.state = 'cancelled' AND OLD.state <> 'cancelled' AND NOT EXISTS ("
+  "      SELECT 1 FROM invoices c WHERE c.cancels_id = OLD.id AND c.state = 'issued'))"
+  "  OR (NEW.cancel_reason IS NOT OLD.cancel_reason AND NEW.state <> 'cancelled')) "
   "BEGIN SELECT RAISE (ABORT, 'an issued invoice cannot be changed'); END;"
   "CREATE TRIGGER invoices_issued_no_delete BEFORE DELETE ON invoices "
   "WHEN OLD.state <> 'draft' "
@@ -360,6 +369,7 @@ static const char * const migrations[] = {
   "BEGIN SELECT RAISE (ABORT, 'an issued invoice cannot be changed'); END;"
   "CREATE TRIGGER invoice_lines_frozen_update BEFORE UPDATE ON invoice_lines "
   "WHEN (SELECT state FROM invoices WHERE id = OLD.invoice_id) <> 'draft' "
+  "  OR (SELECT state FROM invoices WHERE id = NEW.invoice_id) <> 'draft' "
   "BEGIN SELECT RAISE (ABORT, 'an issued invoice cannot be changed'); END;"
   "CREATE TRIGGER invoice_lines_frozen_delete BEFORE DELETE ON invoice_lines "
   "WHEN (SELECT state FROM invoices WHERE id = OLD.invoice_id) <> 'draft' "
@@ -367,6 +377,16 @@ static const char * const migrations[] = {
   "CREATE TRIGGER invoice_line_entries_frozen BEFORE DELETE ON invoice_line_entries "
   "WHEN (SELECT i.state FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id"
   "      WHERE l.id = OLD.line_id) <> 'draft' "
+  "BEGIN SELECT RAISE (ABORT, 'an issued invoice cannot be changed'); END;"
+  "CREATE TRIGGER invoice_line_entries_frozen_insert BEFORE INSERT ON invoice_line_entries "
+  "WHEN (SELECT i.state FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id"
+  "      WHERE l.id = NEW.line_id) <> 'draft' "
+  "BEGIN SELECT RAISE (ABORT, 'an issued invoice cannot be changed'); END;"
+  "CREATE TRIGGER invoice_line_entries_frozen_update BEFORE UPDATE ON invoice_line_entries "
+  "WHEN (SELECT i.state FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id"
+  "      WHERE l.id = OLD.line_id) <> 'draft' "
+  "  OR (SELECT i.state FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id"
+  "      WHERE l.id = NEW.line_id) <> 'draft' "
   "BEGIN SELECT RAISE (ABORT, 'an issued invoice cannot be changed'); END;",
 };
 

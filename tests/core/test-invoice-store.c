@@ -1107,7 +1107,50 @@ static const char * const frozen_sql[] = {
   "INSERT INTO invoice_lines (invoice_id, position, kind, description, amount) "
   "SELECT id, 99, 'extra', 'Smuggled', 1 FROM invoices WHERE state <> 'draft'",
   "DELETE FROM invoice_line_entries",
+  /* A draft's line moved into the invoice, an entry linked to one of its
+   * lines, a link of its lines changed or moved into it. */
+  "UPDATE invoice_lines SET invoice_id = ?1, position = 999 "
+  "WHERE invoice_id IN (SELECT id FROM invoices WHERE state = 'draft')",
+  "INSERT INTO invoice_line_entries (line_id, entry_id) "
+  "SELECT id, 4242 FROM invoice_lines WHERE invoice_id = ?1",
+  "UPDATE invoice_line_entries SET entry_id = entry_id + 4242 WHERE line_id IN "
+  "(SELECT l.id FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id WHERE i.state <> 'draft')",
+  "UPDATE invoice_line_entries SET line_id = (SELECT min(id) FROM invoice_lines WHERE invoice_id = ?1) "
+  "WHERE line_id IN (SELECT l.id FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id "
+  "WHERE i.state = 'draft')",
+  /* Cancelled without a cancellation invoice, or a reason written in. */
+  "UPDATE invoices SET state = 'cancelled' WHERE id = ?1",
+  "UPDATE invoices SET cancel_reason = 'Edited' WHERE id = ?1",
 };
+
+/* Raw statements against a paid invoice: a payment is never taken back
+ * or rewritten. */
+static const char * const paid_sql[] = {
+  "UPDATE invoices SET state = 'issued' WHERE id = ?1",
+  "UPDATE invoices SET paid_date = '2026-12-21' WHERE id = ?1",
+  "UPDATE invoices SET paid_amount = 1 WHERE id = ?1",
+};
+
+/* Runs each of @statements (?1: @invoice_id) and asserts that the schema
+ * refuses it. */
+static void
+assert_sql_refused (World             *w,
+                    gint64             invoice_id,
+                    const char * const statements[],
+                    gsize              n_statements)
+{
+  for (gsize i = 0; i < n_statements; i++)
+    {
+      sqlite3_stmt *stmt = dg_test_prepare (w->fixture->db, statements[i]);
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", statements[i]);
+      if (sqlite3_bind_parameter_count (stmt) > 0)
+        sqlite3_bind_int64 (stmt, 1, invoice_id);
+      g_assert_false (dg_database_execute (w->fixture->db, stmt, &error));
+      g_assert_nonnull (error);
+    }
+}
 
 static void
 assert_frozen (World  *w,
@@ -1146,15 +1189,9 @@ assert_frozen (World  *w,
   g_clear_error (&error);
   g_assert_cmpuint (w->n_changed, ==, changes);
 
-  for (gsize i = 0; i < G_N_ELEMENTS (frozen_sql); i++)
-    {
-      sqlite3_stmt *stmt = dg_test_prepare (w->fixture->db, frozen_sql[i]);
-
-      g_test_message ("%s", frozen_sql[i]);
-      g_assert_false (dg_database_execute (w->fixture->db, stmt, &error));
-      g_assert_nonnull (error);
-      g_clear_error (&error);
-    }
+  assert_sql_refused (w, invoice_id, frozen_sql, G_N_ELEMENTS (frozen_sql));
+  if (dg_invoice_get_state (before) == DG_INVOICE_STATE_PAID)
+    assert_sql_refused (w, invoice_id, paid_sql, G_N_ELEMENTS (paid_sql));
 
   after = get_invoice (w, invoice_id);
   pdf_after = dg_invoice_store_get_pdf (w->store, invoice_id, NULL);
@@ -1163,6 +1200,9 @@ assert_frozen (World  *w,
   g_assert_cmpint (dg_invoice_get_total (after).minor, ==, dg_invoice_get_total (before).minor);
   g_assert_cmpuint (dg_invoice_get_lines (after)->len, ==, dg_invoice_get_lines (before)->len);
   g_assert_cmpstr (line_at (after, 0)->description, ==, line_at (before, 0)->description);
+  g_assert_cmpstr (dg_invoice_get_paid_date (after), ==, dg_invoice_get_paid_date (before));
+  g_assert_cmpint (dg_invoice_get_paid_amount (after), ==, dg_invoice_get_paid_amount (before));
+  g_assert_cmpstr (dg_invoice_get_cancel_reason (after), ==, dg_invoice_get_cancel_reason (before));
   g_assert_true (pdf_before != NULL && pdf_after != NULL && g_bytes_equal (pdf_before, pdf_after));
 }
 
@@ -1173,6 +1213,7 @@ test_issued_refuses_changes (DgTestFixture *fixture,
   g_autoptr(DgInvoice) draft = NULL;
   g_autoptr(DgInvoice) issued = NULL;
   g_autoptr(DgInvoice) cancellation = NULL;
+  g_autoptr(DgInvoice) october = NULL;
   g_autoptr(GDate) day = date_of ("2026-12-20");
   g_autoptr(GError) error = NULL;
   World w;
@@ -1183,6 +1224,9 @@ test_issued_refuses_changes (DgTestFixture *fixture,
   issued = issue (&w, dg_invoice_get_id (draft), "2026-12-01");
   if (issued == NULL)
     goto out;
+  /* A draft with a line and an entry, for the statements that try to move
+   * them into the issued invoice. */
+  october = create_draft (&w, "2026-10-01", "2026-10-31", DG_INVOICE_GROUPING_BY_TASK);
 
   g_test_message ("issued");
   assert_frozen (&w, dg_invoice_get_id (issued));
