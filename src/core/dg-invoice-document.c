@@ -4,6 +4,7 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "dg-epc-qr.h"
@@ -110,6 +111,10 @@ struct _DgInvoiceDocument
   double             height;
   PangoContext      *context;
   GPtrArray         *pages;   /* GPtrArray of Item * */
+  /* The first line whose row is taller than a page's room for the table,
+   * or NULL: it is drawn anyway (a draft's preview shows it), but it runs
+   * off the page, so the PDF is refused rather than frozen cut short. */
+  const DgInvoiceLine *too_tall_line;
 };
 
 G_DEFINE_FINAL_TYPE (DgInvoiceDocument, dg_invoice_document, G_TYPE_OBJECT)
@@ -597,6 +602,83 @@ add_address_window (DgInvoiceDocument *self,
   flow_place (flow, block);
 }
 
+/* "2026-11-02" → its year, month and day, or FALSE. */
+static gboolean
+split_date (const char *iso_date,
+            guint      *out_year,
+            guint      *out_month,
+            guint      *out_day)
+{
+  char tail;
+
+  return iso_date != NULL &&
+         sscanf (iso_date, "%4u-%2u-%2u%c", out_year, out_month, out_day, &tail) == 3 &&
+         g_date_valid_dmy (*out_day, *out_month, *out_year);
+}
+
+/* @formatted without its year at the end ("02.11.2026" → "02.11.",
+ * "2 Nov 2026" → "2 Nov"), or NULL when the year is not where the
+ * invoice's formats put it. */
+static char *
+without_year (const char *formatted,
+              guint       year)
+{
+  g_autofree char *suffix = g_strdup_printf ("%04u", year);
+  g_autofree char *start = NULL;
+
+  if (!g_str_has_suffix (formatted, suffix))
+    return NULL;
+  start = g_strndup (formatted, strlen (formatted) - strlen (suffix));
+  return g_strdup (g_strchomp (start));
+}
+
+/* The service period on one line of the info block, whose value column is
+ * too narrow for two dates in full ("2 November 2026 – 29 November 2026"
+ * wraps): the year once when both dates share it, and in English the
+ * month once within a month ("2–29 November 2026") or short names across
+ * months ("2 Nov – 3 Dec 2026"); in German "02.11.–29.11.2026". Across a
+ * year both dates are whole. */
+static char *
+format_period (DgInvoiceDocument *self,
+               const char        *start,
+               const char        *end)
+{
+  gboolean english = self->language == DG_INVOICE_LANGUAGE_EN;
+  guint start_year, start_month, start_day;
+  guint end_year, end_month, end_day;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *first_part = NULL;
+
+  if (!split_date (start, &start_year, &start_month, &start_day) ||
+      !split_date (end, &end_year, &end_month, &end_day) ||
+      g_str_equal (start, end))
+    return dg_invoice_text_format_period (self->language, start, end);
+
+  if (english && start_year == end_year && start_month == end_month)
+    {
+      last = dg_invoice_text_format_date (self->language, end);
+      return g_strdup_printf ("%u–%s", start_day, last);
+    }
+
+  if (english)
+    {
+      first = dg_invoice_text_format_short_date (self->language, start);
+      last = dg_invoice_text_format_short_date (self->language, end);
+    }
+  else
+    {
+      first = dg_invoice_text_format_date (self->language, start);
+      last = dg_invoice_text_format_date (self->language, end);
+    }
+  if (start_year == end_year)
+    first_part = without_year (first, start_year);
+  if (first_part == NULL)
+    return g_strdup_printf ("%s – %s", first, last);
+  /* German dates end in a dot and take the dash without spaces. */
+  return g_strdup_printf (english ? "%s – %s" : "%s–%s", first_part, last);
+}
+
 static double
 add_info_row (DgInvoiceDocument *self,
               Block             *block,
@@ -624,9 +706,9 @@ add_info_block (DgInvoiceDocument *self,
   g_autoptr(Block) block = block_new ();
   g_autofree char *issue_date = dg_invoice_text_format_date (self->language,
                                                              dg_invoice_get_issue_date (self->invoice));
-  g_autofree char *period = dg_invoice_text_format_period (self->language,
-                                                           dg_invoice_get_period_start (self->invoice),
-                                                           dg_invoice_get_period_end (self->invoice));
+  g_autofree char *period = format_period (self,
+                                           dg_invoice_get_period_start (self->invoice),
+                                           dg_invoice_get_period_end (self->invoice));
   g_autofree char *due_date = dg_invoice_text_format_date (self->language,
                                                            dg_invoice_get_due_date (self->invoice));
   g_autofree char *agreed = dg_invoice_text_format_date (self->language, parties->self_billing_date);
@@ -1103,16 +1185,34 @@ lay_out (DgInvoiceDocument *self)
 {
   GPtrArray *lines = dg_invoice_get_lines (self->invoice);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
   g_autoptr(Row) header = header_row (self);
   g_autoptr(Block) closing = NULL;
   Columns columns = { 0 };
   Flow flow = { self, NULL, 0, self->height - CONTENT_FROM_BOTTOM };
   guint rows_on_page = 0;
   double header_bottom;
+  double room;
 
   for (guint i = 0; i < lines->len; i++)
     g_ptr_array_add (rows, line_row (self, lines->pdata[i]));
   measure_columns (self, header, rows, &columns);
+
+  {
+    g_autoptr(Block) header_block = table_row (self, &columns, header);
+
+    /* The most a row can have: a continuation page below the table's
+     * header. */
+    room = flow.bottom - CONTINUATION_TOP - header_block->height;
+  }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Block *row = table_row (self, &columns, rows->pdata[i]);
+
+      if (row->height > room && self->too_tall_line == NULL)
+        self->too_tall_line = lines->pdata[i];
+      g_ptr_array_add (blocks, row);
+    }
 
   flow_new_page (&flow, MARGIN_TOP);
   add_letterhead (self, &flow);
@@ -1127,13 +1227,23 @@ lay_out (DgInvoiceDocument *self)
   {
     g_autoptr(Block) header_block = table_row (self, &columns, header);
 
+    /* A first row that fits a continuation page but not what is left of
+     * the first starts the table there, rather than running off the
+     * first page or leaving its header alone on it. */
+    if (blocks->len > 0)
+      {
+        Block *first = blocks->pdata[0];
+
+        if (!flow_fits (&flow, header_block->height + first->height) && first->height <= room)
+          flow_new_page (&flow, CONTINUATION_TOP);
+      }
     flow_place (&flow, header_block);
   }
 
-  for (guint i = 0; i < rows->len; i++)
+  for (guint i = 0; i < blocks->len; i++)
     {
-      g_autoptr(Block) row = table_row (self, &columns, rows->pdata[i]);
-      gboolean last = i + 1 == rows->len;
+      Block *row = blocks->pdata[i];
+      gboolean last = i + 1 == blocks->len;
       double needed = row->height + (last ? closing->height : 0);
 
       /* The last row goes over with the totals, so that no page holds
@@ -1382,6 +1492,26 @@ dg_invoice_document_render_pdf (DgInvoiceDocument  *self,
 
   g_return_val_if_fail (DG_IS_INVOICE_DOCUMENT (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (self->too_tall_line != NULL)
+    {
+      const char *description = or_empty (self->too_tall_line->description);
+      g_autofree char *start = NULL;
+
+      /* Its beginning, so the owner knows which line to shorten. */
+      if (g_utf8_strlen (description, -1) > 40)
+        {
+          g_autofree char *cut = g_utf8_substring (description, 0, 40);
+
+          start = g_strconcat (cut, "…", NULL);
+        }
+      else
+        start = g_strdup (description);
+      g_set_error (error, DG_INVOICE_DOCUMENT_ERROR, DG_INVOICE_DOCUMENT_ERROR_FAILED,
+                   _("Line %u (“%s”) is too long to fit on a page. Shorten its description."),
+                   self->too_tall_line->position, start);
+      return NULL;
+    }
 
   parties = dg_invoice_get_parties (self->invoice);
   bytes = g_byte_array_new ();

@@ -421,7 +421,7 @@ test_mandatory (gconstpointer data)
   };
   const char * const german[] = {
     "30.11.2026",                         /* issue date */
-    "02.11.2026 – 29.11.2026",            /* service period */
+    "02.11.–29.11.2026",                  /* service period */
     "14.12.2026",                         /* due date */
     "15.01.2026",                         /* self-billing agreement */
     "Gutschriftsverfahren vereinbart am",
@@ -432,7 +432,7 @@ test_mandatory (gconstpointer data)
   const char * const english[] = {
     "Self-billing invoice (Gutschrift)",
     "30 November 2026",
-    "2 November 2026 – 29 November 2026",
+    "2–29 November 2026",
     "14 December 2026",
     "15 January 2026",
     "Self-billing agreed on",
@@ -640,6 +640,134 @@ test_many_pages (void)
       g_assert_cmpuint (seen_on[i], >, 0);
       if (i > 1)
         g_assert_cmpuint (seen_on[i], >=, seen_on[i - 1]);
+    }
+}
+
+/* A first row too tall for what the letterhead leaves of the first page,
+ * but not for a continuation page, starts the table on the second page,
+ * whole and under the table's header, instead of running off the first. */
+static void
+test_tall_first_row (void)
+{
+  DgInvoiceFields fields = issued_fields ("en", "EUR");
+  GPtrArray *lines = new_lines ();
+  g_autofree char *tall = long_description (1, 330);
+  g_autoptr(DgInvoice) invoice = NULL;
+  g_autoptr(DgInvoiceDocument) document = NULL;
+  g_auto(Pdf) pdf = { 0 };
+  g_auto(GStrv) pages = NULL;
+
+  if (!have_poppler ())
+    return;
+
+  g_ptr_array_add (lines, make_line (1, DG_INVOICE_LINE_HOURS, tall, "2026-11-02", 90, 4500, 1900));
+  g_ptr_array_add (lines, make_line (2, DG_INVOICE_LINE_EXTRA, "Stock photos", "2026-11-20", 3, 1299, 1900));
+  invoice = make_invoice (&fields, lines, make_parties (DG_TAX_STATUS_VAT));
+  document = dg_invoice_document_new (invoice);
+  g_assert_cmpuint (dg_invoice_document_get_n_pages (document), ==, 2);
+  write_pdf (document, &pdf);
+  pages = pdf_pages (&pdf);
+  g_assert_cmpuint (g_strv_length (pages), ==, 2);
+
+  {
+    g_autofree char *first = squeeze (pages[0]);
+    g_autofree char *second = squeeze (pages[1]);
+    const char * const not_on_first[] = { "Item1:", "(end1)", "Pos.", "Stock photos", NULL };
+    const char * const on_first[] = { "Self-billing invoice (Gutschrift)", "Page 1 of 2", NULL };
+    const char * const on_second[] = { "Pos.", "Description", "Item1:", "(end1)", "Stock photos", "Total",
+                                       "Page 2 of 2", NULL };
+
+    assert_contains_none (first, not_on_first);
+    assert_contains_all (first, on_first);
+    assert_contains_all (second, on_second);
+  }
+}
+
+/* A row taller than any page (a description of thousands of words) would
+ * run off its page and be cut short in a PDF that is frozen once issued:
+ * the PDF is refused, naming the line, and issuing with it. */
+static void
+test_row_taller_than_page (void)
+{
+  DgInvoiceFields fields = issued_fields ("en", "EUR");
+  GPtrArray *lines = new_lines ();
+  g_autofree char *huge = long_description (2, 4000);
+  g_autoptr(DgInvoice) invoice = NULL;
+  g_autoptr(DgInvoiceDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_ptr_array_add (lines, make_line (1, DG_INVOICE_LINE_EXTRA, "Stock photos", "2026-11-20", 3, 1299, 1900));
+  g_ptr_array_add (lines, make_line (2, DG_INVOICE_LINE_HOURS, huge, "2026-11-02", 90, 4500, 1900));
+  g_ptr_array_add (lines, make_line (3, DG_INVOICE_LINE_EXTRA, "Travel", "2026-11-21", 1, 5000, 1900));
+  invoice = make_invoice (&fields, lines, make_parties (DG_TAX_STATUS_VAT));
+  document = dg_invoice_document_new (invoice);
+
+  bytes = dg_invoice_document_render_pdf (document, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, DG_INVOICE_DOCUMENT_ERROR, DG_INVOICE_DOCUMENT_ERROR_FAILED);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "Line 2 (“Item2: "));
+  g_assert_nonnull (strstr (error->message, "…”) is too long to fit on a page."));
+  g_assert_null (strstr (error->message, "(end2)"));
+
+  /* The pages can still be drawn, for a draft's preview. */
+  g_assert_cmpuint (dg_invoice_document_get_n_pages (document), >=, 2);
+}
+
+/* The service period fits the info block's value column on one line:
+ * "2 November 2026 – 29 November 2026" used to wrap after the dash. */
+static void
+test_service_period (void)
+{
+  const struct
+  {
+    const char *language;
+    const char *start;
+    const char *end;
+    const char *expected;
+  } cases[] = {
+    { "en", "2026-11-02", "2026-11-29", "2–29 November 2026" },
+    { "de", "2026-11-02", "2026-11-29", "02.11.–29.11.2026" },
+    { "en", "2026-11-02", "2026-12-03", "2 Nov – 3 Dec 2026" },
+    { "de", "2026-11-02", "2026-12-03", "02.11.–03.12.2026" },
+    { "en", "2026-12-28", "2027-01-03", "28 Dec 2026 – 3 Jan 2027" },
+    { "de", "2026-12-28", "2027-01-03", "28.12.2026 – 03.01.2027" },
+    { "en", "2026-09-30", "2026-09-30", "30 September 2026" },
+    { "de", "2026-09-30", "2026-09-30", "30.09.2026" },
+  };
+
+  if (!have_poppler ())
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      DgInvoiceFields fields = issued_fields (cases[i].language, "EUR");
+      GPtrArray *lines = new_lines ();
+      g_autoptr(DgInvoice) invoice = NULL;
+      g_autoptr(DgInvoiceDocument) document = NULL;
+      g_auto(Pdf) pdf = { 0 };
+      g_autofree char *raw = NULL;
+      g_auto(GStrv) text_lines = NULL;
+      gboolean found = FALSE;
+
+      fields.period_start = cases[i].start;
+      fields.period_end = cases[i].end;
+      g_ptr_array_add (lines, make_line (1, DG_INVOICE_LINE_EXTRA, "Stock photos", "", 3, 1299, 1900));
+      invoice = make_invoice (&fields, lines, make_parties (DG_TAX_STATUS_VAT));
+      document = dg_invoice_document_new (invoice);
+      write_pdf (document, &pdf);
+      raw = pdf_text (&pdf);
+
+      /* On one line of the text, after its label. */
+      text_lines = g_strsplit (raw, "\n", -1);
+      for (guint j = 0; text_lines[j] != NULL && !found; j++)
+        found = strstr (text_lines[j], cases[i].expected) != NULL &&
+                strstr (text_lines[j], g_str_equal (cases[i].language, "de") ? "Leistungszeitraum"
+                                                                               : "Service period") != NULL;
+      if (!found)
+        g_test_message ("“%s” not on one line in:\n%s", cases[i].expected, raw);
+      g_assert_true (found);
     }
 }
 
@@ -1493,6 +1621,9 @@ main (int   argc,
     }
   g_test_add_func ("/invoice-document/text-formats", test_text_formats);
   g_test_add_func ("/invoice-document/many-pages", test_many_pages);
+  g_test_add_func ("/invoice-document/tall-first-row", test_tall_first_row);
+  g_test_add_func ("/invoice-document/row-taller-than-page", test_row_taller_than_page);
+  g_test_add_func ("/invoice-document/service-period", test_service_period);
   g_test_add_func ("/invoice-document/qr-code", test_qr_code);
   g_test_add_func ("/invoice-document/qr-code-long-utf8", test_qr_code_long_utf8);
   g_test_add_func ("/invoice-document/qr-code-absent", test_qr_code_absent);
