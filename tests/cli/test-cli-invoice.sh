@@ -60,7 +60,7 @@ check "program help lists invoice" stdout_has "  invoice "
 # The profile lacks its address at first, the assistant theirs.
 db_status 0 "profile set, without an address" profile set --name "Acme Consulting GmbH" \
   --tax-number "29/815/08150" --vat-id DE123456789 --email billing@acme.example \
-  --currency EUR --payment-terms-days 14 --cancellation-pattern "ST-{YYYY}-{NNN}"
+  --currency EUR --payment-terms-days 14 --cancellation-number-pattern "ST-{YYYY}-{NNN}"
 db_status 0 "assistant add, without an address" assistant add --name "Jonas Weber" \
   --email jonas@example.de --time-zone Europe/Berlin --country DE --currency EUR --rate 40.00 \
   --tax-status vat --vat-rate 19 --vat-id DE987654321 --tax-number "21/123/45678" \

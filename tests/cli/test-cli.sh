@@ -39,7 +39,9 @@ check "assistant add help lists its options" \
   eval 'stdout_has --name && stdout_has --rate && stdout_has --tax-status && stdout_has --vat-rate &&
         stdout_has --tax-number && stdout_has --iban && stdout_has --bic && stdout_has --invoice-language'
 expect_status 0 "profile set --help" profile set --help
-check "profile set help lists the cancellation pattern" stdout_has --cancellation-pattern
+check "profile set help lists the cancellation number pattern" stdout_has --cancellation-number-pattern
+# Named after its property, like --invoice-number-pattern beside it.
+check "profile set help has no --cancellation-pattern" eval '! stdout_has "--cancellation-pattern "'
 
 expect_status 0 "--version exits 0" --version
 check "--version prints the version" stdout_has "delegate-cli "
@@ -100,18 +102,18 @@ check "profile show --json has the values set" json \
    and d["cancellation_number_pattern"] == "ST-{YYYY}-{NNNN}"'
 
 # Cancellations are numbered in a series of their own.
-db_status 0 "profile set --cancellation-pattern" profile set --cancellation-pattern "GS-{YYYY}-{NNNN}"
+db_status 0 "profile set --cancellation-number-pattern" profile set --cancellation-number-pattern "GS-{YYYY}-{NNNN}"
 db_status 0 "profile show --json" profile show --json
 check "the cancellation pattern is stored" json 'd["cancellation_number_pattern"] == "GS-{YYYY}-{NNNN}"'
 db_status 0 "profile show" profile show
 check "profile show prints the cancellation pattern" stdout_has "GS-{YYYY}-{NNNN}"
 db_status 1 "a cancellation pattern equal to the invoice pattern fails" \
-  profile set --cancellation-pattern "{YYYY}-{NNNN}"
+  profile set --cancellation-number-pattern "{YYYY}-{NNNN}"
 check "the error names both patterns" \
   eval 'stderr_is_sentence && stderr_has "cancellation numbers" && stderr_has "invoice numbers"'
 db_status 1 "an invoice pattern equal to the cancellation pattern fails" \
   profile set --invoice-number-pattern "GS-{YYYY}-{NNNN}"
-db_status 1 "a cancellation pattern without a counter fails" profile set --cancellation-pattern "GS-{YYYY}"
+db_status 1 "a cancellation pattern without a counter fails" profile set --cancellation-number-pattern "GS-{YYYY}"
 check "the pattern error is a sentence" stderr_is_sentence
 db_status 0 "profile show --json" profile show --json
 check "the refused patterns were not stored" json \
