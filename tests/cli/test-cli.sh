@@ -41,7 +41,7 @@ check "assistant add help lists its options" \
 expect_status 0 "profile set --help" profile set --help
 check "profile set help lists the cancellation number pattern" stdout_has --cancellation-number-pattern
 # Named after its property, like --invoice-number-pattern beside it.
-check "profile set help has no --cancellation-pattern" eval '! stdout_has "--cancellation-pattern "'
+check "profile set help has no --cancellation-pattern" eval '! stdout_has "--cancellation-pattern="'
 
 expect_status 0 "--version exits 0" --version
 check "--version prints the version" stdout_has "delegate-cli "
