@@ -172,12 +172,19 @@ format_period (DgInvoice *invoice)
                           dg_invoice_get_period_end (invoice));
 }
 
-/* Hours as hours ("1.5 h"), anything else as a count of units. */
+/* Hours in hours and minutes ("1:30 h"), exactly as the printed invoice
+ * has them: rounded decimal hours ("0.12 h" for 7 minutes) would not
+ * multiply to the line's amount. Anything else as a count of units. */
 static char *
 format_quantity (const DgInvoiceLine *line)
 {
   if (line->kind == DG_INVOICE_LINE_HOURS)
-    return dg_duration_format_hours (line->minutes);
+    {
+      g_autofree char *hours = dg_duration_format_minutes (line->minutes);
+
+      /* Translators: hours and minutes on an invoice line, such as “1:30 h” */
+      return g_strdup_printf (_("%s h"), hours);
+    }
 
   return g_strdup_printf ("%" G_GINT64_FORMAT, line->quantity);
 }

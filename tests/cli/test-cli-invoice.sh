@@ -152,8 +152,11 @@ by_task=$(json_get id)
 db_status 0 "show the draft" invoice show "$by_task"
 check "its header, lines and totals" \
   eval 'stdout_has "Self-billing invoice" && stdout_has "2026-03-02 to 2026-03-08" &&
-        stdout_has "Bookkeeping" && stdout_has "3.5 h" && stdout_has "€40.00/h" &&
+        stdout_has "Bookkeeping" && stdout_has "€40.00/h" &&
         stdout_has "€140.00" && stdout_has "19 %" && stdout_has "€39.90" && stdout_has "€249.90"'
+# Hours and minutes as on the printed invoice, not rounded decimal hours.
+check "hours are shown as h:mm" \
+  eval 'stdout_has "3:30 h" && stdout_has "0:45 h" && stdout_has "1:00 h" && ! stdout_has "0.75 h"'
 db_status 0 "list the drafts" invoice list --drafts
 check "the draft is listed as draft #ID" \
   eval 'grep -E "^$by_task +draft #$by_task +Jonas Weber +2026-03-02 to 2026-03-08 +€249.90 +Draft" "$out" >/dev/null'
