@@ -2,12 +2,17 @@
 #define G_LOG_DOMAIN "dg-time-entry"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
 
+#include "dg-duration.h"
 #include "dg-task-private.h"
 #include "dg-time-entry-private.h"
 #include "dg-validation.h"
 
 #define MAX_MINUTES 1440
+/* The longest note text an entry's audit summary keeps. */
+#define SUMMARY_NOTE_CHARS 60
 
 enum {
   PROP_0,
@@ -528,4 +533,51 @@ dg_time_entry_init (DgTimeEntry *self)
   self->local_date = g_strdup ("");
   self->assistant_name = g_strdup ("");
   self->task_title = g_strdup ("");
+}
+
+char *
+dg_time_entry_format_audit_summary (const char *local_date,
+                                    gint64      minutes,
+                                    const char *task_title,
+                                    const char *note)
+{
+  g_autoptr(GString) summary = g_string_new (NULL);
+  g_autofree char *duration = dg_duration_format_minutes (minutes);
+  g_autofree char *note_line = NULL;
+  const char *what = task_title != NULL ? task_title : "";
+  unsigned int year, month, day;
+
+  if (local_date != NULL && sscanf (local_date, "%4u-%2u-%2u", &year, &month, &day) == 3 &&
+      g_date_valid_dmy (day, month, year))
+    {
+      g_autoptr(GDateTime) date = g_date_time_new_utc (year, month, day, 0, 0, 0);
+      /* Translators: the day of a time entry in the history, "Mon 2 Mar
+       * 2026"; see g_date_time_format() for the codes. */
+      g_autofree char *text = g_date_time_format (date, _("%a %-d %b %Y"));
+
+      g_string_append (summary, text);
+      g_string_append (summary, ", ");
+    }
+  g_string_append (summary, duration);
+
+  if (*what == '\0' && note != NULL)
+    {
+      const char *end = note + strcspn (note, "\r\n");
+
+      note_line = g_strstrip (g_strndup (note, end - note));
+      if (g_utf8_strlen (note_line, -1) > SUMMARY_NOTE_CHARS)
+        {
+          g_autofree char *cut = g_utf8_substring (note_line, 0, SUMMARY_NOTE_CHARS);
+
+          g_free (note_line);
+          note_line = g_strconcat (cut, "…", NULL);
+        }
+      what = note_line;
+    }
+  if (*what != '\0')
+    {
+      g_string_append (summary, ", ");
+      g_string_append (summary, what);
+    }
+  return g_string_free (g_steal_pointer (&summary), FALSE);
 }

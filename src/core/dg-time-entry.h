@@ -90,4 +90,14 @@ void         dg_time_entry_set_source        (DgTimeEntry *self,
                                               const char  *source,
                                               const char  *external_id);
 
+/* What an entry was about, as every audit row of an entry keeps it:
+ * "Mon 2 Mar 2026, 1:30, Inbox triage" (@local_date "YYYY-MM-DD"; the
+ * task's title, or else the first line of @note, cut at 60 characters
+ * with "…"). One function, so that the timesheets and the invoices write
+ * an entry's history alike. */
+char        *dg_time_entry_format_audit_summary (const char *local_date,
+                                                 gint64      minutes,
+                                                 const char *task_title,
+                                                 const char *note);
+
 G_END_DECLS

@@ -15,8 +15,6 @@
 
 /* The hour a grid cell's entry starts at, in the assistant's zone. */
 #define GRID_ENTRY_HOUR 9
-/* The longest note text an audit summary keeps. */
-#define SUMMARY_NOTE_CHARS 60
 
 struct _DgTimesheetStore
 {
@@ -437,53 +435,14 @@ read_week_entries (DgTimesheetStore  *self,
   return collect_entries (self, stmt, error);
 }
 
-/* What an entry was about, as the audit log keeps it: "Mon 2 Mar 2026,
- * 1:30, Inbox triage" (the task, or else the note's first line). */
+/* What an entry was about, as the audit log keeps it. */
 static char *
 make_summary (DgTimeEntry *entry)
 {
-  g_autoptr(GString) summary = g_string_new (NULL);
-  g_autofree char *duration = dg_duration_format_minutes (dg_time_entry_get_minutes (entry));
-  const char *what = dg_time_entry_get_task_title (entry);
-  g_autofree char *note_line = NULL;
-  GDate date;
-
-  if (parse_date (dg_time_entry_get_local_date (entry), &date))
-    {
-      g_autoptr(GDateTime) day = g_date_time_new_utc (g_date_get_year (&date),
-                                                      g_date_get_month (&date),
-                                                      g_date_get_day (&date), 0, 0, 0);
-      /* Translators: the day of a time entry in the history, "Mon 2 Mar
-       * 2026"; see g_date_time_format() for the codes. */
-      g_autofree char *text = g_date_time_format (day, _("%a %-d %b %Y"));
-
-      g_string_append (summary, text);
-      g_string_append (summary, ", ");
-    }
-  g_string_append (summary, duration);
-
-  if (what == NULL || *what == '\0')
-    {
-      const char *note = dg_time_entry_get_note (entry);
-      const char *end = note + strcspn (note, "\r\n");
-
-      note_line = g_strstrip (g_strndup (note, end - note));
-      if (g_utf8_strlen (note_line, -1) > SUMMARY_NOTE_CHARS)
-        {
-          char *cut = g_utf8_substring (note_line, 0, SUMMARY_NOTE_CHARS);
-
-          g_free (note_line);
-          note_line = g_strconcat (cut, "…", NULL);
-          g_free (cut);
-        }
-      what = note_line;
-    }
-  if (*what != '\0')
-    {
-      g_string_append (summary, ", ");
-      g_string_append (summary, what);
-    }
-  return g_string_free (g_steal_pointer (&summary), FALSE);
+  return dg_time_entry_format_audit_summary (dg_time_entry_get_local_date (entry),
+                                             dg_time_entry_get_minutes (entry),
+                                             dg_time_entry_get_task_title (entry),
+                                             dg_time_entry_get_note (entry));
 }
 
 static gboolean

@@ -338,6 +338,26 @@ test_validation (void)
     }
 }
 
+/* One summary for an entry's audit rows, whichever store writes them. */
+static void
+test_audit_summary (void)
+{
+  g_autofree char *task = dg_time_entry_format_audit_summary ("2026-03-02", 90, "Inbox triage", "Sorted mail");
+  g_autofree char *note = dg_time_entry_format_audit_summary ("2026-03-02", 20, "", "  Phone call \nwith the bank");
+  g_autofree char *long_note = NULL;
+  g_autofree char *bare = dg_time_entry_format_audit_summary ("", 5, "", "");
+  g_autofree char *sixty = g_strnfill (60, 'x');
+  g_autofree char *expected = g_strdup_printf ("Mon 2 Mar 2026, 0:45, %s…", sixty);
+  g_autofree char *seventy = g_strnfill (70, 'x');
+
+  g_assert_cmpstr (task, ==, "Mon 2 Mar 2026, 1:30, Inbox triage");
+  /* Without a task, the note's first line. */
+  g_assert_cmpstr (note, ==, "Mon 2 Mar 2026, 0:20, Phone call");
+  long_note = dg_time_entry_format_audit_summary ("2026-03-02", 45, NULL, seventy);
+  g_assert_cmpstr (long_note, ==, expected);
+  g_assert_cmpstr (bare, ==, "0:05");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -352,6 +372,7 @@ main (int    argc,
   g_test_add_func ("/time-entry/properties", test_properties);
   g_test_add_func ("/time-entry/copy", test_copy);
   g_test_add_func ("/time-entry/validation", test_validation);
+  g_test_add_func ("/time-entry/audit-summary", test_audit_summary);
 
   return g_test_run ();
 }
