@@ -164,8 +164,32 @@ dg_business_profile_normalize_field (const char *property,
   return g_steal_pointer (&stripped);
 }
 
-/* Cancellations have a series of their own (§14 UStG: numbers unique), so
- * the two patterns must not make the same numbers. */
+/* @pattern without its placeholders: the text every number it makes
+ * shares. */
+static char *
+pattern_literal_text (const char *pattern)
+{
+  GString *text = g_string_new (NULL);
+  gboolean in_placeholder = FALSE;
+
+  for (const char *p = pattern; *p != '\0'; p++)
+    {
+      if (*p == '{')
+        in_placeholder = TRUE;
+      else if (*p == '}')
+        in_placeholder = FALSE;
+      else if (!in_placeholder)
+        g_string_append_c (text, *p);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Cancellations have a series of their own (§14 UStG: numbers unique).
+ * This refuses patterns that are equal, or equal but for their
+ * placeholders ("{YYYY}-{NNNN}" and "{YY}-{NNN}"), which would soon make
+ * the same numbers. Patterns that still could ("{YYYY}-{NNNN}" and
+ * "{YYYY}-000{N}") are caught by the invoice store, which refuses a number
+ * that is taken and names the pattern to change. */
 static gboolean
 patterns_differ (DgBusinessProfile  *self,
                  GError            **error)
@@ -174,13 +198,24 @@ patterns_differ (DgBusinessProfile  *self,
                                                                   self->strings[PROP_INVOICE_NUMBER_PATTERN]);
   g_autofree char *cancellation = dg_business_profile_normalize_field ("cancellation-number-pattern",
                                                                        self->strings[PROP_CANCELLATION_NUMBER_PATTERN]);
+  g_autofree char *invoice_text = pattern_literal_text (invoice);
+  g_autofree char *cancellation_text = pattern_literal_text (cancellation);
 
-  if (!g_str_equal (invoice, cancellation))
-    return TRUE;
-  g_set_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID,
-               _("The pattern for cancellation numbers must differ from the pattern for invoice numbers (both are “%s”), since cancellations are numbered in a series of their own."),
-               invoice);
-  return FALSE;
+  if (g_str_equal (invoice, cancellation))
+    {
+      g_set_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID,
+                   _("The pattern for cancellation numbers must differ from the pattern for invoice numbers (both are “%s”), since cancellations are numbered in a series of their own."),
+                   invoice);
+      return FALSE;
+    }
+  if (g_str_equal (invoice_text, cancellation_text))
+    {
+      g_set_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID,
+                   _("The patterns for invoice numbers (“%s”) and cancellation numbers (“%s”) differ only in their placeholders, so they would make the same numbers. Add a text of its own to the cancellation pattern, such as “ST-”."),
+                   invoice, cancellation);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
