@@ -80,6 +80,8 @@ static const char * const texts[DG_INVOICE_TEXT_N_TEXTS][2] = {
     { "VAT ID of the recipient", "USt-IdNr. des Leistungsempfängers" },
   [DG_INVOICE_TEXT_PAYMENT] =
     { "Payment", "Zahlung" },
+  [DG_INVOICE_TEXT_HOURS_WITHOUT_TASK] =
+    { "Hours without a task", "Stunden ohne Aufgabe" },
 };
 
 static const char * const month_names[12] = {

@@ -56,6 +56,7 @@ typedef enum
   DG_INVOICE_TEXT_SUPPLIER_VAT_ID,      /* reverse charge: the assistant's */
   DG_INVOICE_TEXT_RECIPIENT_VAT_ID,     /* reverse charge: the business's */
   DG_INVOICE_TEXT_PAYMENT,              /* heading of the payment details */
+  DG_INVOICE_TEXT_HOURS_WITHOUT_TASK,   /* a line of the hours that belong to no task */
   DG_INVOICE_TEXT_N_TEXTS,
 } DgInvoiceTextId;
 
