@@ -793,8 +793,15 @@ on_quantity_bind (GtkSignalListItemFactory *factory,
   const DgInvoiceLine *line = line_of (list_item);
   g_autofree char *text = NULL;
 
+  /* Hours as the printed invoice writes them, "12:30 h", so the owner
+   * reads the same figure on screen and on paper. */
   if (line->kind == DG_INVOICE_LINE_HOURS)
-    text = dg_duration_format_hours (line->minutes);
+    {
+      g_autofree char *clock = dg_duration_format_minutes (line->minutes);
+
+      /* Translators: the hours and minutes of an invoice line, "12:30 h" */
+      text = g_strdup_printf (_("%s h"), clock);
+    }
   else
     text = g_strdup_printf ("%" G_GINT64_FORMAT, line->quantity);
   set_cell (list_item, text);

@@ -159,6 +159,19 @@ label_text (GtkWidget  *root,
   return gtk_label_get_label (GTK_LABEL (find (root, name)));
 }
 
+/* How many labels under @root read exactly @text: cells of a column view
+ * are labels. */
+static guint
+count_labels (GtkWidget  *root,
+              const char *text)
+{
+  guint count = GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0 ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    count += count_labels (child, text);
+  return count;
+}
+
 static void
 click (GtkWidget *button)
 {
@@ -292,6 +305,9 @@ check_week_draft (DgInvoicesPage *page)
   g_assert_cmpint (dg_invoice_get_total (draft).minor, ==, WEEK_TOTAL);
   g_assert_cmpstr (label_text (GTK_WIDGET (page), "invoice_total"), ==, total);
   g_assert_true (gtk_widget_get_mapped (find (GTK_WIDGET (page), "invoice_lines")));
+  /* Each line bills two entries of 1:30, written as the printed invoice
+   * writes them, not as decimal hours. */
+  g_assert_cmpuint (count_labels (find (GTK_WIDGET (page), "invoice_lines"), "3:00 h"), ==, 2);
 }
 
 /* The page fits the narrowest window (360 pixels) with a draft shown,
