@@ -435,6 +435,7 @@ drive_empty (DgApplication *app,
   wait_until_loaded (page);
   g_assert_true (gtk_widget_get_visible (dg_gui_test_find_by_name (GTK_WIDGET (page), "overview_awaiting_empty")));
   g_assert_true (gtk_widget_get_visible (dg_gui_test_find_by_name (GTK_WIDGET (page), "overview_overdue_empty")));
+  g_assert_true (gtk_widget_get_visible (dg_gui_test_find_by_name (GTK_WIDGET (page), "overview_invoices_empty")));
   g_assert_true (dg_hours_chart_is_empty (dg_overview_page_get_chart (page)));
   hours_empty = dg_gui_test_find_by_name (GTK_WIDGET (page), "overview_hours_empty");
   g_assert_true (gtk_widget_get_mapped (hours_empty));
@@ -533,10 +534,13 @@ add_payee (DgAssistantStore *assistants,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DgAssistant) assistant = dg_assistant_new ();
+  /* Agreed long before any invoice of the tests. */
+  GDate agreed = owner_date_days_ago (2 * 365);
+  g_autofree char *agreed_text = format_date (&agreed);
 
   g_object_set (assistant, "name", name, "time-zone", zone, "country", country, "currency", currency,
                 "hourly-rate", rate, "address", address, "tax-status", DG_TAX_STATUS_OUTSIDE_SCOPE,
-                "self-billing-date", "2026-01-02", NULL);
+                "self-billing-date", agreed_text, NULL);
   g_assert_true (dg_assistant_store_add (assistants, assistant, &error));
   g_assert_no_error (error);
   return dg_assistant_get_id (assistant);
@@ -726,8 +730,25 @@ drive_invoices (DgApplication *app,
   g_autofree char *expected = NULL;
   g_autofree char *expected_ids = NULL;
   GDate today = owner_date_days_ago (0);
+  DgOverviewPage *window_page = find_page (app, window);
+  g_autoptr(DgInvoiceStore) window_store = NULL;
+  g_autoptr(GPtrArray) window_rows = NULL;
   DgOverviewPage *page;
   GtkWidget *summary;
+
+  /* The window gives its Overview the invoice store, and shows the
+   * invoice chosen there on its Invoices page. */
+  g_object_get (window_page, "invoice-store", &window_store, NULL);
+  g_assert_nonnull (window_store);
+  wait_until_loaded (window_page);
+  window_rows = list_rows (window_page, "overview_invoices_list");
+  g_assert_cmpuint (window_rows->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpstr (row_title (window_rows->pdata[i]), ==, unpaid_numbers[i]);
+  g_signal_emit_by_name (window_rows->pdata[0], "activate");
+  dg_gui_test_iterate ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (window_page), ADW_TYPE_VIEW_STACK))),
+                   ==, "invoices");
 
   page = create_invoices_page (app, invoices, requested);
   g_object_get (page, "invoice-store", &page_store, NULL);
