@@ -5,17 +5,20 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "dg-duration.h"
+#include "dg-epc-qr.h"
 #include "dg-invoice-document.h"
 #include "dg-invoice-number.h"
 #include "dg-invoice-private.h"
 #include "dg-invoice-store-private.h"
 #include "dg-invoice-store.h"
+#include "dg-invoice-text.h"
 #include "dg-money.h"
+#include "dg-time-entry.h"
 #include "dg-validation.h"
 
-/* The longest note text an entry's audit summary keeps. */
-#define SUMMARY_NOTE_CHARS 60
+/* The longest description of a line: a row of the printed table must fit
+ * on one page, and a frozen document cannot be fixed afterwards. */
+#define MAX_DESCRIPTION_CHARS 500
 
 struct _DgInvoiceStore
 {
@@ -25,6 +28,7 @@ struct _DgInvoiceStore
 
   void      (*issue_hook) (gpointer data);
   gpointer    issue_hook_data;
+  GDate       today;       /* set by a test; else the owner's local date */
 };
 
 enum {
@@ -93,9 +97,9 @@ static const char *insert_invoice_sql =
  * parties exactly as the original printed them. */
 static const char *insert_cancellation_sql =
   "INSERT INTO invoices (kind, state, assistant_id, period_start, period_end, grouping, "
-  "currency, language, paper, cancels_id, parties, created_at) "
+  "currency, language, paper, cancels_id, cancel_reason, parties, created_at) "
   "SELECT 'cancellation', 'draft', assistant_id, period_start, period_end, grouping, "
-  "currency, language, paper, id, parties, ?2 FROM invoices WHERE id = ?1";
+  "currency, language, paper, id, ?3, parties, ?2 FROM invoices WHERE id = ?1";
 static const char *update_draft_totals_sql =
   "UPDATE invoices SET net_total = ?2, tax_total = ?3, total = ?4 "
   "WHERE id = ?1 AND state = 'draft'";
@@ -155,6 +159,13 @@ static const char *insert_series_sql =
   "INSERT INTO invoice_number_series (series, prefix, last_number) VALUES (?1, ?2, 1)";
 static const char *update_series_sql =
   "UPDATE invoice_number_series SET last_number = ?3 WHERE series = ?1 AND prefix = ?2";
+/* Whether a number is in use, whichever series made it. */
+static const char *count_number_sql =
+  "SELECT count(*) FROM invoices WHERE number = ?1";
+/* The latest date a series has issued on: numbers go in the order of
+ * their dates. */
+static const char *select_latest_issue_date_sql =
+  "SELECT coalesce (max (issue_date), '') FROM invoices WHERE kind = ?1 AND state <> 'draft'";
 
 /* What a draft bills: the assistant's approved entries of the period. */
 static const char *select_invoiceable_entries_sql =
@@ -478,20 +489,42 @@ emit_changed (DgInvoiceStore *self)
 }
 
 /* The text of a line of hours that belong to no task, in the invoice's
- * language: the document is printed in the assistant's language whatever
- * the owner's locale is, so this is not looked up with gettext. */
+ * language: printed on the document, so it comes from the document's
+ * table of words, not from gettext. */
 static const char *
 hours_without_task (const char *language)
 {
-  static const struct { const char *language; const char *text; } texts[] = {
-    { "en", "Hours without a task" },
-    { "de", "Stunden ohne Aufgabe" },
-  };
+  return dg_invoice_text_get (dg_invoice_language_from_code (language),
+                              DG_INVOICE_TEXT_HOURS_WITHOUT_TASK);
+}
 
-  for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
-    if (g_strcmp0 (texts[i].language, language) == 0)
-      return texts[i].text;
-  return texts[0].text;
+/* @text cut to MAX_DESCRIPTION_CHARS characters, ending in "…" when cut. */
+static char *
+cap_description (const char *text)
+{
+  g_autofree char *cut = NULL;
+
+  if (g_utf8_strlen (text, -1) <= MAX_DESCRIPTION_CHARS)
+    return g_strdup (text);
+  cut = g_utf8_substring (text, 0, MAX_DESCRIPTION_CHARS - 1);
+  return g_strconcat (g_strchomp (cut), "…", NULL);
+}
+
+/* The owner's local date, or the one a test set. */
+static void
+owner_today (DgInvoiceStore *self,
+             char            out[11])
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  if (g_date_valid (&self->today))
+    {
+      format_date (&self->today, out);
+      return;
+    }
+  now = g_date_time_new_now_local ();
+  g_snprintf (out, 11, "%04d-%02d-%02d", g_date_time_get_year (now),
+              g_date_time_get_month (now), g_date_time_get_day_of_month (now));
 }
 
 /* ---- audit rows ------------------------------------------------------------- */
@@ -575,53 +608,6 @@ billed_entry_clear (BilledEntry *entry)
   g_free (entry->task_title);
 }
 
-/* As the timesheet store writes it: "Mon 2 Mar 2026, 1:30, Inbox triage"
- * (the task, or else the note's first line). */
-static char *
-entry_summary (const BilledEntry *entry)
-{
-  g_autoptr(GString) summary = g_string_new (NULL);
-  g_autofree char *duration = dg_duration_format_minutes (entry->minutes);
-  g_autofree char *note_line = NULL;
-  const char *what = entry->task_title;
-  GDate date;
-
-  if (parse_date (entry->local_date, &date))
-    {
-      g_autoptr(GDateTime) day = g_date_time_new_utc (g_date_get_year (&date),
-                                                      g_date_get_month (&date),
-                                                      g_date_get_day (&date), 0, 0, 0);
-      /* Translators: the day of a time entry in the history, "Mon 2 Mar
-       * 2026"; see g_date_time_format() for the codes. */
-      g_autofree char *text = g_date_time_format (day, _("%a %-d %b %Y"));
-
-      g_string_append (summary, text);
-      g_string_append (summary, ", ");
-    }
-  g_string_append (summary, duration);
-
-  if (*what == '\0')
-    {
-      const char *end = entry->note + strcspn (entry->note, "\r\n");
-
-      note_line = g_strstrip (g_strndup (entry->note, end - entry->note));
-      if (g_utf8_strlen (note_line, -1) > SUMMARY_NOTE_CHARS)
-        {
-          g_autofree char *cut = g_utf8_substring (note_line, 0, SUMMARY_NOTE_CHARS);
-
-          g_free (note_line);
-          note_line = g_strconcat (cut, "…", NULL);
-        }
-      what = note_line;
-    }
-  if (*what != '\0')
-    {
-      g_string_append (summary, ", ");
-      g_string_append (summary, what);
-    }
-  return g_string_free (g_steal_pointer (&summary), FALSE);
-}
-
 /* Moves every entry @invoice_id bills from @from to @to, each with its
  * audit row. The entries are read first: the table is not changed under
  * a running query. */
@@ -666,7 +652,10 @@ move_billed_entries (DgInvoiceStore  *self,
   for (guint i = 0; i < entries->len; i++)
     {
       const BilledEntry *entry = &g_array_index (entries, BilledEntry, i);
-      g_autofree char *summary = entry_summary (entry);
+      g_autofree char *summary = dg_time_entry_format_audit_summary (entry->local_date,
+                                                                     entry->minutes,
+                                                                     entry->task_title,
+                                                                     entry->note);
 
       stmt = dg_database_prepare (self->db, update_entry_state_sql, error);
       if (stmt == NULL)
@@ -736,79 +725,68 @@ read_lines (DgInvoiceStore  *self,
 }
 
 /* What an invoice row holds, copied out of the statement so that other
- * statements can run before the invoice is made. */
+ * statements can run before the invoice is made: the fields the invoice
+ * is made from, their strings owned by @strings, and the stored parties. */
 typedef struct
 {
-  gint64  id;
-  char   *kind;
-  char   *state;
-  char   *number;
-  gint64  assistant_id;
-  char   *period_start;
-  char   *period_end;
-  char   *grouping;
-  char   *currency;
-  char   *language;
-  char   *paper;
-  char   *issue_date;
-  char   *due_date;
-  char   *paid_date;
-  gint64  paid_amount;
-  gint64  cancels_id;
-  char   *cancels_number;
-  gint64  cancelled_by_id;
-  char   *cancelled_by_number;
-  char   *cancel_reason;
-  char   *parties;
+  DgInvoiceFields  fields;
+  GPtrArray       *strings;
+  char            *parties;
 } InvoiceRow;
 
 static void
 invoice_row_clear (InvoiceRow *row)
 {
-  g_clear_pointer (&row->kind, g_free);
-  g_clear_pointer (&row->state, g_free);
-  g_clear_pointer (&row->number, g_free);
-  g_clear_pointer (&row->period_start, g_free);
-  g_clear_pointer (&row->period_end, g_free);
-  g_clear_pointer (&row->grouping, g_free);
-  g_clear_pointer (&row->currency, g_free);
-  g_clear_pointer (&row->language, g_free);
-  g_clear_pointer (&row->paper, g_free);
-  g_clear_pointer (&row->issue_date, g_free);
-  g_clear_pointer (&row->due_date, g_free);
-  g_clear_pointer (&row->paid_date, g_free);
-  g_clear_pointer (&row->cancels_number, g_free);
-  g_clear_pointer (&row->cancelled_by_number, g_free);
-  g_clear_pointer (&row->cancel_reason, g_free);
+  g_clear_pointer (&row->strings, g_ptr_array_unref);
   g_clear_pointer (&row->parties, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (InvoiceRow, invoice_row_clear)
 
+/* A text column of @stmt, kept by @row. */
+static const char *
+invoice_row_text (InvoiceRow   *row,
+                  sqlite3_stmt *stmt,
+                  int           column)
+{
+  char *text = g_strdup (dg_database_column_text (stmt, column));
+
+  g_ptr_array_add (row->strings, text);
+  return text;
+}
+
 static void
 invoice_row_read (InvoiceRow   *row,
                   sqlite3_stmt *stmt)
 {
-  row->id = sqlite3_column_int64 (stmt, 0);
-  row->kind = g_strdup (dg_database_column_text (stmt, 1));
-  row->state = g_strdup (dg_database_column_text (stmt, 2));
-  row->number = g_strdup (dg_database_column_text (stmt, 3));
-  row->assistant_id = sqlite3_column_int64 (stmt, 4);
-  row->period_start = g_strdup (dg_database_column_text (stmt, 5));
-  row->period_end = g_strdup (dg_database_column_text (stmt, 6));
-  row->grouping = g_strdup (dg_database_column_text (stmt, 7));
-  row->currency = g_strdup (dg_database_column_text (stmt, 8));
-  row->language = g_strdup (dg_database_column_text (stmt, 9));
-  row->paper = g_strdup (dg_database_column_text (stmt, 10));
-  row->issue_date = g_strdup (dg_database_column_text (stmt, 11));
-  row->due_date = g_strdup (dg_database_column_text (stmt, 12));
-  row->paid_date = g_strdup (dg_database_column_text (stmt, 13));
-  row->paid_amount = sqlite3_column_int64 (stmt, 14);
-  row->cancels_id = sqlite3_column_int64 (stmt, 15);
-  row->cancels_number = g_strdup (dg_database_column_text (stmt, 16));
-  row->cancelled_by_id = sqlite3_column_int64 (stmt, 17);
-  row->cancelled_by_number = g_strdup (dg_database_column_text (stmt, 18));
-  row->cancel_reason = g_strdup (dg_database_column_text (stmt, 19));
+  DgInvoiceFields *fields = &row->fields;
+
+  row->strings = g_ptr_array_new_with_free_func (g_free);
+  /* The schema's CHECKs keep the texts to the known ones. */
+  fields->id = sqlite3_column_int64 (stmt, 0);
+  fields->kind = g_strcmp0 (dg_database_column_text (stmt, 1), "cancellation") == 0
+                 ? DG_INVOICE_KIND_CANCELLATION : DG_INVOICE_KIND_INVOICE;
+  fields->state = DG_INVOICE_STATE_DRAFT;
+  dg_invoice_state_from_string (dg_database_column_text (stmt, 2), &fields->state);
+  fields->number = invoice_row_text (row, stmt, 3);
+  fields->assistant_id = sqlite3_column_int64 (stmt, 4);
+  fields->period_start = invoice_row_text (row, stmt, 5);
+  fields->period_end = invoice_row_text (row, stmt, 6);
+  fields->grouping = DG_INVOICE_GROUPING_BY_TASK;
+  dg_invoice_grouping_from_string (dg_database_column_text (stmt, 7), &fields->grouping);
+  fields->currency = invoice_row_text (row, stmt, 8);
+  fields->language = invoice_row_text (row, stmt, 9);
+  fields->paper = DG_PAPER_A4;
+  dg_paper_from_string (dg_database_column_text (stmt, 10), &fields->paper);
+  fields->issue_date = invoice_row_text (row, stmt, 11);
+  fields->due_date = invoice_row_text (row, stmt, 12);
+  fields->paid_date = invoice_row_text (row, stmt, 13);
+  fields->paid_amount = sqlite3_column_int64 (stmt, 14);
+  fields->cancels_id = sqlite3_column_int64 (stmt, 15);
+  fields->cancels_number = invoice_row_text (row, stmt, 16);
+  fields->cancelled_by_id = sqlite3_column_int64 (stmt, 17);
+  fields->cancelled_by_number = invoice_row_text (row, stmt, 18);
+  fields->cancel_reason = invoice_row_text (row, stmt, 19);
   row->parties = g_strdup (dg_database_column_text (stmt, 20));
 }
 
@@ -826,7 +804,7 @@ row_parties (DgInvoiceStore    *self,
 
   if (*row->parties != '\0')
     return dg_invoice_parties_parse (row->parties, error);
-  if (!read_assistant (self, row->assistant_id, &assistant, error))
+  if (!read_assistant (self, row->fields.assistant_id, &assistant, error))
     return NULL;
   return make_parties (profile, &assistant);
 }
@@ -839,43 +817,17 @@ invoice_from_row (DgInvoiceStore    *self,
 {
   g_autoptr(DgInvoiceParties) parties = NULL;
   g_autoptr(GPtrArray) lines = NULL;
-  DgInvoiceFields fields = { 0 };
+  DgInvoiceFields fields = row->fields;
 
   parties = row_parties (self, row, profile, error);
   if (parties == NULL)
     return NULL;
-  lines = read_lines (self, row->id, error);
+  lines = read_lines (self, fields.id, error);
   if (lines == NULL)
     return NULL;
 
-  /* The schema's CHECKs keep the texts to the known ones. */
-  fields.id = row->id;
-  fields.kind = g_strcmp0 (row->kind, "cancellation") == 0
-                ? DG_INVOICE_KIND_CANCELLATION : DG_INVOICE_KIND_INVOICE;
-  fields.state = DG_INVOICE_STATE_DRAFT;
-  dg_invoice_state_from_string (row->state, &fields.state);
-  fields.number = row->number;
-  fields.assistant_id = row->assistant_id;
-  fields.assistant_name = parties->assistant_name;
-  fields.period_start = row->period_start;
-  fields.period_end = row->period_end;
-  fields.grouping = DG_INVOICE_GROUPING_BY_TASK;
-  dg_invoice_grouping_from_string (row->grouping, &fields.grouping);
-  fields.currency = row->currency;
-  fields.language = row->language;
-  fields.paper = DG_PAPER_A4;
-  dg_paper_from_string (row->paper, &fields.paper);
-  fields.issue_date = row->issue_date;
-  fields.due_date = row->due_date;
-  fields.paid_date = row->paid_date;
-  fields.paid_amount = row->paid_amount;
-  fields.cancels_id = row->cancels_id;
-  fields.cancels_number = row->cancels_number;
-  fields.cancelled_by_id = row->cancelled_by_id;
-  fields.cancelled_by_number = row->cancelled_by_number;
-  fields.cancel_reason = row->cancel_reason;
-
   /* The invoice copies the name while it takes the parties over. */
+  fields.assistant_name = parties->assistant_name;
   return _dg_invoice_new (&fields, g_steal_pointer (&lines), g_steal_pointer (&parties), error);
 }
 
@@ -1174,8 +1126,9 @@ collect_fee_lines (DgInvoiceStore   *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 handbook_id = sqlite3_column_int64 (stmt, 5);
+      g_autofree char *description = cap_description (dg_database_column_text (stmt, 1));
       WorkLine *fee = work_line_new (DG_INVOICE_LINE_FIXED_FEE,
-                                     dg_database_column_text (stmt, 1),
+                                     description,
                                      dg_database_column_text (stmt, 3),
                                      sqlite3_column_int64 (stmt, 0),
                                      dg_database_column_text (stmt, 2),
@@ -1232,7 +1185,11 @@ collect_hours_lines (DgInvoiceStore     *self,
                                                          : assistant->hourly_rate;
       WorkLine *work = NULL;
 
-      /* A fixed fee pays for the task however long it took. */
+      /* A fixed fee pays for the task however long it took. Hours whose
+       * fee is not on this draft (billed by an earlier invoice, or due
+       * outside the period) are billed by no line: they are paid by that
+       * fee, so they stay approved rather than becoming invoiced with a
+       * line that does not bill them. */
       if (g_strcmp0 (billing, "fixed-fee") == 0)
         {
           WorkLine *fee = find_fee_line (fee_lines, task_id, local_date);
@@ -1250,7 +1207,9 @@ collect_hours_lines (DgInvoiceStore     *self,
           work = g_hash_table_lookup (by_task, key);
           if (work == NULL)
             {
-              work = work_line_new (DG_INVOICE_LINE_HOURS, title, "", task_id, "",
+              g_autofree char *description = cap_description (title);
+
+              work = work_line_new (DG_INVOICE_LINE_HOURS, description, "", task_id, "",
                                     sqlite3_column_int64 (stmt, 8), sqlite3_column_int (stmt, 9),
                                     tax_rate_of (assistant));
               work->line->unit_price = rate;
@@ -1262,11 +1221,14 @@ collect_hours_lines (DgInvoiceStore     *self,
       else
         {
           g_autofree char *note = g_strdup (dg_database_column_text (stmt, 4));
+          g_autofree char *joined = NULL;
           g_autofree char *description = NULL;
 
-          /* One line of text: the note's line breaks become spaces. */
+          /* One line of text: the note's line breaks become spaces. A
+           * long note is cut, so that the row fits a page. */
           g_strstrip (g_strdelimit (note, "\r\n\t", ' '));
-          description = *note != '\0' ? g_strconcat (title, " – ", note, NULL) : g_strdup (title);
+          joined = *note != '\0' ? g_strconcat (title, " – ", note, NULL) : g_strdup (title);
+          description = cap_description (joined);
           work = work_line_new (DG_INVOICE_LINE_HOURS, description, local_date, task_id, "",
                                 sqlite3_column_int64 (stmt, 8), sqlite3_column_int (stmt, 9),
                                 tax_rate_of (assistant));
@@ -1483,6 +1445,7 @@ dg_invoice_store_class_init (DgInvoiceStoreClass *klass)
 static void
 dg_invoice_store_init (DgInvoiceStore *self)
 {
+  g_date_clear (&self->today, 1);
 }
 
 DgInvoiceStore *
@@ -1510,6 +1473,19 @@ _dg_invoice_store_set_issue_hook (DgInvoiceStore *self,
 
   self->issue_hook = hook;
   self->issue_hook_data = data;
+}
+
+void
+_dg_invoice_store_set_today (DgInvoiceStore *self,
+                             const GDate    *today)
+{
+  g_return_if_fail (DG_IS_INVOICE_STORE (self));
+  g_return_if_fail (today == NULL || g_date_valid (today));
+
+  if (today != NULL)
+    self->today = *today;
+  else
+    g_date_clear (&self->today, 1);
 }
 
 /* ---- drafts ------------------------------------------------------------------- */
@@ -1773,6 +1749,13 @@ dg_invoice_store_add_line (DgInvoiceStore  *self,
                            _("Describe the line: an invoice line needs a description."));
       return FALSE;
     }
+  if (g_utf8_strlen (stripped, -1) > MAX_DESCRIPTION_CHARS)
+    {
+      g_set_error (error, DG_INVOICE_ERROR, DG_INVOICE_ERROR_INVALID,
+                   _("The line’s description is longer than %d characters. Shorten it, or split it into several lines."),
+                   MAX_DESCRIPTION_CHARS);
+      return FALSE;
+    }
   if (quantity < 1)
     {
       g_set_error_literal (error, DG_INVOICE_ERROR, DG_INVOICE_ERROR_INVALID,
@@ -1929,6 +1912,48 @@ missing_field (GError     **error,
   return FALSE;
 }
 
+/* The member states of the EU (ISO 3166, so Greece is GR): an assistant
+ * there has a VAT ID for a reverse charge to name (Art. 226 (3) of the
+ * VAT Directive); one elsewhere may have none. */
+static gboolean
+is_eu_country (const char *code)
+{
+  static const char * const members[] = {
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU",
+    "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (members); i++)
+    if (g_strcmp0 (members[i], code) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether the document of @invoice will carry the EPC payment code, built
+ * exactly as the document builds it: a frozen document can never gain the
+ * code later, so what it cannot carry is refused before issuing. */
+static gboolean
+check_payment_code (DgInvoice  *invoice,
+                    GError    **error)
+{
+  const DgInvoiceParties *parties = dg_invoice_get_parties (invoice);
+  DgMoney total = dg_invoice_get_total (invoice);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *payload = NULL;
+
+  if (dg_invoice_get_kind (invoice) == DG_INVOICE_KIND_CANCELLATION ||
+      g_strcmp0 (total.currency, "EUR") != 0 || total.minor <= 0 ||
+      dg_text_is_blank (parties->assistant_iban))
+    return TRUE;
+  payload = dg_epc_qr_payload (parties->assistant_bic,
+                               parties->assistant_name != NULL ? parties->assistant_name : "",
+                               parties->assistant_iban, total.minor,
+                               dg_invoice_get_number (invoice), &local_error);
+  if (payload == NULL)
+    return missing_field (error, "%s", local_error->message);
+  return TRUE;
+}
+
 /* Whether @invoice (a draft, with the parties as they are now) holds
  * everything its document needs (§14(4) UStG, Art. 226 of the VAT
  * Directive). */
@@ -1953,6 +1978,11 @@ check_document_fields (DgInvoice  *invoice,
   switch (parties->tax_status)
     {
     case DG_TAX_STATUS_VAT:
+      /* Charging no tax needs a reason on the document (§ 14 (4) Nr. 8
+       * UStG), which only the other statuses print. */
+      if (parties->vat_rate == 0)
+        return missing_field (error, _("%s is set to charge VAT at 0 %%. Enter their VAT rate, or choose the tax status that exempts them, under Assistants."), name);
+      G_GNUC_FALLTHROUGH;
     case DG_TAX_STATUS_SMALL_BUSINESS:
       if (dg_text_is_blank (parties->assistant_tax_number) && dg_text_is_blank (parties->assistant_vat_id))
         return missing_field (error, _("Enter %s’s tax number or VAT ID in their details under Assistants."), name);
@@ -1960,7 +1990,10 @@ check_document_fields (DgInvoice  *invoice,
     case DG_TAX_STATUS_REVERSE_CHARGE:
       if (dg_text_is_blank (parties->business_vat_id))
         return missing_field (error, "%s", _("Enter your business’s VAT ID in Preferences → Business: a reverse-charge invoice names both VAT IDs."));
-      if (dg_text_is_blank (parties->assistant_vat_id))
+      /* An assistant outside the EU has no EU VAT ID to name; an unknown
+       * country is taken as inside. */
+      if (dg_text_is_blank (parties->assistant_vat_id) &&
+          (dg_text_is_blank (parties->assistant_country) || is_eu_country (parties->assistant_country)))
         return missing_field (error, _("Enter %s’s VAT ID in their details under Assistants: a reverse-charge invoice names both VAT IDs."), name);
       break;
     case DG_TAX_STATUS_OUTSIDE_SCOPE:
@@ -1972,7 +2005,7 @@ check_document_fields (DgInvoice  *invoice,
     return missing_field (error, "%s", _("The invoice has no lines. Refresh it to bill the approved work, or add a line."));
   if (dg_invoice_get_total (invoice).minor < 0)
     return missing_field (error, "%s", _("The invoice’s total is negative. Reduce the discount, or add the work it is for."));
-  return TRUE;
+  return check_payment_code (invoice, error);
 }
 
 gboolean
@@ -2005,7 +2038,7 @@ set_stale_error (GError **error)
 }
 
 /* Whether what @draft bills is still there to bill, at the rates of tax
- * and in the currency its parties have now. */
+ * and in the currency and language its parties have now. */
 static gboolean
 check_still_invoiceable (DgInvoiceStore  *self,
                          DgInvoice       *draft,
@@ -2018,7 +2051,10 @@ check_still_invoiceable (DgInvoiceStore  *self,
 
   if (!read_assistant (self, dg_invoice_get_assistant_id (draft), &assistant, error))
     return FALSE;
-  if (g_strcmp0 (assistant.currency, dg_invoice_get_currency (draft)) != 0)
+  /* The language too: the draft's lines are worded in it, and the rest
+   * of the document takes the assistant's details as they are now. */
+  if (g_strcmp0 (assistant.currency, dg_invoice_get_currency (draft)) != 0 ||
+      g_strcmp0 (assistant.language, dg_invoice_get_language (draft)) != 0)
     {
       set_stale_error (error);
       return FALSE;
@@ -2054,7 +2090,9 @@ check_still_invoiceable (DgInvoiceStore  *self,
 }
 
 /* Takes the next number of @series for @pattern on @date: reserved in the
- * caller's transaction, so that it is used exactly when that commits. */
+ * caller's transaction, so that it is used exactly when that commits.
+ * Patterns only differ as text, so a number the other series (or an older
+ * pattern) made already is refused, naming the pattern to change. */
 static char *
 reserve_number (DgInvoiceStore  *self,
                 const char      *series,
@@ -2063,8 +2101,10 @@ reserve_number (DgInvoiceStore  *self,
                 GError         **error)
 {
   g_autofree char *prefix = dg_invoice_number_series_prefix (pattern, date);
+  g_autofree char *formatted = NULL;
   sqlite3_stmt *stmt = dg_database_prepare (self->db, select_series_sql, error);
   gint64 number = 1;
+  gint64 taken = 0;
   int rc;
 
   if (stmt == NULL)
@@ -2089,7 +2129,96 @@ reserve_number (DgInvoiceStore  *self,
     sqlite3_bind_int64 (stmt, 3, number);
   if (!dg_database_execute (self->db, stmt, error))
     return NULL;
-  return dg_invoice_number_format (pattern, date, (guint64) number);
+  formatted = dg_invoice_number_format (pattern, date, (guint64) number);
+
+  stmt = dg_database_prepare (self->db, count_number_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  dg_database_bind_text (stmt, 1, formatted);
+  if (!query_int (self->db, stmt, &taken, error))
+    return NULL;
+  if (taken > 0)
+    {
+      g_set_error (error, DG_INVOICE_ERROR, DG_INVOICE_ERROR_INVALID,
+                   g_str_equal (series, "cancellation")
+                   ? _("The next cancellation number, %s, is taken already by another invoice or cancellation. Change the pattern for cancellation numbers (“%s”) in Preferences → Business so that it makes numbers of its own.")
+                   : _("The next invoice number, %s, is taken already by another invoice or cancellation. Change the pattern for invoice numbers (“%s”) in Preferences → Business so that it makes numbers of its own."),
+                   formatted, pattern);
+      return NULL;
+    }
+  return g_steal_pointer (&formatted);
+}
+
+/* Fails unless @date (ISO) is on or after the latest date a number of
+ * @kind ("invoice", "cancellation") was issued on, so that a series'
+ * numbers go in the order of their dates. */
+static gboolean
+check_series_order (DgInvoiceStore  *self,
+                    const char      *kind,
+                    const char      *date,
+                    GError         **error)
+{
+  sqlite3_stmt *stmt = dg_database_prepare (self->db, select_latest_issue_date_sql, error);
+  g_autofree char *latest = NULL;
+  g_autofree char *shown = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  dg_database_bind_text (stmt, 1, kind);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    latest = g_strdup (dg_database_column_text (stmt, 0));
+  else
+    dg_database_propagate_error (self->db, error);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return FALSE;
+  if (strcmp (date, latest) >= 0)
+    return TRUE;
+
+  shown = display_date (latest);
+  g_set_error (error, DG_INVOICE_ERROR, DG_INVOICE_ERROR_INVALID,
+               g_str_equal (kind, "cancellation")
+               ? _("A cancellation was issued on %s already. Choose a date on or after it: cancellation numbers follow the order of their dates.")
+               : _("An invoice was issued on %s already. Choose an issue date on or after it: invoice numbers follow the order of their dates."),
+               shown);
+  return FALSE;
+}
+
+/* Fails unless @date (ISO) is a date @draft can be issued on: not before
+ * its series' latest, the start of its service period or the self-billing
+ * agreement it is issued under. */
+static gboolean
+check_issue_date (DgInvoiceStore  *self,
+                  DgInvoice       *draft,
+                  const char      *date,
+                  GError         **error)
+{
+  const DgInvoiceParties *parties = dg_invoice_get_parties (draft);
+  const char *start = dg_invoice_get_period_start (draft);
+
+  if (!check_series_order (self, "invoice", date, error))
+    return FALSE;
+  if (strcmp (date, start) < 0)
+    {
+      g_autofree char *shown = display_date (start);
+
+      g_set_error (error, DG_INVOICE_ERROR, DG_INVOICE_ERROR_INVALID,
+                   _("The invoice bills work from %s on. Choose an issue date on or after the start of its service period."),
+                   shown);
+      return FALSE;
+    }
+  if (!dg_text_is_blank (parties->self_billing_date) && strcmp (date, parties->self_billing_date) < 0)
+    {
+      g_autofree char *shown = display_date (parties->self_billing_date);
+
+      g_set_error (error, DG_INVOICE_ERROR, DG_INVOICE_ERROR_INVALID,
+                   _("The self-billing agreement with %s dates from %s. Choose an issue date on or after it, or correct the agreement’s date in their details under Assistants."),
+                   parties->assistant_name, shown);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* @draft as issued: the same lines and parties with its number and dates,
@@ -2120,6 +2249,7 @@ make_issued (DgInvoice   *draft,
     .due_date = due_date,
     .cancels_id = dg_invoice_get_cancels_id (draft),
     .cancels_number = dg_invoice_get_cancels_number (draft),
+    .cancel_reason = dg_invoice_get_cancel_reason (draft),
   };
 
   for (guint i = 0; i < draft_lines->len; i++)
@@ -2210,7 +2340,9 @@ issue_in_transaction (DgDatabase  *db,
                         dg_invoice_get_number (draft), CHANGE_ISSUE, error);
       return FALSE;
     }
+  format_date (data->date, issue_date);
   if (!check_document_fields (draft, error) ||
+      !check_issue_date (self, draft, issue_date, error) ||
       !check_still_invoiceable (self, draft, error) ||
       !read_profile (self, &profile, error))
     return FALSE;
@@ -2218,7 +2350,6 @@ issue_in_transaction (DgDatabase  *db,
   number = reserve_number (self, "invoice", profile.invoice_pattern, data->date, error);
   if (number == NULL)
     return FALSE;
-  format_date (data->date, issue_date);
   due = *data->date;
   g_date_add_days (&due, (guint) MAX (profile.payment_terms_days, 0));
   format_date (&due, due_date);
@@ -2277,7 +2408,8 @@ mark_paid_in_transaction (DgDatabase  *db,
   DgInvoiceStore *self = data->self;
   g_autoptr(DgInvoice) invoice = load_invoice (self, data->invoice_id, error);
   const char *number;
-  char paid_date[11];
+  char paid_date[11], today[11];
+  DgMoney total;
   sqlite3_stmt *stmt;
 
   if (invoice == NULL)
@@ -2313,7 +2445,25 @@ mark_paid_in_transaction (DgDatabase  *db,
       break;
     }
 
+  /* Checked after the kind and the state, which say more about why. */
+  total = dg_invoice_get_total (invoice);
+  if (data->amount != total.minor)
+    {
+      DgMoney paid;
+      g_autofree char *paid_text = NULL;
+      g_autofree char *total_text = NULL;
+
+      dg_money_init (&paid, data->amount, total.currency);
+      paid_text = dg_money_format (&paid);
+      total_text = dg_money_format (&total);
+      g_set_error (error, DG_INVOICE_ERROR, DG_INVOICE_ERROR_INVALID,
+                   _("The invoice %s is over %s, not %s. Record the payment once the whole total has arrived: partial payments are not recorded."),
+                   number, total_text, paid_text);
+      return FALSE;
+    }
+
   format_date (data->date, paid_date);
+  owner_today (self, today);
   if (strcmp (paid_date, dg_invoice_get_issue_date (invoice)) < 0)
     {
       g_autofree char *issued = display_date (dg_invoice_get_issue_date (invoice));
@@ -2321,6 +2471,15 @@ mark_paid_in_transaction (DgDatabase  *db,
       g_set_error (error, DG_INVOICE_ERROR, DG_INVOICE_ERROR_INVALID,
                    _("The invoice %s was issued on %s; it cannot have been paid before. Check the payment date."),
                    number, issued);
+      return FALSE;
+    }
+  if (strcmp (paid_date, today) > 0)
+    {
+      g_autofree char *when = display_date (paid_date);
+
+      g_set_error (error, DG_INVOICE_ERROR, DG_INVOICE_ERROR_INVALID,
+                   _("The payment date %s is in the future. Record the payment once it has arrived, with the day it arrived."),
+                   when);
       return FALSE;
     }
 
@@ -2349,12 +2508,6 @@ dg_invoice_store_mark_paid (DgInvoiceStore  *self,
   g_return_val_if_fail (paid_date != NULL && g_date_valid (paid_date), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (amount <= 0)
-    {
-      g_set_error_literal (error, DG_INVOICE_ERROR, DG_INVOICE_ERROR_INVALID,
-                           _("Enter the amount that was paid: it must be more than zero."));
-      return FALSE;
-    }
   if (!dg_database_transaction (self->db, mark_paid_in_transaction, &data, error))
     return FALSE;
 
@@ -2417,6 +2570,8 @@ cancel_in_transaction (DgDatabase  *db,
                    original_number, issued);
       return FALSE;
     }
+  if (!check_series_order (self, "cancellation", date, error))
+    return FALSE;
 
   if (!read_profile (self, &profile, error))
     return FALSE;
@@ -2430,6 +2585,8 @@ cancel_in_transaction (DgDatabase  *db,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, data->invoice_id);
   dg_database_bind_text (stmt, 2, created_at);
+  /* The reason is printed on the cancellation as well. */
+  dg_database_bind_text (stmt, 3, data->reason);
   if (!dg_database_execute (self->db, stmt, error))
     return FALSE;
   data->result_id = dg_database_last_insert_id (self->db);
@@ -2442,11 +2599,12 @@ cancel_in_transaction (DgDatabase  *db,
   if (!dg_database_execute (self->db, stmt, error))
     return FALSE;
 
-  /* Its parties stay those copied from the original, as printed there. */
+  /* Its parties stay those copied from the original, as printed there.
+   * It is issued from the draft just made, and its history says so. */
   cancellation = load_invoice (self, data->result_id, error);
   if (cancellation == NULL ||
       !write_issued (self, cancellation, number, date, date, NULL, error) ||
-      !write_invoice_audit (self, cancellation, number, "", "issued", data->reason, error))
+      !write_invoice_audit (self, cancellation, number, "draft", "issued", data->reason, error))
     return FALSE;
 
   stmt = dg_database_prepare (self->db, update_cancelled_sql, error);

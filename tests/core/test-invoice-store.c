@@ -8,6 +8,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <glib/gstdio.h>
+
 #include "dg-invoice-store-private.h"
 #include "dg-invoice-store.h"
 #include "dg-test-utils.h"
@@ -189,7 +191,11 @@ set_up_business (DgDatabase *db)
 static void
 world_open_stores (World *w)
 {
+  /* The invoices are of late 2026; the tests run on any day after them. */
+  g_autoptr(GDate) today = g_date_new_dmy (30, G_DATE_JUNE, 2027);
+
   w->store = dg_invoice_store_new (w->fixture->db);
+  _dg_invoice_store_set_today (w->store, today);
   w->timesheets = dg_timesheet_store_new (w->fixture->db);
   g_signal_connect (w->store, "changed", G_CALLBACK (on_changed), w);
 }
@@ -451,6 +457,37 @@ assert_pdf (World  *w,
   g_assert_true (memcmp (data, "%PDF", 4) == 0);
 }
 
+/* The text of the PDF stored with @invoice_id, by pdftotext. */
+static char *
+stored_pdf_text (World  *w,
+                 gint64  invoice_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = dg_invoice_store_get_pdf (w->store, invoice_id, &error);
+  g_autofree char *path = NULL;
+  char *text = NULL;
+  int fd, status = 0;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (pdf);
+  fd = g_file_open_tmp ("test-invoice-store-XXXXXX.pdf", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error));
+  g_assert_no_error (error);
+  {
+    const char *argv[] = { "pdftotext", path, "-", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                                 G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &text, NULL, &status, &error));
+  }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_unlink (path);
+  return text;
+}
+
 /* ---- drafts ---------------------------------------------------------------------- */
 
 static void
@@ -580,6 +617,42 @@ out:
 /* Each line of hours is rounded on its own: by entry, three times
  * 7 minutes at EUR 33.33 are 3.89 each (3.8885); by task, 21 minutes are
  * 11.67 (11.6655). */
+/* A description is at most 500 characters, so that its row fits a page:
+ * a long note is cut with "…"; a longer line the owner adds is refused. */
+static void
+test_long_descriptions (DgTestFixture *fixture,
+                        gconstpointer  user_data)
+{
+  g_autofree char *long_note = g_strnfill (600, 'x');
+  g_autofree char *five_hundred = g_strnfill (500, 'y');
+  g_autofree char *too_long = g_strnfill (501, 'y');
+  g_autoptr(DgInvoice) draft = NULL;
+  g_autoptr(DgInvoice) with_line = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *description;
+  World w;
+
+  world_set_up (&w, fixture, "vat", 1900, "en");
+  world_without_fees (&w);
+  add_hours (&w, w.maria, w.inbox, "2026-11-02T09:00:00", 60, long_note, TRUE);
+  draft = create_draft (&w, "2026-11-02", "2026-11-08", DG_INVOICE_GROUPING_BY_ENTRY);
+  description = line_at (draft, 0)->description;
+  g_assert_cmpint (g_utf8_strlen (description, -1), ==, 500);
+  g_assert_true (g_str_has_prefix (description, "Inbox triage – xxx"));
+  g_assert_true (g_str_has_suffix (description, "x…"));
+
+  g_assert_false (dg_invoice_store_add_line (w.store, dg_invoice_get_id (draft), too_long, 1, 100, &error));
+  g_assert_error (error, DG_INVOICE_ERROR, DG_INVOICE_ERROR_INVALID);
+  dg_test_assert_error_mentions (error, "500");
+  g_clear_error (&error);
+  g_assert_true (dg_invoice_store_add_line (w.store, dg_invoice_get_id (draft), five_hundred, 1, 100, &error));
+  g_assert_no_error (error);
+  with_line = get_invoice (&w, dg_invoice_get_id (draft));
+  g_assert_cmpuint (dg_invoice_get_lines (with_line)->len, ==, 2);
+
+  world_tear_down (&w);
+}
+
 static void
 test_draft_rounding (DgTestFixture *fixture,
                      gconstpointer  user_data)
@@ -823,6 +896,18 @@ test_issue (DgTestFixture *fixture,
    * are not. */
   g_assert_cmpint (count_entries_in_state (fixture->db, "invoiced"), ==, 6);
   g_assert_cmpint (count_entry_audit (fixture->db, "approved", "invoiced"), ==, 6);
+  /* Each entry's history reads as the timesheets write it. */
+  {
+    sqlite3_stmt *stmt = dg_test_prepare (fixture->db,
+      "SELECT summary FROM audit_log WHERE object_type = 'time-entry' AND object_id = 1 "
+      "AND new_state = 'invoiced'");
+    g_autofree char *expected = dg_time_entry_format_audit_summary ("2026-11-02", 90, "Inbox triage", "Sorted mail");
+
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, expected);
+    g_assert_cmpstr (expected, ==, "Mon 2 Nov 2026, 1:30, Inbox triage");
+    sqlite3_reset (stmt);
+  }
   october = entry_state (fixture->db, 9);
   g_assert_cmpstr (october, ==, "approved");
   trail = audit_trail (&w, id);
@@ -909,6 +994,9 @@ test_missing_fields (DgTestFixture *fixture,
     { { "UPDATE assistants SET tax_number = '', vat_id = ''" },
       { "UPDATE assistants SET tax_number = '231/456/78901', vat_id = 'DE987654321'" },
       { "tax number", "Maria Santos" } },
+    { { "UPDATE assistants SET vat_rate = 0" },
+      { "UPDATE assistants SET vat_rate = 1900" },
+      { "VAT at 0 %", "Maria Santos" } },
     { { "UPDATE assistants SET tax_status = 'small-business', vat_rate = 0, tax_number = '', vat_id = ''" },
       { "UPDATE assistants SET tax_status = 'vat', vat_rate = 1900, tax_number = '231/456/78901', vat_id = 'DE987654321'" },
       { "tax number", "Maria Santos" } },
@@ -963,6 +1051,53 @@ test_missing_fields (DgTestFixture *fixture,
       g_assert_true (dg_invoice_store_check_issuable (w.store, id, &error));
       g_assert_no_error (error);
     }
+
+  /* Reverse charge names the assistant's VAT ID only where there is one
+   * to name: in the EU (or a country not known). */
+  dg_test_execute (fixture->db,
+                   "UPDATE assistants SET tax_status = 'reverse-charge', vat_rate = 0, vat_id = '', country = 'PH'");
+  g_assert_true (dg_invoice_store_check_issuable (w.store, id, &error));
+  g_assert_no_error (error);
+  dg_test_execute (fixture->db, "UPDATE assistants SET country = 'AT'");
+  g_assert_false (dg_invoice_store_check_issuable (w.store, id, &error));
+  g_assert_error (error, DG_INVOICE_ERROR, DG_INVOICE_ERROR_MISSING_FIELD);
+  dg_test_assert_error_mentions (error, "VAT ID");
+  g_clear_error (&error);
+  dg_test_execute (fixture->db,
+                   "UPDATE assistants SET tax_status = 'vat', vat_rate = 1900, vat_id = 'DE987654321', country = 'DE'");
+
+  /* What the EPC payment code cannot carry is refused before the
+   * document is frozen without it: a payee's name over 70 characters, an
+   * amount over 999,999,999.99 euros. */
+  dg_test_execute (fixture->db,
+                   "UPDATE assistants SET name = 'Maria Santos de la Cruz y Fernández Villanueva Montenegro Castellanos Ortiz'");
+  g_assert_false (dg_invoice_store_check_issuable (w.store, id, &error));
+  g_assert_error (error, DG_INVOICE_ERROR, DG_INVOICE_ERROR_MISSING_FIELD);
+  dg_test_assert_error_mentions (error, "70 characters");
+  g_clear_error (&error);
+  /* Without an IBAN there is no code to carry. */
+  dg_test_execute (fixture->db, "UPDATE assistants SET iban = ''");
+  g_assert_true (dg_invoice_store_check_issuable (w.store, id, &error));
+  g_assert_no_error (error);
+  dg_test_execute (fixture->db,
+                   "UPDATE assistants SET name = 'Maria Santos', iban = 'DE89370400440532013000'");
+  g_assert_true (dg_invoice_store_add_line (w.store, id, "Gold", 1, G_GINT64_CONSTANT (100000000000), &error));
+  g_assert_no_error (error);
+  g_assert_false (dg_invoice_store_check_issuable (w.store, id, &error));
+  g_assert_error (error, DG_INVOICE_ERROR, DG_INVOICE_ERROR_MISSING_FIELD);
+  dg_test_assert_error_mentions (error, "999,999,999.99");
+  g_clear_error (&error);
+  {
+    g_autoptr(DgInvoice) with_gold = get_invoice (&w, id);
+
+    guint last = dg_invoice_get_lines (with_gold)->len - 1;
+
+    g_assert_cmpstr (line_at (with_gold, last)->description, ==, "Gold");
+    g_assert_true (dg_invoice_store_remove_line (w.store, id, line_at (with_gold, last)->id, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (dg_invoice_store_check_issuable (w.store, id, &error));
+  g_assert_no_error (error);
 
   /* A total below zero. */
   g_assert_true (dg_invoice_store_add_line (w.store, id, "Credit", 1, -100000, &error));
@@ -1073,6 +1208,16 @@ test_stale (DgTestFixture *fixture,
   set_task_status (fixture->db, w.december_fee, "in-progress");
   assert_stale (&w, dg_invoice_get_id (fee_b), "2026-12-31");
   set_task_status (fixture->db, w.december_fee, "done");
+
+  /* The assistant's invoice language changed since the draft was made:
+   * its lines are worded in the old one. */
+  dg_test_execute (fixture->db, "UPDATE assistants SET invoice_language = 'de'");
+  assert_stale (&w, dg_invoice_get_id (fee_b), "2026-12-31");
+  vat = dg_invoice_store_refresh_draft (w.store, dg_invoice_get_id (fee_b),
+                                        DG_INVOICE_GROUPING_BY_TASK, &error);
+  g_assert_no_error (error);
+  g_assert_true (vat != NULL && g_str_equal (dg_invoice_get_language (vat), "de"));
+  g_clear_object (&vat);
 
   /* The assistant's VAT rate changed since the draft was made. */
   dg_test_execute (fixture->db, "UPDATE assistants SET vat_rate = 700");
@@ -1288,6 +1433,27 @@ test_mark_paid (DgTestFixture *fixture,
   g_assert_false (dg_invoice_store_mark_paid (w.store, id, day, 0, &error));
   g_assert_error (error, DG_INVOICE_ERROR, DG_INVOICE_ERROR_INVALID);
   g_clear_error (&error);
+  /* Only the whole total: a part is not recorded, and would take the
+   * invoice off the unpaid ones. */
+  g_assert_false (dg_invoice_store_mark_paid (w.store, id, day, 1, &error));
+  g_assert_error (error, DG_INVOICE_ERROR, DG_INVOICE_ERROR_INVALID);
+  dg_test_assert_error_mentions (error, "partial payments");
+  g_clear_error (&error);
+  g_assert_false (dg_invoice_store_mark_paid (w.store, id, day, 35404, &error));
+  g_assert_error (error, DG_INVOICE_ERROR, DG_INVOICE_ERROR_INVALID);
+  g_clear_error (&error);
+  /* Not after today (the owner's date: 30 June 2027 in these tests). */
+  {
+    g_autoptr(GDate) tomorrow = date_of ("2027-07-01");
+    g_autoptr(DgInvoice) still = NULL;
+
+    g_assert_false (dg_invoice_store_mark_paid (w.store, id, tomorrow, 35403, &error));
+    g_assert_error (error, DG_INVOICE_ERROR, DG_INVOICE_ERROR_INVALID);
+    dg_test_assert_error_mentions (error, "future");
+    g_clear_error (&error);
+    still = get_invoice (&w, id);
+    g_assert_cmpint (dg_invoice_get_state (still), ==, DG_INVOICE_STATE_ISSUED);
+  }
 
   g_assert_true (dg_invoice_store_mark_paid (w.store, id, day, 35403, &error));
   g_assert_no_error (error);
@@ -1408,8 +1574,17 @@ test_cancel (DgTestFixture *fixture,
   g_assert_cmpstr (dg_invoice_get_parties (cancelled)->business_name, ==, "Müller Consulting GmbH");
   trail = audit_trail (&w, id);
   g_assert_cmpstr (trail, ==, "→draft draft→issued issued→cancelled");
+  /* Issued from the draft it is built as, and its history says so. */
   cancellation_trail = audit_trail (&w, dg_invoice_get_id (cancellation));
-  g_assert_cmpstr (cancellation_trail, ==, "→issued");
+  g_assert_cmpstr (cancellation_trail, ==, "draft→issued");
+  /* The reason is on the cancellation too, and printed on its stored
+   * document. */
+  g_assert_cmpstr (dg_invoice_get_cancel_reason (cancellation), ==, "Wrong rate");
+  {
+    g_autofree char *text = stored_pdf_text (&w, dg_invoice_get_id (cancellation));
+
+    g_assert_nonnull (strstr (text, "Reason: Wrong rate"));
+  }
 
   /* Its entries are approved again, each with its history row. */
   g_assert_cmpint (count_entries_in_state (fixture->db, "invoiced"), ==, 0);
@@ -1427,6 +1602,12 @@ test_cancel (DgTestFixture *fixture,
   g_clear_error (&error);
   g_assert_false (dg_invoice_store_mark_paid (w.store, dg_invoice_get_id (cancellation), day, 1, &error));
   g_assert_error (error, DG_INVOICE_ERROR, DG_INVOICE_ERROR_WRONG_STATE);
+  g_clear_error (&error);
+  /* With its own (negative) total, as the command line offers it: told
+   * that it is a cancellation, not that the amount is wrong. */
+  g_assert_false (dg_invoice_store_mark_paid (w.store, dg_invoice_get_id (cancellation), day, -35403, &error));
+  g_assert_error (error, DG_INVOICE_ERROR, DG_INVOICE_ERROR_WRONG_STATE);
+  dg_test_assert_error_mentions (error, "cancellation");
   g_clear_error (&error);
   g_assert_cmpint (dg_test_query_int (fixture->db, "SELECT count(*) FROM invoices"), ==, 2);
 
@@ -1576,6 +1757,114 @@ test_numbers_without_gaps (DgTestFixture *fixture,
                    "SELECT count(*) FROM invoices WHERE number IS NOT NULL"), ==, 10);
   g_assert_cmpint (dg_test_query_int (fixture->db,
                    "SELECT count(DISTINCT number) FROM invoices WHERE number IS NOT NULL"), ==, 10);
+
+  world_tear_down (&w);
+}
+
+static DgInvoice *
+assert_issue_refused (World      *w,
+                      gint64      invoice_id,
+                      const char *date,
+                      const char *mentions)
+{
+  g_autoptr(GDate) day = date_of (date);
+  g_autoptr(GError) error = NULL;
+  DgInvoice *refused = dg_invoice_store_issue (w->store, invoice_id, day, &error);
+
+  g_assert_error (error, DG_INVOICE_ERROR, DG_INVOICE_ERROR_INVALID);
+  dg_test_assert_error_mentions (error, mentions);
+  g_assert_null (refused);
+  return refused;
+}
+
+/* Issue dates keep numbers and dates in one order, and an invoice is not
+ * dated before the work it bills or the agreement it is issued under. */
+static void
+test_issue_dates (DgTestFixture *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(GDate) before_first = date_of ("2026-12-19");
+  g_autoptr(GDate) after_first = date_of ("2026-12-20");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgInvoice) cancellation = NULL;
+  gint64 november, december;
+  World w;
+
+  world_set_up (&w, fixture, "outside-scope", 0, "en");
+  world_without_fees (&w);
+  november = draft_of_day (&w, "2026-11-02");
+  december = draft_of_day (&w, "2026-12-02");
+
+  /* Before the service period, before the agreement. */
+  g_assert_null (assert_issue_refused (&w, december, "2026-12-01", "service period"));
+  dg_test_execute (fixture->db, "UPDATE assistants SET self_billing_date = '2026-11-15'");
+  g_assert_null (assert_issue_refused (&w, november, "2026-11-10", "self-billing agreement"));
+  g_assert_cmpint (dg_test_query_int (fixture->db, "SELECT count(*) FROM invoice_number_series"), ==, 0);
+
+  /* Once 2026-0001 is dated 10 Dec, no invoice is dated before it, not
+   * even in another year's series; the same day is fine. */
+  g_free (issue_number (&w, december, "2026-12-10"));
+  g_assert_null (assert_issue_refused (&w, november, "2026-12-09", "10 Dec 2026"));
+  g_assert_null (assert_issue_refused (&w, november, "2025-12-31", "10 Dec 2026"));
+  g_assert_cmpint (series_last_number (fixture->db, "invoice", "2026-{NNNN}"), ==, 1);
+  g_assert_cmpint (series_last_number (fixture->db, "invoice", "2025-{NNNN}"), ==, 0);
+  {
+    g_autofree char *number = issue_number (&w, november, "2026-12-10");
+
+    g_assert_cmpstr (number, ==, "2026-0002");
+  }
+
+  /* Cancellations likewise, in their own series. */
+  cancellation = dg_invoice_store_cancel (w.store, december, after_first, "Duplicate", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (cancellation);
+  g_assert_null (dg_invoice_store_cancel (w.store, november, before_first, "Duplicate", &error));
+  g_assert_error (error, DG_INVOICE_ERROR, DG_INVOICE_ERROR_INVALID);
+  dg_test_assert_error_mentions (error, "cancellation");
+  dg_test_assert_error_mentions (error, "20 Dec 2026");
+  g_clear_error (&error);
+  g_clear_object (&cancellation);
+  cancellation = dg_invoice_store_cancel (w.store, november, after_first, "Duplicate", &error);
+  g_assert_no_error (error);
+  g_assert_true (cancellation != NULL && g_str_equal (dg_invoice_get_number (cancellation), "ST-2026-0002"));
+
+  world_tear_down (&w);
+}
+
+/* Patterns that make a number in use already: refused with a sentence
+ * naming the pattern to change, and nothing is used up. */
+static void
+test_number_taken (DgTestFixture *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GDate) day = date_of ("2026-12-05");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgInvoice) cancellation = NULL;
+  gint64 first;
+  World w;
+
+  world_set_up (&w, fixture, "outside-scope", 0, "en");
+  world_without_fees (&w);
+  first = draft_of_day (&w, "2026-11-02");
+  g_free (issue_number (&w, first, "2026-12-01"));
+  /* Written past the profile's own check, which only sees the text. */
+  dg_test_execute (fixture->db,
+                   "UPDATE business_profile SET cancellation_number_pattern = '{YYYY}-000{N}'");
+
+  g_assert_null (dg_invoice_store_cancel (w.store, first, day, "Duplicate", &error));
+  g_assert_error (error, DG_INVOICE_ERROR, DG_INVOICE_ERROR_INVALID);
+  dg_test_assert_error_mentions (error, "2026-0001");
+  dg_test_assert_error_mentions (error, "cancellation numbers");
+  dg_test_assert_error_mentions (error, "Preferences");
+  g_clear_error (&error);
+  g_assert_cmpint (dg_test_query_int (fixture->db, "SELECT count(*) FROM invoices"), ==, 1);
+  g_assert_cmpint (series_last_number (fixture->db, "cancellation", "2026-000{N}"), ==, 0);
+
+  dg_test_execute (fixture->db,
+                   "UPDATE business_profile SET cancellation_number_pattern = 'ST-{YYYY}-{NNNN}'");
+  cancellation = dg_invoice_store_cancel (w.store, first, day, "Duplicate", &error);
+  g_assert_no_error (error);
+  g_assert_true (cancellation != NULL && g_str_equal (dg_invoice_get_number (cancellation), "ST-2026-0001"));
 
   world_tear_down (&w);
 }
@@ -1788,6 +2077,7 @@ main (int    argc,
   dg_test_add_with_database ("/invoice-store/draft/by-task", test_draft_by_task);
   dg_test_add_with_database ("/invoice-store/draft/by-entry", test_draft_by_entry);
   dg_test_add_with_database ("/invoice-store/draft/rounding", test_draft_rounding);
+  dg_test_add_with_database ("/invoice-store/draft/long-descriptions", test_long_descriptions);
   dg_test_add_with_database ("/invoice-store/draft/nothing-to-invoice", test_nothing_to_invoice);
   dg_test_add_with_database ("/invoice-store/draft/extra-lines", test_extra_lines);
   dg_test_add_with_database ("/invoice-store/issue", test_issue);
@@ -1797,6 +2087,8 @@ main (int    argc,
   dg_test_add_with_database ("/invoice-store/mark-paid", test_mark_paid);
   dg_test_add_with_database ("/invoice-store/cancel", test_cancel);
   dg_test_add_with_database ("/invoice-store/numbers-without-gaps", test_numbers_without_gaps);
+  dg_test_add_with_database ("/invoice-store/number-taken", test_number_taken);
+  dg_test_add_with_database ("/invoice-store/issue/dates", test_issue_dates);
   dg_test_add_with_database ("/invoice-store/killed-while-issuing", test_killed_while_issuing);
   dg_test_add_with_database ("/invoice-store/killed-after-issue", test_killed_after_issue);
   dg_test_add_with_database ("/invoice-store/list", test_list);
