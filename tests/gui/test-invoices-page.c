@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "test-invoices-page"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "dg-assistant-store.h"
@@ -170,6 +171,18 @@ count_labels (GtkWidget  *root,
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
     count += count_labels (child, text);
   return count;
+}
+
+/* A day as the list writes it, "3 Dec 2026". */
+static char *
+list_date (const char *iso)
+{
+  int year, month, day;
+  g_autoptr(GDateTime) date = NULL;
+
+  g_assert_cmpint (sscanf (iso, "%4d-%2d-%2d", &year, &month, &day), ==, 3);
+  date = g_date_time_new_utc (year, month, day, 0, 0, 0);
+  return g_date_time_format (date, "%-d %b %Y");
 }
 
 static void
@@ -374,6 +387,8 @@ drive_flow (DgApplication *app,
   DgInvoice *invoice;
   gsize exported_length = 0;
   gint64 invoice_id;
+  gint64 cancellation_id = 0;
+  const char *cancellation_due = NULL;
   char *number;
   int status = 0;
 
@@ -542,7 +557,23 @@ drive_flow (DgApplication *app,
       g_assert_cmpint (dg_invoice_get_kind (listed), ==, DG_INVOICE_KIND_CANCELLATION);
       g_assert_cmpint (dg_invoice_get_cancels_id (listed), ==, invoice_id);
       g_assert_cmpint (dg_invoice_get_total (listed).minor, ==, -WEEK_TOTAL);
+      cancellation_id = dg_invoice_get_id (listed);
+      cancellation_due = dg_invoice_get_due_date (listed);
     }
+  /* The store gives a cancellation a due date, but the list leaves it
+   * out: a cancellation is never paid. Only the original shows its own. */
+  {
+    g_autofree char *due = list_date (dg_invoice_get_due_date (invoice));
+    g_autofree char *not_due = list_date (cancellation_due);
+
+    g_assert_cmpuint (count_labels (find (root, "invoices_list"), due), ==, 1);
+    g_assert_cmpuint (count_labels (find (root, "invoices_list"), not_due), ==,
+                      g_strcmp0 (due, not_due) == 0 ? 1 : 0);
+  }
+  dg_invoices_page_show_invoice (page, cancellation_id);
+  g_assert_cmpint (dg_invoice_get_kind (dg_invoices_page_get_shown (page)), ==, DG_INVOICE_KIND_CANCELLATION);
+  g_assert_false (gtk_widget_get_visible (find (root, "invoice_due")));
+  dg_invoices_page_show_invoice (page, invoice_id);
   for (guint i = 0; i < N_ENTRIES; i++)
     g_assert_cmpint (stored_entry_state (entry_ids[i]), ==, DG_TIME_ENTRY_STATE_APPROVED);
   g_assert_cmpint (listed_week_state (window), ==, DG_TIMESHEET_STATE_APPROVED);
