@@ -323,6 +323,22 @@ check_week_draft (DgInvoicesPage *page)
   g_assert_cmpuint (count_labels (find (GTK_WIDGET (page), "invoice_lines"), "3:00 h"), ==, 2);
 }
 
+/* At the window's default size the list gets about half the height, not
+ * a strip of four rows above the detail. */
+static void
+check_list_share (GtkWindow *window)
+{
+  GtkWidget *paned = find (GTK_WIDGET (window), "invoices_paned");
+  GtkWidget *list = find (GTK_WIDGET (window), "invoices_list_stack");
+  int window_height = gtk_widget_get_height (GTK_WIDGET (window));
+
+  g_test_message ("window %d px high: paned %d, list %d", window_height, gtk_widget_get_height (paned),
+                  gtk_widget_get_height (list));
+  g_assert_cmpint (window_height, <=, 640);
+  g_assert_cmpint (gtk_widget_get_height (list) * 100, >=, gtk_widget_get_height (paned) * 40);
+  g_assert_cmpint (gtk_widget_get_height (list) * 100, <=, gtk_widget_get_height (paned) * 60);
+}
+
 /* The page fits the narrowest window (360 pixels) with a draft shown,
  * whose action bar is the widest. */
 static void
@@ -416,6 +432,7 @@ drive_flow (DgApplication *app,
   g_assert_true (gtk_widget_get_visible (find (root, "invoice_issue_button")));
   g_assert_false (gtk_widget_is_sensitive (find (root, "invoice_issue_button")));
   save_png (window, "test-invoices-page-draft.png");
+  check_list_share (window);
   check_fits_narrow_window (page);
   set_address ();
   dg_invoices_page_reload (page);
