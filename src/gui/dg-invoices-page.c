@@ -37,6 +37,7 @@ struct _DgInvoicesPage
    * "Unpaid" list but stays in view). */
   gint64              shown_id;          /* 0: none */
   DgInvoice          *shown;             /* as last read; NULL when it failed */
+  gboolean            shown_failed;      /* reading it failed, said in the detail */
   gboolean            issuable;          /* a draft that passed check_issuable */
 
   GtkDropDown        *filter_dropdown;
@@ -46,6 +47,7 @@ struct _DgInvoicesPage
   GtkColumnView      *invoice_view;
   AdwStatusPage      *list_empty_status;
   GtkStack           *detail_stack;
+  AdwStatusPage      *detail_error_status;
   GtkLabel           *title_label;
   GtkLabel           *state_label;
   GtkLabel           *problem_label;
@@ -434,7 +436,7 @@ update_stacks (DgInvoicesPage *self)
       return;
     }
   /* The invitation to start only while there is no invoice at all. */
-  if (n == 0 && self->shown == NULL && filter == DG_INVOICE_FILTER_ALL)
+  if (n == 0 && self->shown == NULL && !self->shown_failed && filter == DG_INVOICE_FILTER_ALL)
     {
       gtk_stack_set_visible_child_name (self->main_stack, "empty");
       return;
@@ -445,24 +447,31 @@ update_stacks (DgInvoicesPage *self)
                              filter == DG_INVOICE_FILTER_DRAFTS ? _("No Drafts")
                              : filter == DG_INVOICE_FILTER_UNPAID ? _("Nothing Unpaid")
                              : _("No Invoices"));
-  gtk_stack_set_visible_child_name (self->detail_stack, self->shown != NULL ? "invoice" : "placeholder");
+  gtk_stack_set_visible_child_name (self->detail_stack,
+                                    self->shown != NULL ? "invoice"
+                                    : self->shown_failed ? "error"
+                                    : "placeholder");
 }
 
-/* Reads the shown invoice again; it may have been deleted. */
+/* Reads the shown invoice again; it may have been deleted. Any other
+ * failure is said where the invoice would be, and the next reload tries
+ * again. */
 static void
 load_shown (DgInvoicesPage *self)
 {
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&self->shown);
+  self->shown_failed = FALSE;
   if (self->shown_id != 0)
     {
       self->shown = dg_invoice_store_get (self->store, self->shown_id, &error);
-      if (self->shown == NULL)
+      if (self->shown == NULL && g_error_matches (error, DG_INVOICE_ERROR, DG_INVOICE_ERROR_NOT_FOUND))
+        self->shown_id = 0;
+      else if (self->shown == NULL)
         {
-          if (!g_error_matches (error, DG_INVOICE_ERROR, DG_INVOICE_ERROR_NOT_FOUND))
-            g_warning ("Could not read invoice %" G_GINT64_FORMAT ": %s", self->shown_id, error->message);
-          self->shown_id = 0;
+          self->shown_failed = TRUE;
+          adw_status_page_set_description (self->detail_error_status, error->message);
         }
     }
   fill_detail (self);
@@ -1176,6 +1185,7 @@ dg_invoices_page_class_init (DgInvoicesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgInvoicesPage, invoice_view);
   gtk_widget_class_bind_template_child (widget_class, DgInvoicesPage, list_empty_status);
   gtk_widget_class_bind_template_child (widget_class, DgInvoicesPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, DgInvoicesPage, detail_error_status);
   gtk_widget_class_bind_template_child (widget_class, DgInvoicesPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, DgInvoicesPage, state_label);
   gtk_widget_class_bind_template_child (widget_class, DgInvoicesPage, problem_label);

@@ -685,6 +685,27 @@ drive_show_and_delete (DgApplication *app,
   g_assert_true (gtk_widget_get_mapped (find (root, "invoices_empty")));
 }
 
+/* An invoice that cannot be read is said so where it would be shown, in
+ * the store's words, rather than left out in silence. */
+static void
+drive_unreadable (DgApplication *app,
+                  GtkWindow     *window)
+{
+  DgInvoicesPage *page = find_page (window);
+  GtkWidget *root = GTK_WIDGET (page);
+  GtkWidget *status;
+
+  /* The list without drafts still reads; the broken draft is asked for. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (root, "invoices_filter")), DG_INVOICE_FILTER_UNPAID);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-invoice", g_variant_new_int64 (seeded_draft_id));
+  dg_gui_test_show_page (window, "invoices");
+  g_assert_true (dg_invoices_page_get_loaded (page));
+  g_assert_null (dg_invoices_page_get_shown (page));
+  status = find (root, "invoice_read_error");
+  g_assert_true (gtk_widget_get_mapped (status));
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), !=, "");
+}
+
 static void
 test_flow (void)
 {
@@ -717,6 +738,42 @@ test_show_and_delete (void)
   dg_gui_test_run_app (database_path, drive_show_and_delete);
 }
 
+static void
+test_unreadable (void)
+{
+  static const char *break_parties_sql = "UPDATE invoices SET parties = 'not parties' WHERE id = ?";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgInvoiceStore) store = NULL;
+  g_autoptr(DgInvoice) draft = NULL;
+  g_autoptr(DgDatabase) db = NULL;
+  sqlite3_stmt *stmt;
+  GDate from, to;
+
+  g_free (database_path);
+  database_path = g_build_filename (test_dir, "unreadable.db", NULL);
+  seed_database (TRUE);
+  store = open_invoice_store ();
+  g_date_clear (&from, 1);
+  g_date_set_dmy (&from, 1, G_DATE_NOVEMBER, 2026);
+  g_date_clear (&to, 1);
+  g_date_set_dmy (&to, 30, G_DATE_NOVEMBER, 2026);
+  draft = dg_invoice_store_create_draft (store, assistant_id, &from, &to, DG_INVOICE_GROUPING_BY_TASK, &error);
+  g_assert_no_error (error);
+  seeded_draft_id = dg_invoice_get_id (draft);
+  g_clear_object (&store);
+
+  /* A draft's parties are read from the assistant until they are frozen;
+   * text that is not a frozen copy cannot be read back. */
+  db = open_database ();
+  stmt = dg_database_prepare (db, break_parties_sql, &error);
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, seeded_draft_id);
+  g_assert_true (dg_database_execute (db, stmt, &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  dg_gui_test_run_app (database_path, drive_unreadable);
+}
+
 /* The period the dialog proposes: the last full month. */
 static void
 test_default_period (void)
@@ -747,5 +804,6 @@ main (int   argc,
   g_test_add_func ("/invoices-page/default-period", test_default_period);
   g_test_add_func ("/invoices-page/flow", test_flow);
   g_test_add_func ("/invoices-page/show-and-delete", test_show_and_delete);
+  g_test_add_func ("/invoices-page/unreadable", test_unreadable);
   return g_test_run ();
 }
