@@ -1101,6 +1101,8 @@ test_cancellation (void)
   fields.number = "S-2026-0001";
   fields.cancels_id = 7;
   fields.cancels_number = "2026-0042";
+  /* As the store issues a cancellation: the reason on the cancellation
+   * itself, not only on the original it cancels. */
   fields.cancel_reason = "Stunden doppelt erfasst";
   fields.due_date = "";
   g_ptr_array_add (lines, make_line (1, DG_INVOICE_LINE_HOURS, "Bookkeeping", "", -90, 4500, 1900));
