@@ -16,10 +16,6 @@
 #include "dg-time-entry.h"
 #include "dg-validation.h"
 
-/* The longest description of a line: a row of the printed table must fit
- * on one page, and a frozen document cannot be fixed afterwards. */
-#define MAX_DESCRIPTION_CHARS 500
-
 struct _DgInvoiceStore
 {
   GObject     parent_instance;
@@ -498,15 +494,15 @@ hours_without_task (const char *language)
                               DG_INVOICE_TEXT_HOURS_WITHOUT_TASK);
 }
 
-/* @text cut to MAX_DESCRIPTION_CHARS characters, ending in "…" when cut. */
+/* @text cut to DG_INVOICE_LINE_DESCRIPTION_MAX characters, ending in "…" when cut. */
 static char *
 cap_description (const char *text)
 {
   g_autofree char *cut = NULL;
 
-  if (g_utf8_strlen (text, -1) <= MAX_DESCRIPTION_CHARS)
+  if (g_utf8_strlen (text, -1) <= DG_INVOICE_LINE_DESCRIPTION_MAX)
     return g_strdup (text);
-  cut = g_utf8_substring (text, 0, MAX_DESCRIPTION_CHARS - 1);
+  cut = g_utf8_substring (text, 0, DG_INVOICE_LINE_DESCRIPTION_MAX - 1);
   return g_strconcat (g_strchomp (cut), "…", NULL);
 }
 
@@ -1749,11 +1745,11 @@ dg_invoice_store_add_line (DgInvoiceStore  *self,
                            _("Describe the line: an invoice line needs a description."));
       return FALSE;
     }
-  if (g_utf8_strlen (stripped, -1) > MAX_DESCRIPTION_CHARS)
+  if (g_utf8_strlen (stripped, -1) > DG_INVOICE_LINE_DESCRIPTION_MAX)
     {
       g_set_error (error, DG_INVOICE_ERROR, DG_INVOICE_ERROR_INVALID,
                    _("The line’s description is longer than %d characters. Shorten it, or split it into several lines."),
-                   MAX_DESCRIPTION_CHARS);
+                   DG_INVOICE_LINE_DESCRIPTION_MAX);
       return FALSE;
     }
   if (quantity < 1)

@@ -29,6 +29,11 @@ typedef enum
 
 GQuark dg_invoice_error_quark (void);
 
+/* The longest description of a line, in characters: a row of the printed
+ * table must fit on one page, and a frozen document cannot be fixed
+ * afterwards. */
+#define DG_INVOICE_LINE_DESCRIPTION_MAX 500
+
 /* Which invoices dg_invoice_store_list() returns. */
 typedef enum
 {
@@ -76,7 +81,9 @@ DgInvoice  *dg_invoice_store_refresh_draft     (DgInvoiceStore    *self,
                                                 DgInvoiceGrouping  grouping,
                                                 GError           **error);
 /* Adds an extra line to a draft: an expense, or a discount with a negative
- * @unit_price. @quantity ≥ 1. Taxed at the draft's rate. */
+ * @unit_price. @quantity ≥ 1; @description at most
+ * DG_INVOICE_LINE_DESCRIPTION_MAX characters (so a line fits a page).
+ * Taxed at the draft's rate. */
 gboolean    dg_invoice_store_add_line          (DgInvoiceStore    *self,
                                                 gint64             invoice_id,
                                                 const char        *description,
@@ -99,9 +106,11 @@ gboolean    dg_invoice_store_delete_draft      (DgInvoiceStore    *self,
 gboolean    dg_invoice_store_check_issuable    (DgInvoiceStore    *self,
                                                 gint64             invoice_id,
                                                 GError           **error);
-/* Issues the draft on @issue_date (the owner's local date), in one
- * transaction: checks it as above and that its work is still invoiceable
- * (else DG_INVOICE_ERROR_STALE), takes the next number of the invoice
+/* Issues the draft on @issue_date (the owner's local date; not before the
+ * latest issue date of its series, the period's start or the self-billing
+ * agreement, so numbers follow dates), in one transaction: checks it as
+ * above and that its work is still invoiceable (else
+ * DG_INVOICE_ERROR_STALE), takes the next number of the invoice
  * series, freezes the parties, sets the due date (issue date + payment
  * terms), marks its entries invoiced, renders and stores the PDF. Either
  * all of it happens or none: no number is used by a failed issue. */
@@ -109,8 +118,9 @@ DgInvoice  *dg_invoice_store_issue             (DgInvoiceStore    *self,
                                                 gint64             invoice_id,
                                                 const GDate       *issue_date,
                                                 GError           **error);
-/* Records the payment of an issued invoice: not before the issue date;
- * @amount in minor units (> 0; usually the total). */
+/* Records the payment of an issued invoice in full: @amount (minor units)
+ * must be the total (partial payments are not recorded), @paid_date not
+ * before the issue date and not after today (the owner's local date). */
 gboolean    dg_invoice_store_mark_paid         (DgInvoiceStore    *self,
                                                 gint64             invoice_id,
                                                 const GDate       *paid_date,
