@@ -16,7 +16,7 @@ struct _DgPaymentDialog
   DgInvoice      *invoice;
 
   AdwEntryRow    *date_row;
-  AdwEntryRow    *amount_row;
+  GtkLabel       *amount_label;
   GtkLabel       *field_errors;
   GtkLabel       *error_label;
 };
@@ -56,23 +56,6 @@ read_date (DgPaymentDialog *self,
   return error == NULL;
 }
 
-static gboolean
-read_amount (DgPaymentDialog *self,
-             gint64          *out_amount)
-{
-  g_autoptr(GError) error = NULL;
-  DgMoney amount = { 0 };
-
-  if (dg_money_parse (gtk_editable_get_text (GTK_EDITABLE (self->amount_row)),
-                      dg_invoice_get_currency (self->invoice), &amount, &error) &&
-      amount.minor <= 0)
-    g_set_error_literal (&error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID,
-                         _("Enter the amount that was paid; it must be more than zero."));
-  dg_form_row_set_error (GTK_WIDGET (self->amount_row), self->field_errors, error);
-  *out_amount = amount.minor;
-  return error == NULL;
-}
-
 static void
 on_record_activated (GtkWidget  *widget,
                      const char *action_name,
@@ -80,16 +63,13 @@ on_record_activated (GtkWidget  *widget,
 {
   DgPaymentDialog *self = DG_PAYMENT_DIALOG (widget);
   g_autoptr(GError) error = NULL;
-  gint64 amount = 0;
-  gboolean date_ok, amount_ok;
   GDate date;
 
-  date_ok = read_date (self, &date);
-  amount_ok = read_amount (self, &amount);
-  if (!date_ok || !amount_ok)
+  if (!read_date (self, &date))
     return;
 
-  if (!dg_invoice_store_mark_paid (self->store, dg_invoice_get_id (self->invoice), &date, amount, &error))
+  if (!dg_invoice_store_mark_paid (self->store, dg_invoice_get_id (self->invoice), &date,
+                                   dg_invoice_get_total (self->invoice).minor, &error))
     {
       show_error (self, error->message);
       return;
@@ -119,7 +99,7 @@ dg_payment_dialog_class_init (DgPaymentDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/delegatedesk/Delegate/dg-payment-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, DgPaymentDialog, date_row);
-  gtk_widget_class_bind_template_child (widget_class, DgPaymentDialog, amount_row);
+  gtk_widget_class_bind_template_child (widget_class, DgPaymentDialog, amount_label);
   gtk_widget_class_bind_template_child (widget_class, DgPaymentDialog, field_errors);
   gtk_widget_class_bind_template_child (widget_class, DgPaymentDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
@@ -142,7 +122,6 @@ dg_payment_dialog_new (GtkWindow      *parent,
   DgPaymentDialog *self;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *amount_title = NULL;
   g_autofree char *total = NULL;
   DgMoney money;
 
@@ -154,12 +133,9 @@ dg_payment_dialog_new (GtkWindow      *parent,
   self->store = g_object_ref (store);
   self->invoice = g_object_ref (invoice);
 
-  /* Translators: %s is a currency code, "EUR" */
-  amount_title = g_strdup_printf (_("Amount (%s)"), dg_invoice_get_currency (invoice));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->amount_row), amount_title);
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), today);
   money = dg_invoice_get_total (invoice);
-  total = dg_money_format_number (&money);
-  gtk_editable_set_text (GTK_EDITABLE (self->amount_row), total);
+  total = dg_money_format (&money);
+  gtk_label_set_label (self->amount_label, total);
   return self;
 }
