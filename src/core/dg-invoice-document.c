@@ -1038,10 +1038,17 @@ legal_note (DgInvoiceDocument *self)
     case DG_TAX_STATUS_SMALL_BUSINESS:
       return g_strdup (text (self, DG_INVOICE_TEXT_NOTE_SMALL_BUSINESS));
     case DG_TAX_STATUS_REVERSE_CHARGE:
+      /* A supplier outside the EU has no VAT ID; the info block gives
+       * their tax number instead. */
+      if (!is_filled (parties->assistant_vat_id))
+        return g_strdup_printf ("%s\n%s: %s",
+                                text (self, DG_INVOICE_TEXT_NOTE_REVERSE_CHARGE),
+                                text (self, DG_INVOICE_TEXT_RECIPIENT_VAT_ID),
+                                or_empty (parties->business_vat_id));
       return g_strdup_printf ("%s\n%s: %s\n%s: %s",
                               text (self, DG_INVOICE_TEXT_NOTE_REVERSE_CHARGE),
                               text (self, DG_INVOICE_TEXT_SUPPLIER_VAT_ID),
-                              or_empty (parties->assistant_vat_id),
+                              parties->assistant_vat_id,
                               text (self, DG_INVOICE_TEXT_RECIPIENT_VAT_ID),
                               or_empty (parties->business_vat_id));
     case DG_TAX_STATUS_OUTSIDE_SCOPE:
@@ -1507,7 +1514,7 @@ dg_invoice_document_render_pdf (DgInvoiceDocument  *self,
         }
       else
         start = g_strdup (description);
-      g_set_error (error, DG_INVOICE_DOCUMENT_ERROR, DG_INVOICE_DOCUMENT_ERROR_FAILED,
+      g_set_error (error, DG_INVOICE_DOCUMENT_ERROR, DG_INVOICE_DOCUMENT_ERROR_TOO_LONG,
                    _("Line %u (“%s”) is too long to fit on a page. Shorten its description."),
                    self->too_tall_line->position, start);
       return NULL;

@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  DG_INVOICE_DOCUMENT_ERROR_FAILED,  /* cairo could not write the PDF */
+  DG_INVOICE_DOCUMENT_ERROR_FAILED,    /* cairo could not write the PDF */
+  DG_INVOICE_DOCUMENT_ERROR_TOO_LONG,  /* a line does not fit on a page */
 } DgInvoiceDocumentError;
 
 GQuark dg_invoice_document_error_quark (void);

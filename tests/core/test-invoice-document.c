@@ -705,7 +705,7 @@ test_row_taller_than_page (void)
 
   bytes = dg_invoice_document_render_pdf (document, &error);
   g_assert_null (bytes);
-  g_assert_error (error, DG_INVOICE_DOCUMENT_ERROR, DG_INVOICE_DOCUMENT_ERROR_FAILED);
+  g_assert_error (error, DG_INVOICE_DOCUMENT_ERROR, DG_INVOICE_DOCUMENT_ERROR_TOO_LONG);
   g_test_message ("%s", error->message);
   g_assert_true (g_str_has_prefix (error->message, "Line 2 (“Item2: "));
   g_assert_nonnull (strstr (error->message, "…”) is too long to fit on a page."));
@@ -904,6 +904,36 @@ test_qr_code_absent (void)
       decoded = decode_last_page (&pdf, dg_invoice_document_get_n_pages (document));
       g_assert_null (decoded);
     }
+}
+
+/* A supplier outside the EU has no VAT ID: the reverse-charge note names
+ * only the recipient's, with no empty "VAT ID of the supplier:" line. */
+static void
+test_reverse_charge_without_vat_id (void)
+{
+  DgInvoiceFields fields = issued_fields ("en", "EUR");
+  GPtrArray *lines = new_lines ();
+  DgInvoiceParties *parties = make_parties (DG_TAX_STATUS_REVERSE_CHARGE);
+  g_autoptr(DgInvoice) invoice = NULL;
+  g_autoptr(DgInvoiceDocument) document = NULL;
+  g_auto(Pdf) pdf = { 0 };
+  g_autofree char *text = NULL;
+
+  if (!have_poppler ())
+    return;
+
+  g_free (parties->assistant_vat_id);
+  parties->assistant_vat_id = g_strdup ("");
+  g_free (parties->assistant_country);
+  parties->assistant_country = g_strdup ("PH");
+  g_ptr_array_add (lines, make_line (1, DG_INVOICE_LINE_HOURS, "Inbox", "", 600, 3000, 0));
+  invoice = make_invoice (&fields, lines, parties);
+  document = dg_invoice_document_new (invoice);
+  write_pdf (document, &pdf);
+  text = pdf_text (&pdf);
+  g_assert_nonnull (strstr (text, "Reverse charge"));
+  g_assert_nonnull (strstr (text, "DE811907980"));
+  g_assert_null (strstr (text, "VAT ID of the supplier"));
 }
 
 /* ---- fonts, paper, metadata, drafts, cancellations ------------------------ */
@@ -1629,6 +1659,7 @@ main (int   argc,
   g_test_add_func ("/invoice-document/qr-code", test_qr_code);
   g_test_add_func ("/invoice-document/qr-code-long-utf8", test_qr_code_long_utf8);
   g_test_add_func ("/invoice-document/qr-code-absent", test_qr_code_absent);
+  g_test_add_func ("/invoice-document/reverse-charge-without-vat-id", test_reverse_charge_without_vat_id);
   g_test_add_func ("/invoice-document/fonts-embedded", test_fonts_embedded);
   g_test_add_func ("/invoice-document/paper", test_paper);
   g_test_add_func ("/invoice-document/draft", test_draft);
