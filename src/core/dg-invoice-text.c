@@ -30,7 +30,7 @@ static const char * const texts[DG_INVOICE_TEXT_N_TEXTS][2] = {
   [DG_INVOICE_TEXT_SERVICE_PERIOD] =
     { "Service period", "Leistungszeitraum" },
   [DG_INVOICE_TEXT_DUE_DATE] =
-    { "Payment by", "Zahlung bis" },
+    { "Due date", "Fällig am" },
   [DG_INVOICE_TEXT_YOUR_TAX_NUMBER] =
     { "Your tax number", "Ihre Steuer-Nr." },
   [DG_INVOICE_TEXT_YOUR_VAT_ID] =
