@@ -6,11 +6,12 @@
 
 #include "dg-handbook-export.h"
 #include "dg-handbook-printing-private.h"
+#include "dg-print-run.h"
 #include "dg-window.h"
 
 /* The settings of the last print in this session (printer, copies, paper),
  * so that printing a second handbook starts where the first one ended. */
-static GtkPrintSettings *last_settings;
+static DgPrintMemory print_memory = { NULL, TRUE };
 /* Set by tests in place of the file chooser of dg_handbook_export(). */
 static GFile *test_export_file;
 
@@ -18,8 +19,6 @@ typedef struct
 {
   DgHandbook       *handbook;
   DgHandbookLayout *layout;
-  GtkWindow        *parent;        /* weak: the dialog may outlive it */
-  gboolean          error_shown;
 } PrintJob;
 
 static void
@@ -27,32 +26,7 @@ print_job_free (PrintJob *job)
 {
   g_clear_pointer (&job->layout, dg_handbook_layout_free);
   g_clear_object (&job->handbook);
-  g_clear_weak_pointer (&job->parent);
   g_free (job);
-}
-
-static void
-show_error (GtkWindow  *parent,
-            const char *heading,
-            const char *message)
-{
-  GtkWidget *dialog = adw_message_dialog_new (parent, heading, message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-show_print_error (PrintJob     *job,
-                  const GError *error)
-{
-  g_autofree char *heading = NULL;
-
-  if (job->error_shown)
-    return;
-  job->error_shown = TRUE;
-  heading = g_strdup_printf (_("Could Not Print “%s”"), dg_handbook_get_display_title (job->handbook));
-  show_error (job->parent, heading, error->message);
 }
 
 static void
@@ -89,42 +63,20 @@ on_end_print (GtkPrintOperation *operation,
   g_clear_pointer (&job->layout, dg_handbook_layout_free);
 }
 
-static void
-on_done (GtkPrintOperation       *operation,
-         GtkPrintOperationResult  result,
-         PrintJob                *job)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    g_set_object (&last_settings, gtk_print_operation_get_print_settings (operation));
-
-  gtk_print_operation_get_error (operation, &error);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
-    show_print_error (job, error);
-}
-
 /* The operation both the dialog and the export to a file run: the same
  * page callbacks either way. */
 static GtkPrintOperation *
 create_operation (GtkWindow  *parent,
                   DgHandbook *handbook)
 {
-  GtkPrintOperation *operation = gtk_print_operation_new ();
+  GtkPrintOperation *operation;
   PrintJob *job = g_new0 (PrintJob, 1);
 
   job->handbook = g_object_ref (handbook);
-  g_set_weak_pointer (&job->parent, parent);
-  g_object_set_data_full (G_OBJECT (operation), "dg-print-job", job, (GDestroyNotify) print_job_free);
-
-  gtk_print_operation_set_job_name (operation, dg_handbook_get_display_title (handbook));
-  /* The layout sets its own margins on the whole sheet, in points, as the
-   * PDF export does: the printed page and the PDF look the same. */
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  operation = dg_print_run_new_operation (parent, dg_handbook_get_display_title (handbook),
+                                          &print_memory, job, (GDestroyNotify) print_job_free);
+  /* The paper is picked in the dialog; the layout follows it. */
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  if (last_settings != NULL)
-    gtk_print_operation_set_print_settings (operation, last_settings);
 
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), job);
@@ -147,9 +99,7 @@ dg_handbook_print_run (GtkWindow                *parent,
                         GTK_PRINT_OPERATION_RESULT_ERROR);
 
   operation = create_operation (parent, handbook);
-  if (export_filename != NULL)
-    gtk_print_operation_set_export_filename (operation, export_filename);
-  return gtk_print_operation_run (operation, action, parent, error);
+  return dg_print_run_run (operation, action, export_filename, error);
 }
 
 void
@@ -157,22 +107,12 @@ dg_handbook_print (GtkWindow  *parent,
                    DgHandbook *handbook)
 {
   g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkPrintOperationResult result;
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
   g_return_if_fail (DG_IS_HANDBOOK (handbook));
 
   operation = create_operation (parent, handbook);
-  /* The dialog must not block the window's main loop: the result arrives
-   * in "done". */
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  g_signal_connect (operation, "done", G_CALLBACK (on_done),
-                    g_object_get_data (G_OBJECT (operation), "dg-print-job"));
-
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
-    show_print_error (g_object_get_data (G_OBJECT (operation), "dg-print-job"), error);
+  dg_print_run_show_dialog (operation);
 }
 
 gboolean
@@ -244,7 +184,7 @@ export_to_file (ExportJob *job,
     {
       g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), dg_handbook_get_display_title (job->handbook));
 
-      show_error (job->parent, heading, error->message);
+      dg_print_run_show_error (job->parent, heading, error->message);
     }
   else if (job->parent != NULL && DG_IS_WINDOW (job->parent))
     {

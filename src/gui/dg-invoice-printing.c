@@ -5,19 +5,18 @@
 
 #include "dg-invoice-document.h"
 #include "dg-invoice-printing-private.h"
+#include "dg-print-run.h"
 #include "dg-window.h"
 
 /* The printer and copies of the last print in this session, so that the
  * next invoice starts where the last one ended; not its paper, which
  * each invoice brings. */
-static GtkPrintSettings *last_settings;
+static DgPrintMemory print_memory = { NULL, FALSE };
 
 typedef struct
 {
   DgInvoice         *invoice;
   DgInvoiceDocument *document;
-  GtkWindow         *parent;        /* weak: the dialog may outlive it */
-  gboolean           error_shown;
 } PrintJob;
 
 static void
@@ -25,19 +24,7 @@ print_job_free (PrintJob *job)
 {
   g_clear_object (&job->document);
   g_clear_object (&job->invoice);
-  g_clear_weak_pointer (&job->parent);
   g_free (job);
-}
-
-static void
-show_error (GtkWindow  *parent,
-            const char *heading,
-            const char *message)
-{
-  GtkWidget *dialog = adw_message_dialog_new (parent, heading, message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* "Invoice 2026-0001", "Cancellation ST-2026-0001" or "Draft Invoice". */
@@ -53,22 +40,6 @@ display_name (DgInvoice *invoice)
     return g_strdup_printf (_("Cancellation %s"), number);
   /* Translators: %s is an invoice number */
   return g_strdup_printf (_("Invoice %s"), number);
-}
-
-static void
-show_print_error (PrintJob     *job,
-                  const GError *error)
-{
-  g_autofree char *name = NULL;
-  g_autofree char *heading = NULL;
-
-  if (job->error_shown)
-    return;
-  job->error_shown = TRUE;
-  name = display_name (job->invoice);
-  /* Translators: %s is "Invoice 2026-0001" or "Draft Invoice" */
-  heading = g_strdup_printf (_("Could Not Print “%s”"), name);
-  show_error (job->parent, heading, error->message);
 }
 
 static void
@@ -105,55 +76,25 @@ on_draw_page (GtkPrintOperation *operation,
   cairo_restore (cr);
 }
 
-static void
-on_done (GtkPrintOperation       *operation,
-         GtkPrintOperationResult  result,
-         PrintJob                *job)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    {
-      g_autoptr(GtkPrintSettings) settings = gtk_print_settings_copy (gtk_print_operation_get_print_settings (operation));
-
-      gtk_print_settings_unset (settings, GTK_PRINT_SETTINGS_PAPER_FORMAT);
-      gtk_print_settings_unset (settings, GTK_PRINT_SETTINGS_PAPER_WIDTH);
-      gtk_print_settings_unset (settings, GTK_PRINT_SETTINGS_PAPER_HEIGHT);
-      g_set_object (&last_settings, settings);
-    }
-
-  gtk_print_operation_get_error (operation, &error);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
-    show_print_error (job, error);
-}
-
 /* The operation both the dialog and the export to a file run: the same
  * page callbacks either way. */
 static GtkPrintOperation *
 create_operation (GtkWindow *parent,
                   DgInvoice *invoice)
 {
-  GtkPrintOperation *operation = gtk_print_operation_new ();
+  GtkPrintOperation *operation;
   g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) paper = NULL;
   g_autofree char *name = display_name (invoice);
   PrintJob *job = g_new0 (PrintJob, 1);
 
   job->invoice = g_object_ref (invoice);
-  g_set_weak_pointer (&job->parent, parent);
-  g_object_set_data_full (G_OBJECT (operation), "dg-print-job", job, (GDestroyNotify) print_job_free);
+  operation = dg_print_run_new_operation (parent, name, &print_memory, job, (GDestroyNotify) print_job_free);
 
-  gtk_print_operation_set_job_name (operation, name);
   paper = gtk_paper_size_new (dg_invoice_get_paper (invoice) == DG_PAPER_LETTER
                               ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
   gtk_page_setup_set_paper_size (page_setup, paper);
   gtk_print_operation_set_default_page_setup (operation, page_setup);
-  /* The document places everything on the whole sheet, in points, as in
-   * the PDF: the printed page and the PDF look the same. */
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  if (last_settings != NULL)
-    gtk_print_operation_set_print_settings (operation, last_settings);
 
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), job);
@@ -175,9 +116,7 @@ dg_invoice_print_run (GtkWindow                *parent,
                         GTK_PRINT_OPERATION_RESULT_ERROR);
 
   operation = create_operation (parent, invoice);
-  if (export_filename != NULL)
-    gtk_print_operation_set_export_filename (operation, export_filename);
-  return gtk_print_operation_run (operation, action, parent, error);
+  return dg_print_run_run (operation, action, export_filename, error);
 }
 
 void
@@ -185,22 +124,12 @@ dg_invoice_print (GtkWindow *parent,
                   DgInvoice *invoice)
 {
   g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkPrintOperationResult result;
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
   g_return_if_fail (DG_IS_INVOICE (invoice));
 
   operation = create_operation (parent, invoice);
-  /* The dialog must not block the window's main loop: the result arrives
-   * in "done". */
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  g_signal_connect (operation, "done", G_CALLBACK (on_done),
-                    g_object_get_data (G_OBJECT (operation), "dg-print-job"));
-
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
-    show_print_error (g_object_get_data (G_OBJECT (operation), "dg-print-job"), error);
+  dg_print_run_show_dialog (operation);
 }
 
 gboolean
@@ -276,7 +205,7 @@ on_export_chooser_response (GtkNativeDialog *chooser,
       /* Translators: %s is "Invoice 2026-0001" or "Draft Invoice" */
       g_autofree char *heading = g_strdup_printf (_("Could Not Export “%s”"), name);
 
-      show_error (job->parent, heading, error->message);
+      dg_print_run_show_error (job->parent, heading, error->message);
     }
   else if (file != NULL && job->parent != NULL && DG_IS_WINDOW (job->parent))
     {
