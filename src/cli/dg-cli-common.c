@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "dg-money.h"
+
 #include "dg-cli-common.h"
 
 void
@@ -639,4 +641,41 @@ dg_cli_run_change (DgCli              *cli,
     }
 
   return DG_CLI_EXIT_OK;
+}
+
+char *
+dg_cli_format_date (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date),
+                          g_date_get_month (date), g_date_get_day (date));
+}
+
+char *
+dg_cli_format_local_time (GDateTime *at)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (at == NULL)
+    return g_strdup ("");
+
+  local = g_date_time_to_local (at);
+
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+char *
+dg_cli_format_money (gint64      minor,
+                     const char *currency,
+                     gboolean    plain)
+{
+  DgMoney money;
+
+  if (currency == NULL || !dg_currency_is_known (currency))
+    return g_strdup_printf ("%" G_GINT64_FORMAT, minor);
+
+  dg_money_init (&money, minor, currency);
+
+  return plain ? dg_money_format_plain (&money) : dg_money_format (&money);
 }

@@ -129,6 +129,16 @@ void            dg_cli_print_filled_table  (const char * const *headers,
                                             guint               n_rows,
                                             DgCliFillRowFunc    fill_row,
                                             gpointer            user_data);
+/* @date as "2026-03-31", the form every command reads dates in. */
+char           *dg_cli_format_date         (const GDate        *date);
+/* A UTC instant as the owner at this computer reads it, "2026-03-31 14:05";
+ * "" for NULL. */
+char           *dg_cli_format_local_time   (GDateTime          *at);
+/* An amount in @currency: for display, or plain ("1234.50") for JSON; the
+ * minor units alone when the currency is NULL or not one core knows. */
+char           *dg_cli_format_money        (gint64              minor,
+                                            const char         *currency,
+                                            gboolean            plain);
 /* An option that sets the object property of the same meaning. */
 typedef struct
 {

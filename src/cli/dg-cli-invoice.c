@@ -26,13 +26,6 @@ open_invoice_store (DgCli   *cli,
   return dg_invoice_store_new (db);
 }
 
-static char *
-format_date (const GDate *date)
-{
-  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date),
-                          g_date_get_month (date), g_date_get_day (date));
-}
-
 /* Today in the owner's zone, the zone of this computer: issue, payment and
  * cancellation dates are the business's dates, not the assistant's. */
 static void
@@ -52,7 +45,7 @@ format_today (void)
 
   get_today (&today);
 
-  return format_date (&today);
+  return dg_cli_format_date (&today);
 }
 
 /* The date of --date, or today when it was not given. */
@@ -88,28 +81,12 @@ parse_count_option (const char *option,
 
 /* ---- text ------------------------------------------------------------------ */
 
-/* An amount in @currency: for display, or plain ("1234.50") for JSON. */
-static char *
-format_money (gint64      minor,
-              const char *currency,
-              gboolean    plain)
-{
-  DgMoney money;
-
-  if (!dg_currency_is_known (currency))
-    return g_strdup_printf ("%" G_GINT64_FORMAT, minor);
-
-  dg_money_init (&money, minor, currency);
-
-  return plain ? dg_money_format_plain (&money) : dg_money_format (&money);
-}
-
 static char *
 format_invoice_money (DgInvoice *invoice,
                       gint64     minor,
                       gboolean   plain)
 {
-  return format_money (minor, dg_invoice_get_currency (invoice), plain);
+  return dg_cli_format_money (minor, dg_invoice_get_currency (invoice), plain);
 }
 
 /* Basis points as a percentage: 1900 → "19 %", 770 → "7.7 %". */
@@ -200,15 +177,6 @@ format_unit_price (DgInvoice           *invoice,
     return g_strdup_printf (_("%s/h"), price);
 
   return g_steal_pointer (&price);
-}
-
-/* A UTC instant as the owner at this computer reads it. */
-static char *
-format_local_time (GDateTime *at)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (at);
-
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
 }
 
 /* The invoice with @id, or NULL with an error that names the ID, as the
@@ -491,7 +459,7 @@ fill_history_row (char     **cells,
   g_autofree char *description = dg_audit_event_describe (event);
 
   /* The description names the reason already. */
-  cells[0] = format_local_time (dg_audit_event_get_at (event));
+  cells[0] = dg_cli_format_local_time (dg_audit_event_get_at (event));
   cells[1] = dg_cli_time_one_line (description);
 }
 
@@ -1285,7 +1253,7 @@ run_invoice_pay (DgCli              *cli,
     return show_invoice (store, id, TRUE);
 
   amount = format_invoice_money (invoice, paid.minor, FALSE);
-  date = format_date (&paid_date);
+  date = dg_cli_format_date (&paid_date);
   /* Translators: an invoice number, an amount and a date */
   g_print (_("Recorded the payment of %s: %s on %s."), dg_invoice_get_number (invoice), amount, date);
   g_print ("\n");

@@ -72,37 +72,13 @@ parse_week (DgCliStores  *stores,
 /* ---- text ---------------------------------------------------------------- */
 
 static char *
-format_date (const GDate *date)
-{
-  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date),
-                          g_date_get_month (date), g_date_get_day (date));
-}
-
-static char *
 format_week_end (DgTimesheetWeek *week)
 {
   GDate end = *dg_timesheet_week_get_start (week);
 
   g_date_add_days (&end, 6);
 
-  return format_date (&end);
-}
-
-/* An amount in the week’s currency: for display, or plain ("1234.50") for
- * JSON; the minor units alone when the currency is not one core knows. */
-static char *
-format_amount (gint64      minor,
-               const char *currency,
-               gboolean    plain)
-{
-  DgMoney money;
-
-  if (currency == NULL || !dg_currency_is_known (currency))
-    return g_strdup_printf ("%" G_GINT64_FORMAT, minor);
-
-  dg_money_init (&money, minor, currency);
-
-  return plain ? dg_money_format_plain (&money) : dg_money_format (&money);
+  return dg_cli_format_date (&end);
 }
 
 static char *
@@ -111,21 +87,7 @@ format_week_amount (DgTimesheetWeek *week,
 {
   DgMoney amount = dg_timesheet_week_get_amount (week);
 
-  return format_amount (amount.minor, dg_timesheet_week_get_currency (week), plain);
-}
-
-/* A UTC instant as the owner at this computer reads it. */
-static char *
-format_local_time (GDateTime *at)
-{
-  g_autoptr(GDateTime) local = NULL;
-
-  if (at == NULL)
-    return g_strdup ("");
-
-  local = g_date_time_to_local (at);
-
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+  return dg_cli_format_money (amount.minor, dg_timesheet_week_get_currency (week), plain);
 }
 
 /* ---- JSON ---------------------------------------------------------------- */
@@ -171,7 +133,7 @@ add_day_json (JsonBuilder *builder,
   g_autofree char *date_text = NULL;
 
   g_date_add_days (&date, day);
-  date_text = format_date (&date);
+  date_text = dg_cli_format_date (&date);
 
   dg_cli_json_add_string (builder, "date", date_text);
   dg_cli_json_add_int (builder, "minutes", dg_timesheet_week_get_day_minutes (week, day));
@@ -184,7 +146,7 @@ add_task_total_json (JsonBuilder *builder,
 {
   DgTimesheetWeek *week = user_data;
   const DgTimesheetTaskTotal *total = g_ptr_array_index (dg_timesheet_week_get_task_totals (week), index);
-  g_autofree char *amount = format_amount (total->amount, dg_timesheet_week_get_currency (week), TRUE);
+  g_autofree char *amount = dg_cli_format_money (total->amount, dg_timesheet_week_get_currency (week), TRUE);
 
   dg_cli_json_add_int (builder, "task_id", total->task_id);
   dg_cli_json_add_string (builder, "title", total->title);
@@ -200,7 +162,7 @@ add_fixed_fee_json (JsonBuilder *builder,
 {
   DgTimesheetWeek *week = user_data;
   const DgTimesheetFixedFee *fee = g_ptr_array_index (dg_timesheet_week_get_fixed_fees (week), index);
-  g_autofree char *amount = format_amount (fee->fee, dg_timesheet_week_get_currency (week), TRUE);
+  g_autofree char *amount = dg_cli_format_money (fee->fee, dg_timesheet_week_get_currency (week), TRUE);
 
   dg_cli_json_add_int (builder, "task_id", fee->task_id);
   dg_cli_json_add_string (builder, "title", fee->title);
@@ -356,7 +318,7 @@ fill_task_total_row (char     **cells,
 
   cells[0] = g_strdup (total->title);
   cells[1] = dg_duration_format_minutes (total->minutes);
-  cells[2] = format_amount (total->amount, dg_timesheet_week_get_currency (week), FALSE);
+  cells[2] = dg_cli_format_money (total->amount, dg_timesheet_week_get_currency (week), FALSE);
 }
 
 static void
@@ -369,7 +331,7 @@ fill_fixed_fee_row (char     **cells,
 
   cells[0] = g_strdup (fee->title);
   cells[1] = g_strdup (fee->due_date);
-  cells[2] = format_amount (fee->fee, dg_timesheet_week_get_currency (week), FALSE);
+  cells[2] = dg_cli_format_money (fee->fee, dg_timesheet_week_get_currency (week), FALSE);
 }
 
 static void
@@ -397,7 +359,7 @@ fill_history_row (char     **cells,
   DgAuditEvent *event = g_ptr_array_index ((GPtrArray *) user_data, row);
   g_autofree char *description = dg_audit_event_describe (event);
 
-  cells[0] = format_local_time (dg_audit_event_get_at (event));
+  cells[0] = dg_cli_format_local_time (dg_audit_event_get_at (event));
   cells[1] = g_strdup_printf ("%" G_GINT64_FORMAT, dg_audit_event_get_object_id (event));
   cells[2] = dg_cli_time_one_line (description);
   cells[3] = dg_cli_time_one_line (dg_audit_event_get_summary (event));
