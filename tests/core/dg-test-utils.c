@@ -167,3 +167,78 @@ dg_test_query_int (DgDatabase *db,
 {
   return dg_test_step_int (dg_test_prepare (db, sql));
 }
+
+gint64
+dg_test_add_task (DgDatabase *db,
+                  gint64      assistant_id,
+                  const char *title,
+                  const char *billing,
+                  gint64      amount,
+                  const char *due_date,
+                  const char *rrule,
+                  const char *status,
+                  gint64      handbook_id)
+{
+  static guint counter;
+  g_autofree char *uid = g_strdup_printf ("task-%u@test", ++counter);
+  sqlite3_stmt *stmt = dg_test_prepare (db,
+    "INSERT INTO tasks (uid, title, assistant_id, handbook_id, handbook_version, due_date, "
+    "time_zone, rrule, billing, billing_amount, status, created_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'Europe/Berlin', ?7, ?8, ?9, ?10, '2026-01-01T00:00:00Z')");
+
+  dg_database_bind_text (stmt, 1, uid);
+  dg_database_bind_text (stmt, 2, title);
+  sqlite3_bind_int64 (stmt, 3, assistant_id);
+  /* Left unbound, both stay NULL: a task without a handbook. */
+  if (handbook_id != 0)
+    {
+      sqlite3_bind_int64 (stmt, 4, handbook_id);
+      sqlite3_bind_int (stmt, 5, 1);
+    }
+  dg_database_bind_text (stmt, 6, due_date);
+  dg_database_bind_text (stmt, 7, rrule);
+  dg_database_bind_text (stmt, 8, billing);
+  sqlite3_bind_int64 (stmt, 9, amount);
+  dg_database_bind_text (stmt, 10, status);
+  g_assert_true (dg_database_execute (db, stmt, NULL));
+  return dg_database_last_insert_id (db);
+}
+
+void
+dg_test_add_occurrence (DgDatabase *db,
+                        gint64      task_id,
+                        const char *recurrence_id,
+                        const char *status)
+{
+  sqlite3_stmt *stmt = dg_test_prepare (db,
+    "INSERT INTO task_occurrences (task_id, recurrence_id, status) VALUES (?1, ?2, ?3)");
+
+  sqlite3_bind_int64 (stmt, 1, task_id);
+  dg_database_bind_text (stmt, 2, recurrence_id);
+  dg_database_bind_text (stmt, 3, status);
+  g_assert_true (dg_database_execute (db, stmt, NULL));
+}
+
+DgTimeEntry *
+dg_test_new_entry (gint64      assistant_id,
+                   gint64      task_id,
+                   const char *local,
+                   const char *zone,
+                   int         minutes,
+                   const char *note)
+{
+  DgTimeEntry *entry = dg_time_entry_new ();
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zone);
+  g_autoptr(GDateTime) start = NULL;
+
+  g_assert_nonnull (tz);
+  start = g_date_time_new_from_iso8601 (local, tz);
+  g_assert_nonnull (start);
+  dg_time_entry_set_assistant_id (entry, assistant_id);
+  dg_time_entry_set_task_id (entry, task_id);
+  dg_time_entry_set_start (entry, start);
+  dg_time_entry_set_time_zone (entry, zone);
+  dg_time_entry_set_minutes (entry, minutes);
+  dg_time_entry_set_note (entry, note);
+  return entry;
+}

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "dg-database.h"
+#include "dg-time-entry.h"
 
 G_BEGIN_DECLS
 
@@ -75,5 +76,31 @@ gint64        dg_test_step_int              (sqlite3_stmt  *stmt);
 /* The first column of the first row of @sql, which takes no parameters. */
 gint64        dg_test_query_int             (DgDatabase    *db,
                                              const char    *sql);
+
+/* A task straight in SQL, in Europe/Berlin: @billing "assistant-rate",
+ * "own-rate" or "fixed-fee" with @amount; @rrule "" for a one-off task;
+ * @handbook_id 0 for none, or a handbook whose version 1 the task follows. */
+gint64        dg_test_add_task              (DgDatabase    *db,
+                                             gint64         assistant_id,
+                                             const char    *title,
+                                             const char    *billing,
+                                             gint64         amount,
+                                             const char    *due_date,
+                                             const char    *rrule,
+                                             const char    *status,
+                                             gint64         handbook_id);
+/* The occurrence @recurrence_id ("20261103") of @task_id with @status. */
+void          dg_test_add_occurrence        (DgDatabase    *db,
+                                             gint64         task_id,
+                                             const char    *recurrence_id,
+                                             const char    *status);
+/* A new, unsaved entry starting at @local ("2026-03-02T09:00:00") in the
+ * zone @zone. */
+DgTimeEntry  *dg_test_new_entry             (gint64         assistant_id,
+                                             gint64         task_id,
+                                             const char    *local,
+                                             const char    *zone,
+                                             int            minutes,
+                                             const char    *note);
 
 G_END_DECLS

@@ -74,56 +74,6 @@ add_handbook (DgDatabase *db)
   return id;
 }
 
-static gint64
-add_task (DgDatabase *db,
-          gint64      assistant_id,
-          const char *title,
-          const char *billing,
-          gint64      amount,
-          const char *due_date,
-          const char *rrule,
-          const char *status,
-          gint64      handbook_id)
-{
-  static guint counter;
-  g_autofree char *uid = g_strdup_printf ("invoice-task-%u@test", ++counter);
-  sqlite3_stmt *stmt = dg_test_prepare (db,
-    "INSERT INTO tasks (uid, title, assistant_id, handbook_id, handbook_version, due_date, "
-    "time_zone, rrule, billing, billing_amount, status, created_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'Europe/Berlin', ?7, ?8, ?9, ?10, '2026-01-01T00:00:00Z')");
-
-  dg_database_bind_text (stmt, 1, uid);
-  dg_database_bind_text (stmt, 2, title);
-  sqlite3_bind_int64 (stmt, 3, assistant_id);
-  if (handbook_id != 0)
-    {
-      sqlite3_bind_int64 (stmt, 4, handbook_id);
-      sqlite3_bind_int (stmt, 5, 1);
-    }
-  dg_database_bind_text (stmt, 6, due_date);
-  dg_database_bind_text (stmt, 7, rrule);
-  dg_database_bind_text (stmt, 8, billing);
-  sqlite3_bind_int64 (stmt, 9, amount);
-  dg_database_bind_text (stmt, 10, status);
-  g_assert_true (dg_database_execute (db, stmt, NULL));
-  return dg_database_last_insert_id (db);
-}
-
-static void
-add_occurrence (DgDatabase *db,
-                gint64      task_id,
-                const char *recurrence_id,
-                const char *status)
-{
-  sqlite3_stmt *stmt = dg_test_prepare (db,
-    "INSERT INTO task_occurrences (task_id, recurrence_id, status) VALUES (?1, ?2, ?3)");
-
-  sqlite3_bind_int64 (stmt, 1, task_id);
-  dg_database_bind_text (stmt, 2, recurrence_id);
-  dg_database_bind_text (stmt, 3, status);
-  g_assert_true (dg_database_execute (db, stmt, NULL));
-}
-
 static void
 set_task_status (DgDatabase *db,
                  gint64      task_id,
@@ -147,19 +97,11 @@ add_hours (World      *w,
            const char *note,
            gboolean    approve)
 {
-  g_autoptr(DgTimeEntry) entry = dg_time_entry_new ();
-  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Europe/Berlin");
-  g_autoptr(GDateTime) start = g_date_time_new_from_iso8601 (local, zone);
+  g_autoptr(DgTimeEntry) entry = dg_test_new_entry (assistant_id, task_id, local, "Europe/Berlin",
+                                                    minutes, note);
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  g_assert_nonnull (start);
-  dg_time_entry_set_assistant_id (entry, assistant_id);
-  dg_time_entry_set_task_id (entry, task_id);
-  dg_time_entry_set_start (entry, start);
-  dg_time_entry_set_time_zone (entry, "Europe/Berlin");
-  dg_time_entry_set_minutes (entry, minutes);
-  dg_time_entry_set_note (entry, note);
   g_assert_true (dg_timesheet_store_add_entry (w->timesheets, entry, &error));
   g_assert_no_error (error);
   id = dg_time_entry_get_id (entry);
@@ -223,20 +165,20 @@ world_set_up (World         *w,
   set_up_business (db);
   w->maria = add_assistant (db, "Maria Santos", tax_status, vat_rate, language);
   w->handbook = add_handbook (db);
-  w->inbox = add_task (db, w->maria, "Inbox triage", "assistant-rate", 0, "2026-11-02", "",
-                       "in-progress", w->handbook);
-  w->bookkeeping = add_task (db, w->maria, "Bookkeeping", "own-rate", 4000, "2026-11-05", "",
-                             "open", 0);
-  w->launch = add_task (db, w->maria, "Website launch", "fixed-fee", 15000, "2026-11-04", "",
-                        "done", 0);
-  w->report = add_task (db, w->maria, "Weekly report", "fixed-fee", 5000, "2026-11-03",
-                        "FREQ=WEEKLY;COUNT=4", "open", 0);
-  add_occurrence (db, w->report, "20261103", "done");
-  add_occurrence (db, w->report, "20261110", "open");
-  w->unfinished = add_task (db, w->maria, "Newsletter", "fixed-fee", 8000, "2026-11-20", "",
-                            "open", 0);
-  w->december_fee = add_task (db, w->maria, "Year-end mailing", "fixed-fee", 9000, "2026-12-05",
-                              "", "done", 0);
+  w->inbox = dg_test_add_task (db, w->maria, "Inbox triage", "assistant-rate", 0, "2026-11-02", "",
+                               "in-progress", w->handbook);
+  w->bookkeeping = dg_test_add_task (db, w->maria, "Bookkeeping", "own-rate", 4000, "2026-11-05", "",
+                                     "open", 0);
+  w->launch = dg_test_add_task (db, w->maria, "Website launch", "fixed-fee", 15000, "2026-11-04", "",
+                                "done", 0);
+  w->report = dg_test_add_task (db, w->maria, "Weekly report", "fixed-fee", 5000, "2026-11-03",
+                                "FREQ=WEEKLY;COUNT=4", "open", 0);
+  dg_test_add_occurrence (db, w->report, "20261103", "done");
+  dg_test_add_occurrence (db, w->report, "20261110", "open");
+  w->unfinished = dg_test_add_task (db, w->maria, "Newsletter", "fixed-fee", 8000, "2026-11-20", "",
+                                    "open", 0);
+  w->december_fee = dg_test_add_task (db, w->maria, "Year-end mailing", "fixed-fee", 9000, "2026-12-05",
+                                      "", "done", 0);
 }
 
 /* November's hours: six billable entries, one pending, one in October,

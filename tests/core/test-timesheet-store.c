@@ -37,52 +37,6 @@ add_assistant (DgDatabase *db,
   return add_assistant_full (db, name, time_zone, "EUR", 3000);
 }
 
-/* A task straight in SQL: @billing "assistant-rate", "own-rate" or
- * "fixed-fee" with @amount; @rrule "" for a one-off task. */
-static gint64
-add_task (DgDatabase *db,
-          gint64      assistant_id,
-          const char *title,
-          const char *billing,
-          gint64      amount,
-          const char *due_date,
-          const char *rrule,
-          const char *status)
-{
-  static guint counter;
-  g_autofree char *uid = g_strdup_printf ("task-%u@test", ++counter);
-  sqlite3_stmt *stmt = dg_test_prepare (db,
-    "INSERT INTO tasks (uid, title, assistant_id, due_date, time_zone, rrule, billing, "
-    "billing_amount, status, created_at) "
-    "VALUES (?1, ?2, ?3, ?4, 'Europe/Berlin', ?5, ?6, ?7, ?8, '2026-01-01T00:00:00Z')");
-
-  dg_database_bind_text (stmt, 1, uid);
-  dg_database_bind_text (stmt, 2, title);
-  sqlite3_bind_int64 (stmt, 3, assistant_id);
-  dg_database_bind_text (stmt, 4, due_date);
-  dg_database_bind_text (stmt, 5, rrule);
-  dg_database_bind_text (stmt, 6, billing);
-  sqlite3_bind_int64 (stmt, 7, amount);
-  dg_database_bind_text (stmt, 8, status);
-  g_assert_true (dg_database_execute (db, stmt, NULL));
-  return dg_database_last_insert_id (db);
-}
-
-static void
-add_occurrence (DgDatabase *db,
-                gint64      task_id,
-                const char *recurrence_id,
-                const char *status)
-{
-  sqlite3_stmt *stmt = dg_test_prepare (db,
-    "INSERT INTO task_occurrences (task_id, recurrence_id, status) VALUES (?1, ?2, ?3)");
-
-  sqlite3_bind_int64 (stmt, 1, task_id);
-  dg_database_bind_text (stmt, 2, recurrence_id);
-  dg_database_bind_text (stmt, 3, status);
-  g_assert_true (dg_database_execute (db, stmt, NULL));
-}
-
 static GDate *
 date_of (const char *iso)
 {
@@ -90,31 +44,6 @@ date_of (const char *iso)
 
   g_assert_cmpint (sscanf (iso, "%4u-%2u-%2u", &year, &month, &day), ==, 3);
   return g_date_new_dmy (day, month, year);
-}
-
-/* An entry starting at @local ("2026-03-02T09:00:00") in @zone. */
-static DgTimeEntry *
-new_entry (gint64      assistant_id,
-           gint64      task_id,
-           const char *local,
-           const char *zone,
-           int         minutes,
-           const char *note)
-{
-  DgTimeEntry *entry = dg_time_entry_new ();
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zone);
-  g_autoptr(GDateTime) start = NULL;
-
-  g_assert_nonnull (tz);
-  start = g_date_time_new_from_iso8601 (local, tz);
-  g_assert_nonnull (start);
-  dg_time_entry_set_assistant_id (entry, assistant_id);
-  dg_time_entry_set_task_id (entry, task_id);
-  dg_time_entry_set_start (entry, start);
-  dg_time_entry_set_time_zone (entry, zone);
-  dg_time_entry_set_minutes (entry, minutes);
-  dg_time_entry_set_note (entry, note);
-  return entry;
 }
 
 static gint64
@@ -125,7 +54,7 @@ add_entry (DgTimesheetStore *store,
            const char       *zone,
            int               minutes)
 {
-  g_autoptr(DgTimeEntry) entry = new_entry (assistant_id, task_id, local, zone, minutes, "Work");
+  g_autoptr(DgTimeEntry) entry = dg_test_new_entry (assistant_id, task_id, local, zone, minutes, "Work");
   g_autoptr(GError) error = NULL;
 
   g_assert_true (dg_timesheet_store_add_entry (store, entry, &error));
@@ -244,12 +173,12 @@ test_add_entry (DgTestFixture *fixture,
   g_autoptr(DgTimesheetStore) store = dg_timesheet_store_new (fixture->db);
   gint64 maria = add_assistant (fixture->db, "Maria", "Asia/Manila");
   gint64 other = add_assistant (fixture->db, "Jonas", "Europe/Berlin");
-  gint64 triage = add_task (fixture->db, maria, "Inbox triage", "assistant-rate", 0,
-                            "2026-03-02", "", "open");
-  gint64 foreign = add_task (fixture->db, other, "Bookkeeping", "assistant-rate", 0,
-                             "2026-03-02", "", "open");
-  g_autoptr(DgTimeEntry) entry = new_entry (maria, triage, "2026-03-02T09:00:00",
-                                            "Asia/Manila", 90, "Morning");
+  gint64 triage = dg_test_add_task (fixture->db, maria, "Inbox triage", "assistant-rate", 0,
+                                    "2026-03-02", "", "open", 0);
+  gint64 foreign = dg_test_add_task (fixture->db, other, "Bookkeeping", "assistant-rate", 0,
+                                     "2026-03-02", "", "open", 0);
+  g_autoptr(DgTimeEntry) entry = dg_test_new_entry (maria, triage, "2026-03-02T09:00:00",
+                                                    "Asia/Manila", 90, "Morning");
   g_autoptr(DgTimeEntry) read = NULL;
   g_autoptr(GError) error = NULL;
   guint changed = 0;
@@ -287,8 +216,8 @@ test_add_entry (DgTestFixture *fixture,
 
   /* A task of another assistant is refused. */
   {
-    g_autoptr(DgTimeEntry) wrong = new_entry (maria, foreign, "2026-03-02T09:00:00",
-                                              "Asia/Manila", 30, "");
+    g_autoptr(DgTimeEntry) wrong = dg_test_new_entry (maria, foreign, "2026-03-02T09:00:00",
+                                                      "Asia/Manila", 30, "");
 
     g_assert_false (dg_timesheet_store_add_entry (store, wrong, &error));
     g_assert_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID);
@@ -297,10 +226,10 @@ test_add_entry (DgTestFixture *fixture,
   }
   /* An unknown assistant and an unknown task. */
   {
-    g_autoptr(DgTimeEntry) nobody = new_entry (4242, 0, "2026-03-02T09:00:00",
-                                               "Asia/Manila", 30, "");
-    g_autoptr(DgTimeEntry) no_task = new_entry (maria, 4242, "2026-03-02T09:00:00",
-                                                "Asia/Manila", 30, "");
+    g_autoptr(DgTimeEntry) nobody = dg_test_new_entry (4242, 0, "2026-03-02T09:00:00",
+                                                       "Asia/Manila", 30, "");
+    g_autoptr(DgTimeEntry) no_task = dg_test_new_entry (maria, 4242, "2026-03-02T09:00:00",
+                                                        "Asia/Manila", 30, "");
 
     g_assert_false (dg_timesheet_store_add_entry (store, nobody, &error));
     g_assert_error (error, DG_TIMESHEET_ERROR, DG_TIMESHEET_ERROR_NOT_FOUND);
@@ -311,8 +240,8 @@ test_add_entry (DgTestFixture *fixture,
   }
   /* An invalid entry: validation's message. */
   {
-    g_autoptr(DgTimeEntry) too_long = new_entry (maria, 0, "2026-03-02T09:00:00",
-                                                 "Asia/Manila", 1441, "");
+    g_autoptr(DgTimeEntry) too_long = dg_test_new_entry (maria, 0, "2026-03-02T09:00:00",
+                                                         "Asia/Manila", 1441, "");
 
     g_assert_false (dg_timesheet_store_add_entry (store, too_long, &error));
     g_assert_error (error, DG_VALIDATION_ERROR, DG_VALIDATION_ERROR_INVALID);
@@ -320,8 +249,8 @@ test_add_entry (DgTestFixture *fixture,
   }
   /* An archived assistant gets no new hours. */
   {
-    g_autoptr(DgTimeEntry) late = new_entry (other, 0, "2026-03-02T09:00:00",
-                                             "Europe/Berlin", 30, "");
+    g_autoptr(DgTimeEntry) late = dg_test_new_entry (other, 0, "2026-03-02T09:00:00",
+                                                     "Europe/Berlin", 30, "");
 
     dg_test_execute (fixture->db, "UPDATE assistants SET active = 0 WHERE name = 'Jonas'");
     g_assert_false (dg_timesheet_store_add_entry (store, late, &error));
@@ -338,10 +267,10 @@ test_add_entry (DgTestFixture *fixture,
 
   /* An imported entry is recognised by source and external id. */
   {
-    g_autoptr(DgTimeEntry) imported = new_entry (maria, 0, "2026-03-03T09:00:00",
-                                                 "Asia/Manila", 30, "");
-    g_autoptr(DgTimeEntry) again = new_entry (maria, 0, "2026-03-03T09:00:00",
-                                              "Asia/Manila", 30, "");
+    g_autoptr(DgTimeEntry) imported = dg_test_new_entry (maria, 0, "2026-03-03T09:00:00",
+                                                         "Asia/Manila", 30, "");
+    g_autoptr(DgTimeEntry) again = dg_test_new_entry (maria, 0, "2026-03-03T09:00:00",
+                                                      "Asia/Manila", 30, "");
 
     dg_time_entry_set_source (imported, "toggl", "t-1");
     dg_time_entry_set_source (again, "toggl", "t-1");
@@ -630,8 +559,8 @@ test_audit_rows (DgTestFixture *fixture,
   g_autoptr(DgTimesheetStore) store = dg_timesheet_store_new (fixture->db);
   gint64 maria = add_assistant (fixture->db, "Maria", "Asia/Manila");
   gint64 jonas = add_assistant (fixture->db, "Jonas", "Europe/Berlin");
-  gint64 triage = add_task (fixture->db, maria, "Inbox triage", "assistant-rate", 0,
-                            "2026-03-02", "", "open");
+  gint64 triage = dg_test_add_task (fixture->db, maria, "Inbox triage", "assistant-rate", 0,
+                                    "2026-03-02", "", "open", 0);
   g_autoptr(GDate) week = date_of ("2026-03-02");
   g_autoptr(GDate) next_week = date_of ("2026-03-09");
   g_autoptr(GPtrArray) events = NULL;
@@ -1240,8 +1169,8 @@ test_auto_approval_late_hours (DgTestFixture *fixture,
   gint64 manual;
 
   set_profile (fixture->db, G_DATE_MONDAY, 3);
-  g_ptr_array_add (imported, new_entry (maria, 0, "2024-03-04T10:00:00", "Asia/Manila", 120, "Report"));
-  g_ptr_array_add (imported, new_entry (maria, 0, "2024-03-05T10:00:00", "Asia/Manila", 90, "Calls"));
+  g_ptr_array_add (imported, dg_test_new_entry (maria, 0, "2024-03-04T10:00:00", "Asia/Manila", 120, "Report"));
+  g_ptr_array_add (imported, dg_test_new_entry (maria, 0, "2024-03-05T10:00:00", "Asia/Manila", 90, "Calls"));
   dg_time_entry_set_source (g_ptr_array_index (imported, 0), "toggl", "t-1");
   dg_time_entry_set_source (g_ptr_array_index (imported, 1), "toggl", "t-2");
   g_assert_true (dg_timesheet_store_add_entries (store, imported, &added, NULL, &error));
@@ -1402,21 +1331,21 @@ test_totals (DgTestFixture *fixture,
   DgMoney amount;
   gint64 rejected;
 
-  triage = add_task (fixture->db, maria, "Inbox triage", "assistant-rate", 0, "2026-03-02", "", "open");
-  research = add_task (fixture->db, maria, "Research", "own-rate", 4500, "2026-03-02", "", "open");
-  website = add_task (fixture->db, maria, "Website update", "fixed-fee", 25000, "2026-03-04", "", "done");
-  report = add_task (fixture->db, maria, "Weekly report", "fixed-fee", 5000, "2026-02-02",
-                     "FREQ=WEEKLY;BYDAY=MO,FR", "open");
-  cancelled_report = add_task (fixture->db, maria, "Old report", "fixed-fee", 7000, "2026-02-02",
-                               "FREQ=WEEKLY", "cancelled");
+  triage = dg_test_add_task (fixture->db, maria, "Inbox triage", "assistant-rate", 0, "2026-03-02", "", "open", 0);
+  research = dg_test_add_task (fixture->db, maria, "Research", "own-rate", 4500, "2026-03-02", "", "open", 0);
+  website = dg_test_add_task (fixture->db, maria, "Website update", "fixed-fee", 25000, "2026-03-04", "", "done", 0);
+  report = dg_test_add_task (fixture->db, maria, "Weekly report", "fixed-fee", 5000, "2026-02-02",
+                             "FREQ=WEEKLY;BYDAY=MO,FR", "open", 0);
+  cancelled_report = dg_test_add_task (fixture->db, maria, "Old report", "fixed-fee", 7000, "2026-02-02",
+                                       "FREQ=WEEKLY", "cancelled", 0);
   /* Done twice this week, once the week before, once skipped, once open. */
-  add_occurrence (fixture->db, report, "20260302T090000", "done");
-  add_occurrence (fixture->db, report, "20260306T090000", "done");
-  add_occurrence (fixture->db, report, "20260227T090000", "done");
-  add_occurrence (fixture->db, report, "20260309", "done");
-  add_occurrence (fixture->db, cancelled_report, "20260303T090000", "skipped");
+  dg_test_add_occurrence (fixture->db, report, "20260302T090000", "done");
+  dg_test_add_occurrence (fixture->db, report, "20260306T090000", "done");
+  dg_test_add_occurrence (fixture->db, report, "20260227T090000", "done");
+  dg_test_add_occurrence (fixture->db, report, "20260309", "done");
+  dg_test_add_occurrence (fixture->db, cancelled_report, "20260303T090000", "skipped");
   /* A fixed-fee one-off task done but due another week counts there. */
-  add_task (fixture->db, maria, "Logo", "fixed-fee", 9900, "2026-03-10", "", "done");
+  dg_test_add_task (fixture->db, maria, "Logo", "fixed-fee", 9900, "2026-03-10", "", "done", 0);
 
   add_entry (store, maria, triage, "2026-03-02T10:00:00", "Asia/Manila", 90);   /* 45.00 */
   add_entry (store, maria, triage, "2026-03-03T10:00:00", "Asia/Manila", 30);   /* +15.00 */
@@ -1585,16 +1514,16 @@ test_grid (DgTestFixture *fixture,
 {
   g_autoptr(DgTimesheetStore) store = dg_timesheet_store_new (fixture->db);
   gint64 maria = add_assistant (fixture->db, "Maria", "Asia/Manila");
-  gint64 triage = add_task (fixture->db, maria, "inbox triage", "assistant-rate", 0, "2026-03-02", "", "open");
-  gint64 admin = add_task (fixture->db, maria, "Admin", "assistant-rate", 0, "2026-03-02", "", "done");
-  gint64 gone = add_task (fixture->db, maria, "Cancelled", "assistant-rate", 0, "2026-03-02", "", "cancelled");
-  gint64 old = add_task (fixture->db, maria, "Archive", "assistant-rate", 0, "2026-03-02", "", "cancelled");
+  gint64 triage = dg_test_add_task (fixture->db, maria, "inbox triage", "assistant-rate", 0, "2026-03-02", "", "open", 0);
+  gint64 admin = dg_test_add_task (fixture->db, maria, "Admin", "assistant-rate", 0, "2026-03-02", "", "done", 0);
+  gint64 gone = dg_test_add_task (fixture->db, maria, "Cancelled", "assistant-rate", 0, "2026-03-02", "", "cancelled", 0);
+  gint64 old = dg_test_add_task (fixture->db, maria, "Archive", "assistant-rate", 0, "2026-03-02", "", "cancelled", 0);
   g_autoptr(GDate) monday = date_of ("2026-03-02");
   g_autoptr(GDate) tuesday = date_of ("2026-03-03");
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(DgTimeEntry) imported = new_entry (maria, triage, "2026-03-03T15:00:00", "Asia/Manila", 25, "");
+  g_autoptr(DgTimeEntry) imported = dg_test_new_entry (maria, triage, "2026-03-03T15:00:00", "Asia/Manila", 25, "");
   DgTimesheetGridRow *row;
   gint64 approved, second, first_id;
 
@@ -1731,15 +1660,15 @@ test_grid_tasks (DgTestFixture *fixture,
   gint64 ids[G_N_ELEMENTS (tasks)];
 
   for (guint i = 0; i < G_N_ELEMENTS (tasks); i++)
-    ids[i] = add_task (fixture->db, maria, tasks[i].title, "assistant-rate", 0, tasks[i].due,
-                       tasks[i].rrule, tasks[i].status);
-  add_occurrence (fixture->db, ids[9], "20260302", "done");
-  add_occurrence (fixture->db, ids[10], "20250106", "done");
-  add_occurrence (fixture->db, ids[11], "20260302", "skipped");
+    ids[i] = dg_test_add_task (fixture->db, maria, tasks[i].title, "assistant-rate", 0, tasks[i].due,
+                               tasks[i].rrule, tasks[i].status, 0);
+  dg_test_add_occurrence (fixture->db, ids[9], "20260302", "done");
+  dg_test_add_occurrence (fixture->db, ids[10], "20250106", "done");
+  dg_test_add_occurrence (fixture->db, ids[11], "20260302", "skipped");
   add_entry (store, maria, ids[13], "2026-03-03T10:00:00", "Asia/Manila", 30);
   add_entry (store, maria, ids[14], "2026-03-08T10:00:00", "Asia/Manila", 30);
   /* Another assistant's open task is not Maria's to log. */
-  add_task (fixture->db, jonas, "Jonas's task", "assistant-rate", 0, "2026-03-02", "", "open");
+  dg_test_add_task (fixture->db, jonas, "Jonas's task", "assistant-rate", 0, "2026-03-02", "", "open", 0);
 
   rows = dg_timesheet_store_get_grid (store, maria, monday, &error);
   g_assert_no_error (error);
@@ -1768,7 +1697,7 @@ test_add_entries (DgTestFixture *fixture,
     {
       g_autofree char *local = g_strdup_printf ("2026-03-0%dT10:00:00", i + 2);
       g_autofree char *external = g_strdup_printf ("c-%d", i % 3);
-      DgTimeEntry *entry = new_entry (maria, 0, local, "Asia/Manila", 30, "Imported");
+      DgTimeEntry *entry = dg_test_new_entry (maria, 0, local, "Asia/Manila", 30, "Imported");
 
       /* c-0, c-1, c-2, c-0 again: the last one is a duplicate in the file. */
       dg_time_entry_set_source (entry, "clockify", external);
@@ -1801,7 +1730,7 @@ test_add_entries (DgTestFixture *fixture,
     {
       g_autofree char *local = g_strdup_printf ("2026-03-0%dT10:00:00", i + 2);
       g_autofree char *external = g_strdup_printf ("c-%d", i % 3);
-      DgTimeEntry *entry = new_entry (maria, 0, local, "Asia/Manila", 30, "Imported");
+      DgTimeEntry *entry = dg_test_new_entry (maria, 0, local, "Asia/Manila", 30, "Imported");
 
       dg_time_entry_set_source (entry, "clockify", external);
       g_ptr_array_add (again, entry);
@@ -1816,7 +1745,7 @@ test_add_entries (DgTestFixture *fixture,
   /* New hours of the archived assistant are refused, all of them. */
   {
     g_autoptr(GPtrArray) late = g_ptr_array_new_with_free_func (g_object_unref);
-    DgTimeEntry *entry = new_entry (maria, 0, "2026-03-09T10:00:00", "Asia/Manila", 30, "");
+    DgTimeEntry *entry = dg_test_new_entry (maria, 0, "2026-03-09T10:00:00", "Asia/Manila", 30, "");
 
     dg_time_entry_set_source (entry, "clockify", "c-9");
     g_ptr_array_add (late, entry);
@@ -1847,7 +1776,7 @@ test_update_keeps_source (DgTestFixture *fixture,
 {
   g_autoptr(DgTimesheetStore) store = dg_timesheet_store_new (fixture->db);
   gint64 maria = add_assistant (fixture->db, "Maria", "Asia/Manila");
-  g_autoptr(DgTimeEntry) entry = new_entry (maria, 0, "2026-03-02T10:00:00", "Asia/Manila", 30, "");
+  g_autoptr(DgTimeEntry) entry = dg_test_new_entry (maria, 0, "2026-03-02T10:00:00", "Asia/Manila", 30, "");
   g_autoptr(DgTimeEntry) changes = NULL;
   g_autoptr(DgTimeEntry) read = NULL;
   g_autoptr(GError) error = NULL;
