@@ -20,20 +20,6 @@ typedef enum
   EXPORT_FORMAT_MARKDOWN,
 } ExportFormat;
 
-/* In this computer's time zone: the reader is the owner at this computer. */
-static char *
-format_date (GDateTime *date)
-{
-  g_autoptr(GDateTime) local = NULL;
-
-  if (date == NULL)
-    return g_strdup ("");
-
-  local = g_date_time_to_local (date);
-
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
-}
-
 static const char *
 get_state_label (DgHandbook *handbook)
 {
@@ -337,7 +323,7 @@ print_handbook_text (DgHandbook *handbook)
   const char *change_note = dg_handbook_get_change_note (handbook);
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, dg_handbook_get_id (handbook));
   g_autofree char *version = describe_version (handbook);
-  g_autofree char *date = format_date (dg_handbook_get_date (handbook));
+  g_autofree char *date = dg_cli_format_local_time (dg_handbook_get_date (handbook));
   g_autofree char *tags_text = tags != NULL ? g_strjoinv (", ", (char **) tags) : g_strdup ("");
   g_autofree char *total = dg_handbook_format_minutes (dg_handbook_get_total_minutes (handbook));
   g_autoptr(GArray) fields = g_array_new (FALSE, FALSE, sizeof (DgCliField));
