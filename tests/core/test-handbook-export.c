@@ -591,25 +591,10 @@ test_pdf_unwritable (void)
   dg_test_remove_tree (dir);
 }
 
-#ifdef __SANITIZE_ADDRESS__
-/* Fontconfig 2.14.1 (Debian 12) loses a few bytes while it parses its
- * configuration (in a thread of its own, so the stack LeakSanitizer keeps
- * names no caller of ours); not ours to fix, but it would fail the test. */
-const char *__lsan_default_suppressions (void);
-
-const char *
-__lsan_default_suppressions (void)
-{
-  return "leak:libfontconfig.so\n";
-}
-#endif
-
 int
 main (int    argc,
       char **argv)
 {
-  int status;
-
   dg_test_init (&argc, &argv);
 
   g_test_add_func ("/handbook-export/markdown", test_markdown);
@@ -624,12 +609,5 @@ main (int    argc,
   g_test_add_func ("/handbook-export/pdf/paper", test_pdf_paper);
   g_test_add_func ("/handbook-export/pdf/unwritable", test_pdf_unwritable);
 
-  status = g_test_run ();
-
-  /* Pango's font map keeps the fonts it loaded until it goes; without this
-   * LeakSanitizer reports them at exit. */
-  pango_cairo_font_map_set_default (NULL);
-  cairo_debug_reset_static_data ();
-
-  return status;
+  return g_test_run ();
 }
