@@ -63,7 +63,7 @@ dg_invoice_state_get_label (DgInvoiceState state)
     case DG_INVOICE_STATE_DRAFT:     return _("Draft");
     case DG_INVOICE_STATE_ISSUED:    return _("Issued");
     case DG_INVOICE_STATE_PAID:      return _("Paid");
-    case DG_INVOICE_STATE_CANCELLED: return _("Cancelled");
+    case DG_INVOICE_STATE_CANCELLED: return C_("invoice state", "Cancelled");
     default:                         g_return_val_if_reached (NULL);
     }
 }
