@@ -27,6 +27,8 @@ G_DEFINE_QUARK (dg-assistant-error-quark, dg_assistant_error)
 
 static const char *select_all_sql =
   "SELECT id, " COLUMNS " FROM assistants ORDER BY name COLLATE NOCASE";
+static const char *select_one_sql =
+  "SELECT id, " COLUMNS " FROM assistants WHERE id = ?1";
 static const char *insert_sql =
   "INSERT INTO assistants (" COLUMNS ") "
   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
@@ -170,6 +172,33 @@ assistant_from_row (sqlite3_stmt *stmt)
                 "bic", dg_database_column_text (stmt, 16),
                 "invoice-language", dg_database_column_text (stmt, 17),
                 NULL);
+  return assistant;
+}
+
+DgAssistant *
+dg_assistant_load (DgDatabase  *db,
+                   gint64       id,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt;
+  DgAssistant *assistant = NULL;
+  int rc;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
+
+  stmt = dg_database_prepare (db, select_one_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    assistant = assistant_from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error_literal (error, DG_ASSISTANT_ERROR, DG_ASSISTANT_ERROR_NOT_FOUND,
+                         _("The assistant no longer exists. Reload the list and choose another assistant."));
+  else
+    dg_database_propagate_error (db, error);
+  sqlite3_reset (stmt);
   return assistant;
 }
 

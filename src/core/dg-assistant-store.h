@@ -29,6 +29,11 @@ DgAssistantStore *dg_assistant_store_new       (DgDatabase       *db,
 DgDatabase       *dg_assistant_store_get_database (DgAssistantStore *self);
 DgAssistant      *dg_assistant_store_find      (DgAssistantStore *self,
                                                 gint64            id);
+/* Reads the one assistant @id from @db, without a store (which would read
+ * them all); DG_ASSISTANT_ERROR_NOT_FOUND when there is none. */
+DgAssistant      *dg_assistant_load            (DgDatabase       *db,
+                                                gint64            id,
+                                                GError          **error);
 /* Validates and inserts @assistant; sets its id. The store keeps a reference. */
 gboolean          dg_assistant_store_add       (DgAssistantStore *self,
                                                 DgAssistant      *assistant,

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dg-assistant-store.h"
+#include "dg-business-profile.h"
 #include "dg-epc-qr.h"
 #include "dg-invoice-document.h"
 #include "dg-invoice-number.h"
@@ -46,13 +48,6 @@ G_DEFINE_QUARK (dg-invoice-error-quark, dg_invoice_error)
 
 /* ---- SQL ------------------------------------------------------------------ */
 
-static const char *select_profile_sql =
-  "SELECT name, address, tax_number, vat_id, email, invoice_number_pattern, "
-  "cancellation_number_pattern, payment_terms_days FROM business_profile WHERE id = 1";
-static const char *select_assistant_sql =
-  "SELECT name, address, country, email, tax_number, vat_id, iban, bic, self_billing_date, "
-  "tax_status, vat_rate, currency, hourly_rate, invoice_language "
-  "FROM assistants WHERE id = ?1";
 
 /* An invoice with the numbers of the invoice it cancels and of the
  * cancellation that cancels it. */
@@ -296,35 +291,26 @@ assistant_clear (Assistant *assistant)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Assistant, assistant_clear)
 
+/* The invoice's view of the business profile and of an assistant, read
+ * through DgBusinessProfile and DgAssistant like everywhere else. */
 static gboolean
 read_profile (DgInvoiceStore  *self,
               Profile         *out,
               GError         **error)
 {
-  sqlite3_stmt *stmt = dg_database_prepare (self->db, select_profile_sql, error);
-  int rc;
+  g_autoptr(DgBusinessProfile) profile = dg_business_profile_load (self->db, error);
 
-  if (stmt == NULL)
+  if (profile == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      out->name = g_strdup (dg_database_column_text (stmt, 0));
-      out->address = g_strdup (dg_database_column_text (stmt, 1));
-      out->tax_number = g_strdup (dg_database_column_text (stmt, 2));
-      out->vat_id = g_strdup (dg_database_column_text (stmt, 3));
-      out->email = g_strdup (dg_database_column_text (stmt, 4));
-      out->invoice_pattern = g_strdup (dg_database_column_text (stmt, 5));
-      out->cancellation_pattern = g_strdup (dg_database_column_text (stmt, 6));
-      out->payment_terms_days = sqlite3_column_int (stmt, 7);
-    }
-  else if (rc == SQLITE_DONE)
-    g_set_error_literal (error, DG_DATABASE_ERROR, DG_DATABASE_ERROR_CORRUPT,
-                         _("The business profile is missing from the database. Restore a backup of the database."));
-  else
-    dg_database_propagate_error (self->db, error);
-  sqlite3_reset (stmt);
-  return rc == SQLITE_ROW;
+  out->name = g_strdup (dg_business_profile_get_name (profile));
+  out->address = g_strdup (dg_business_profile_get_address (profile));
+  out->tax_number = g_strdup (dg_business_profile_get_tax_number (profile));
+  out->vat_id = g_strdup (dg_business_profile_get_vat_id (profile));
+  out->email = g_strdup (dg_business_profile_get_email (profile));
+  out->invoice_pattern = g_strdup (dg_business_profile_get_invoice_number_pattern (profile));
+  out->cancellation_pattern = g_strdup (dg_business_profile_get_cancellation_number_pattern (profile));
+  out->payment_terms_days = dg_business_profile_get_payment_terms_days (profile);
+  return TRUE;
 }
 
 static gboolean
@@ -333,40 +319,33 @@ read_assistant (DgInvoiceStore  *self,
                 Assistant       *out,
                 GError         **error)
 {
-  sqlite3_stmt *stmt = dg_database_prepare (self->db, select_assistant_sql, error);
-  int rc;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(DgAssistant) assistant = dg_assistant_load (self->db, assistant_id, &local_error);
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, assistant_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (assistant == NULL)
     {
-      out->id = assistant_id;
-      out->name = g_strdup (dg_database_column_text (stmt, 0));
-      out->address = g_strdup (dg_database_column_text (stmt, 1));
-      out->country = g_strdup (dg_database_column_text (stmt, 2));
-      out->email = g_strdup (dg_database_column_text (stmt, 3));
-      out->tax_number = g_strdup (dg_database_column_text (stmt, 4));
-      out->vat_id = g_strdup (dg_database_column_text (stmt, 5));
-      out->iban = g_strdup (dg_database_column_text (stmt, 6));
-      out->bic = g_strdup (dg_database_column_text (stmt, 7));
-      out->self_billing_date = g_strdup (dg_database_column_text (stmt, 8));
-      /* The schema's CHECK keeps the status to the known ones. */
-      out->tax_status = DG_TAX_STATUS_OUTSIDE_SCOPE;
-      dg_tax_status_from_string (dg_database_column_text (stmt, 9), &out->tax_status);
-      out->vat_rate = sqlite3_column_int (stmt, 10);
-      out->currency = g_strdup (dg_database_column_text (stmt, 11));
-      out->hourly_rate = sqlite3_column_int64 (stmt, 12);
-      out->language = g_strdup (dg_database_column_text (stmt, 13));
+      if (g_error_matches (local_error, DG_ASSISTANT_ERROR, DG_ASSISTANT_ERROR_NOT_FOUND))
+        g_set_error_literal (error, DG_INVOICE_ERROR, DG_INVOICE_ERROR_NOT_FOUND, local_error->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
-  else if (rc == SQLITE_DONE)
-    g_set_error_literal (error, DG_INVOICE_ERROR, DG_INVOICE_ERROR_NOT_FOUND,
-                         _("The assistant no longer exists. Reload the list and choose another assistant."));
-  else
-    dg_database_propagate_error (self->db, error);
-  sqlite3_reset (stmt);
-  return rc == SQLITE_ROW;
+  out->id = assistant_id;
+  out->name = g_strdup (dg_assistant_get_name (assistant));
+  out->address = g_strdup (dg_assistant_get_address (assistant));
+  out->country = g_strdup (dg_assistant_get_country (assistant));
+  out->email = g_strdup (dg_assistant_get_email (assistant));
+  out->tax_number = g_strdup (dg_assistant_get_tax_number (assistant));
+  out->vat_id = g_strdup (dg_assistant_get_vat_id (assistant));
+  out->iban = g_strdup (dg_assistant_get_iban (assistant));
+  out->bic = g_strdup (dg_assistant_get_bic (assistant));
+  out->self_billing_date = g_strdup (dg_assistant_get_self_billing_date (assistant));
+  out->tax_status = dg_assistant_get_tax_status (assistant);
+  out->vat_rate = dg_assistant_get_vat_rate (assistant);
+  out->currency = g_strdup (dg_assistant_get_currency (assistant));
+  out->hourly_rate = dg_assistant_get_hourly_rate (assistant);
+  out->language = g_strdup (dg_assistant_get_invoice_language (assistant));
+  return TRUE;
 }
 
 /* The rate every line of a draft for @assistant is taxed at. */

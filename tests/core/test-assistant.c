@@ -969,6 +969,49 @@ assert_same_assistant (DgAssistant *expected,
   g_assert_cmpstr (dg_assistant_get_invoice_language (actual), ==, dg_assistant_get_invoice_language (expected));
 }
 
+/* One assistant read alone, without a store, has every field the store
+ * wrote; an id that is not there is NOT_FOUND. */
+static void
+test_load_one (DgTestFixture *fixture,
+               gconstpointer  user_data)
+{
+  g_autoptr(DgAssistantStore) store = make_store (fixture->db);
+  g_autoptr(DgAssistant) changed = NULL;
+  g_autoptr(DgAssistant) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  DgAssistant *jonas = add_assistant (store, "Jonas Weber");
+
+  changed = dg_assistant_copy (jonas);
+  g_object_set (changed,
+                "country", "DE",
+                "tax-status", DG_TAX_STATUS_VAT,
+                "vat-rate", 1900,
+                "tax-number", "12/345/67890",
+                "iban", "DE89370400440532013000",
+                "bic", "COBADEFFXXX",
+                "invoice-language", "de",
+                NULL);
+  g_assert_true (dg_assistant_store_update (store, changed, &error));
+  g_assert_no_error (error);
+
+  loaded = dg_assistant_load (fixture->db, dg_assistant_get_id (jonas), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+  g_assert_cmpstr (dg_assistant_get_name (loaded), ==, "Jonas Weber");
+  g_assert_cmpstr (dg_assistant_get_country (loaded), ==, "DE");
+  g_assert_cmpint (dg_assistant_get_tax_status (loaded), ==, DG_TAX_STATUS_VAT);
+  g_assert_cmpint (dg_assistant_get_vat_rate (loaded), ==, 1900);
+  g_assert_cmpstr (dg_assistant_get_tax_number (loaded), ==, "12/345/67890");
+  g_assert_cmpstr (dg_assistant_get_iban (loaded), ==, "DE89370400440532013000");
+  g_assert_cmpstr (dg_assistant_get_bic (loaded), ==, "COBADEFFXXX");
+  g_assert_cmpstr (dg_assistant_get_invoice_language (loaded), ==, "de");
+  g_clear_object (&loaded);
+
+  loaded = dg_assistant_load (fixture->db, dg_assistant_get_id (jonas) + 100, &error);
+  g_assert_null (loaded);
+  g_assert_error (error, DG_ASSISTANT_ERROR, DG_ASSISTANT_ERROR_NOT_FOUND);
+}
+
 static void
 test_store_persistence (DgTestFixture *fixture,
                         gconstpointer  user_data)
@@ -1124,6 +1167,7 @@ main (int   argc,
   dg_test_add_with_database ("/assistant/store/delete-unreferenced", test_store_delete_unreferenced);
   dg_test_add_with_database ("/assistant/store/delete-referenced", test_store_delete_referenced);
   dg_test_add_with_database ("/assistant/store/persistence", test_store_persistence);
+  dg_test_add_with_database ("/assistant/store/load-one", test_load_one);
   dg_test_add_with_database ("/assistant/store/unicode-names", test_store_unicode_names);
 
   return g_test_run ();
