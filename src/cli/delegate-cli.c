@@ -10,6 +10,7 @@
 #include "dg-cli-handbook.h"
 #include "dg-cli-invoice.h"
 #include "dg-cli-profile.h"
+#include "dg-cli-sample.h"
 #include "dg-cli-task.h"
 #include "dg-cli-time.h"
 #include "dg-cli-timesheet.h"
@@ -23,6 +24,7 @@ static const DgCliCommand commands[] = {
   { "time", N_("Add, list and import the hours assistants worked"), dg_cli_time_run },
   { "timesheet", N_("List the weeks of hours, and approve, reject or reopen them"), dg_cli_timesheet_run },
   { "invoice", N_("Draft, issue, list, print, pay and cancel invoices"), dg_cli_invoice_run },
+  { "sample", N_("Write a made-up sample business into a new database, to explore or to test with"), dg_cli_sample_run },
   { NULL }
 };
 

@@ -35,6 +35,8 @@ typedef struct
   guint        scale;   /* 1 … DG_SAMPLE_SCALE_MAX */
   guint32      seed;
   const GDate *today;   /* the day the sample is "seen" from; NULL: today */
+  const char  *language; /* of the handbooks, "en" or "de"; NULL: the one
+                          * dg_handbook_templates_default_language() picks */
 } DgSampleOptions;
 
 GQuark  dg_sample_error_quark     (void);
