@@ -2578,7 +2578,8 @@ cancel_in_transaction (DgDatabase  *db,
    * It is issued from the draft just made, and its history says so. */
   cancellation = load_invoice (self, data->result_id, error);
   if (cancellation == NULL ||
-      !write_issued (self, cancellation, number, date, date, NULL, error) ||
+      /* No due date: a cancellation reverses an invoice and is never paid. */
+      !write_issued (self, cancellation, number, date, "", NULL, error) ||
       !write_invoice_audit (self, cancellation, number, "draft", "issued", data->reason, error))
     return FALSE;
 

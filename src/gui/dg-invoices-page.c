@@ -143,16 +143,6 @@ format_amount (gint64      minor,
   return dg_money_format (&money);
 }
 
-/* The due date to show: none for a cancellation, which reverses an
- * invoice and is never paid, nor for a draft, which has none yet. */
-static const char *
-payable_due_date (DgInvoice *invoice)
-{
-  if (dg_invoice_get_kind (invoice) == DG_INVOICE_KIND_CANCELLATION)
-    return "";
-  return dg_invoice_get_due_date (invoice);
-}
-
 /* "2026-0001", "Draft", or a cancellation's number. */
 static const char *
 number_or_draft (DgInvoice *invoice)
@@ -349,7 +339,7 @@ fill_detail (DgInvoicesPage *self)
   set_row (NULL, self->period_label, period);
   issued = format_date (dg_invoice_get_issue_date (invoice));
   set_row (self->issued_key, self->issued_label, issued);
-  due = format_date (payable_due_date (invoice));
+  due = format_date (dg_invoice_get_due_date (invoice));
   if (due[0] != '\0' && dg_invoice_is_overdue (invoice, today))
     {
       /* Translators: a due date that has passed, "3 Dec 2026 (overdue)" */
@@ -747,7 +737,7 @@ on_due_bind (GtkSignalListItemFactory *factory,
   DgInvoice *invoice = gtk_list_item_get_item (list_item);
   GtkWidget *label = gtk_list_item_get_child (list_item);
   g_autofree char *today = today_iso ();
-  g_autofree char *due = format_date (payable_due_date (invoice));
+  g_autofree char *due = format_date (dg_invoice_get_due_date (invoice));
 
   if (due[0] != '\0' && dg_invoice_is_overdue (invoice, today))
     {

@@ -1473,7 +1473,7 @@ test_cancel (DgTestFixture *fixture,
   g_assert_cmpint (dg_invoice_get_state (cancellation), ==, DG_INVOICE_STATE_ISSUED);
   g_assert_cmpstr (dg_invoice_get_number (cancellation), ==, "ST-2026-0001");
   g_assert_cmpstr (dg_invoice_get_issue_date (cancellation), ==, "2026-12-05");
-  g_assert_cmpstr (dg_invoice_get_due_date (cancellation), ==, "2026-12-05");
+  g_assert_cmpstr (dg_invoice_get_due_date (cancellation), ==, "");
   g_assert_cmpint (dg_invoice_get_cancels_id (cancellation), ==, id);
   g_assert_cmpstr (dg_invoice_get_cancels_number (cancellation), ==, "2026-0001");
   g_assert_cmpint (series_last_number (fixture->db, "cancellation", "ST-2026-{NNNN}"), ==, 1);
