@@ -16,6 +16,7 @@
 #include "dg-tasks-page.h"
 #include "dg-timesheet-store.h"
 #include "dg-timesheets-page.h"
+#include "dg-welcome-page.h"
 #include "dg-window.h"
 
 struct _DgWindow
@@ -24,6 +25,9 @@ struct _DgWindow
 
   GSettings            *settings;
 
+  GtkStack             *content_stack;
+  GtkRevealer          *sample_bar;
+  AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
   DgOverviewPage       *overview_page;
@@ -136,6 +140,62 @@ dg_window_add_toast (DgWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+void
+dg_window_set_welcome_visible (DgWindow *self,
+                               gboolean  visible)
+{
+  GtkWidget *welcome;
+
+  g_return_if_fail (DG_IS_WINDOW (self));
+
+  welcome = gtk_stack_get_child_by_name (self->content_stack, "welcome");
+  gtk_stack_set_visible_child_name (self->content_stack, visible ? "welcome" : "main");
+  if (visible)
+    gtk_widget_grab_focus (welcome);
+}
+
+gboolean
+dg_window_get_welcome_visible (DgWindow *self)
+{
+  g_return_val_if_fail (DG_IS_WINDOW (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "welcome") == 0;
+}
+
+void
+dg_window_set_sample (DgWindow *self,
+                      gboolean  sample)
+{
+  g_return_if_fail (DG_IS_WINDOW (self));
+
+  gtk_revealer_set_reveal_child (self->sample_bar, sample);
+  /* The subtitle shows where the view switcher leaves room for it, the bar
+   * always; the title names the sample in the window list too. */
+  adw_view_switcher_title_set_subtitle (self->switcher_title, sample ? _("Sample Business") : NULL);
+  gtk_window_set_title (GTK_WINDOW (self), sample ? _("Sample Business — Delegate") : _("Delegate"));
+}
+
+gboolean
+dg_window_get_sample (DgWindow *self)
+{
+  g_return_val_if_fail (DG_IS_WINDOW (self), FALSE);
+
+  return gtk_revealer_get_reveal_child (self->sample_bar);
+}
+
+/* welcome.start: the owner begins with their own business, on the pages'
+ * empty states and with the business profile that every invoice needs. */
+static void
+on_welcome_start_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  DgWindow *self = DG_WINDOW (widget);
+
+  dg_window_set_welcome_visible (self, FALSE);
+  gtk_widget_activate_action (widget, "app.preferences", NULL);
+}
+
 static gboolean
 dg_window_close_request (GtkWindow *window)
 {
@@ -183,8 +243,12 @@ dg_window_class_init (DgWindowClass *klass)
   g_type_ensure (DG_TYPE_TASKS_PAGE);
   g_type_ensure (DG_TYPE_TIMESHEETS_PAGE);
   g_type_ensure (DG_TYPE_INVOICES_PAGE);
+  g_type_ensure (DG_TYPE_WELCOME_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/delegatedesk/Delegate/dg-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DgWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, DgWindow, sample_bar);
+  gtk_widget_class_bind_template_child (widget_class, DgWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, DgWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DgWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DgWindow, overview_page);
@@ -193,6 +257,8 @@ dg_window_class_init (DgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgWindow, tasks_page);
   gtk_widget_class_bind_template_child (widget_class, DgWindow, timesheets_page);
   gtk_widget_class_bind_template_child (widget_class, DgWindow, invoices_page);
+
+  gtk_widget_class_install_action (widget_class, "welcome.start", NULL, on_welcome_start_activated);
 }
 
 static const GActionEntry win_actions[] = {

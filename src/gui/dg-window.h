@@ -16,5 +16,14 @@ GtkWindow *dg_window_new             (DgApplication *application,
                                       GError       **error);
 void       dg_window_add_toast       (DgWindow      *self,
                                       AdwToast      *toast);
+/* The welcome page, on an empty database, in place of the pages. */
+void       dg_window_set_welcome_visible (DgWindow  *self,
+                                          gboolean   visible);
+gboolean   dg_window_get_welcome_visible (DgWindow  *self);
+/* Marks the window as showing the sample business: a bar that says so, with
+ * Leave Sample, and the title. */
+void       dg_window_set_sample          (DgWindow  *self,
+                                          gboolean   sample);
+gboolean   dg_window_get_sample          (DgWindow  *self);
 
 G_END_DECLS
