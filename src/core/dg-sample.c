@@ -804,36 +804,37 @@ add_hours (Sample     *sample,
   return TRUE;
 }
 
-/* Last week's hours wait for the owner, with one entry of the first
- * assistant rejected; the weeks before are approved. */
+/* Approves the pending hours up to @until, as the owner does week by week. */
 static gboolean
-approve_hours (Sample     *sample,
-               GPtrArray  *entries,
-               GError    **error)
+approve_until (Sample      *sample,
+               const GDate *until,
+               GError     **error)
 {
-  GDate approved_until;
-  GDate last_monday;
   guint n_approved;
 
-  date_add_days (&sample->current_monday, -8, &approved_until);
-  date_add_days (&sample->current_monday, -7, &last_monday);
-  if (!dg_timesheet_store_approve_until (sample->timesheets, &approved_until, &n_approved, error))
-    return FALSE;
+  return dg_timesheet_store_approve_until (sample->timesheets, until, &n_approved, error);
+}
+
+/* One of the first assistant's entries of last Tuesday was entered twice:
+ * the owner rejected it, and the rest of the week waits. */
+static gboolean
+reject_entry (Sample     *sample,
+              GPtrArray  *entries,
+              GError    **error)
+{
+  g_autofree char *tuesday_text = NULL;
+  GDate tuesday;
+
+  date_add_days (&sample->current_monday, -6, &tuesday);
+  tuesday_text = format_date (&tuesday);
 
   for (guint i = 0; i < entries->len; i++)
     {
       DgTimeEntry *entry = g_ptr_array_index (entries, i);
-      g_autoptr(GDateTime) local_start = dg_time_entry_dup_local_start (entry);
-      GDate day;
       gint64 id = dg_time_entry_get_id (entry);
 
-      g_date_clear (&day, 1);
-      g_date_set_dmy (&day, (GDateDay) g_date_time_get_day_of_month (local_start),
-                      (GDateMonth) g_date_time_get_month (local_start),
-                      (GDateYear) g_date_time_get_year (local_start));
       if (dg_time_entry_get_assistant_id (entry) == g_array_index (sample->people, Person, 0).id &&
-          g_date_compare (&day, &last_monday) > 0 &&
-          g_date_get_weekday (&day) == G_DATE_TUESDAY)
+          g_str_equal (dg_time_entry_get_local_date (entry), tuesday_text))
         return dg_timesheet_store_reject_entries (sample->timesheets, &id, 1,
                                                   _("These hours are in the timesheet twice. Please delete one of the entries."),
                                                   error);
@@ -861,8 +862,11 @@ pay_invoice (Sample     *sample,
 /* A monthly invoice to every assistant for each month that ended before the
  * approved weeks, issued three days after the month (so numbers follow the
  * dates) and paid within days; of the latest month every third assistant
- * has not been paid yet. The first assistant's approved hours since then
- * wait in a draft. */
+ * has not been paid yet. Hours are approved month by month before their
+ * invoices, as an owner does, up to the week before last; the first
+ * assistant's approved hours since the last invoice wait in a draft.
+ * (Approving two years at once first would also make each issue slower: it
+ * looks through every approved entry.) */
 static gboolean
 add_invoices (Sample  *sample,
               GError **error)
@@ -897,6 +901,8 @@ add_invoices (Sample  *sample,
         latest = g_date_compare (&next_end, &approved_from) >= 0;
       }
       date_add_days (&month_end, 3, &issue_date);
+      if (!approve_until (sample, &month_end, error))
+        return FALSE;
 
       for (guint p = 0; p < sample->people->len; p++)
         {
@@ -931,6 +937,8 @@ add_invoices (Sample  *sample,
     GDate approved_until;
 
     date_add_days (&sample->current_monday, -8, &approved_until);
+    if (!approve_until (sample, &approved_until, error))
+      return FALSE;
     draft = dg_invoice_store_create_draft (sample->invoices, g_array_index (sample->people, Person, 0).id,
                                            &month, &approved_until, DG_INVOICE_GROUPING_BY_TASK, error);
     return draft != NULL;
@@ -1009,8 +1017,8 @@ create_in_transaction (DgDatabase  *db,
          add_handbooks (sample, error) &&
          add_tasks (sample, error) &&
          add_hours (sample, &entries, error) &&
-         approve_hours (sample, entries, error) &&
-         add_invoices (sample, error);
+         add_invoices (sample, error) &&
+         reject_entry (sample, entries, error);
 }
 
 void

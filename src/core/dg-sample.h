@@ -18,7 +18,10 @@ G_BEGIN_DECLS
  * N times the assistants, years of weekly hours, and thousands of tasks and
  * handbooks.
  *
- * The same seed, scale and today give the same data, row for row. */
+ * The same seed, scale and today give the same data, row for row, but for
+ * what the stores stamp themselves: the times rows were created, saved,
+ * published or logged (the clock), tasks' iCalendar UIDs (random) and the
+ * stored PDFs (which carry their creation time). */
 
 #define DG_SAMPLE_ERROR (dg_sample_error_quark ())
 
