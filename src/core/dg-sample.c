@@ -130,13 +130,6 @@ static const char * const template_ids[] = {
 
 typedef struct
 {
-  gint64  id;
-  gint64  handbook_id;
-  char   *title;
-} SampleTask;
-
-typedef struct
-{
   gint64        id;
   const Region *region;
   GTimeZone    *zone;            /* owned by Sample */
@@ -302,12 +295,14 @@ make_name (const Region *region,
   guint n_first = count_strv (region->first_names);
   guint n_last = count_strv (region->last_names);
   guint n_pairs = n_first * n_last;
-  /* 7 shares no factor with 20 × 20 pairs: stepping by it visits each once. */
+  /* 7 is prime and does not divide the number of pairs (20 × 20), so
+   * stepping by it visits every pair once before one comes again. */
   guint pair = (offset + index * 7) % n_pairs;
   guint round = index / n_pairs;
   const char *first = region->first_names[pair % n_first];
   const char *last = region->last_names[pair / n_first];
 
+  g_assert (n_pairs % 7 != 0);
   if (round == 0)
     return g_strdup_printf ("%s %s", first, last);
   return g_strdup_printf ("%s %c. %s", first, 'A' + (round - 1) % 26, last);
@@ -622,8 +617,8 @@ add_one_off_task (Sample                *sample,
   return TRUE;
 }
 
-/* The past occurrences of @person's recurring tasks: done (the evening of
- * the day), now and then skipped, and the last one or two of the weekday
+/* The past occurrences of @person's recurring tasks: done (three hours
+ * after they were due), now and then skipped, and the last one or two of the weekday
  * task still open, so the Tasks page has something overdue. */
 static gboolean
 add_occurrence_progress (Sample     *sample,
@@ -676,12 +671,12 @@ add_occurrence_progress (Sample     *sample,
 
   /* The strings the changes point to are kept in @texts; the occurrences
    * own the recurrence ids, so the changes are applied before they go. */
-  if (progress->len == 0)
-    return TRUE;
-  if (!dg_task_store_set_progress (sample->tasks, (const DgTaskProgress *) progress->data,
+  if (progress->len > 0 &&
+      !dg_task_store_set_progress (sample->tasks, (const DgTaskProgress *) progress->data,
                                    progress->len, error))
     return FALSE;
   g_array_set_size (progress, 0);
+  g_ptr_array_set_size (texts, 0);
   return TRUE;
 }
 
