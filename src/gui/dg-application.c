@@ -200,9 +200,12 @@ dg_application_startup (GApplication *app)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
-  static const char *add_accels[] = { "<Control>n", NULL };
+  static const char *new_item_accels[] = { "<Control>n", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
+  static const char *print_accels[] = { "<Control>p", NULL };
   static const char *save_accels[] = { "<Control>s", NULL };
+  /* In the order of the view switcher. */
+  static const char *pages[] = { "overview", "assistants", "handbooks", "tasks", "timesheets", "invoices" };
 
   G_APPLICATION_CLASS (dg_application_parent_class)->startup (app);
 
@@ -212,10 +215,18 @@ dg_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.shortcuts", shortcuts_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "assistants.add", add_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "assistants.search", search_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "handbooks.new", add_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "handbooks.search", search_accels);
+  /* The window hands these to the page it shows, wherever the focus is. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-item", new_item_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *detailed = g_strdup_printf ("win.show-page::%s", pages[i]);
+      g_autofree char *accel = g_strdup_printf ("<Alt>%u", i + 1);
+      const char *accels[] = { accel, NULL };
+
+      gtk_application_set_accels_for_action (GTK_APPLICATION (app), detailed, accels);
+    }
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "editor.save", save_accels);
 }
 

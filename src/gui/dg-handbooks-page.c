@@ -368,6 +368,19 @@ on_search_activated (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* Ctrl+P prints the handbook that is open: the editor's own action, which
+ * knows whether there is one to print. */
+static void
+on_print_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DgHandbooksPage *self = DG_HANDBOOKS_PAGE (widget);
+
+  if (editor_shown (self))
+    gtk_widget_activate_action (GTK_WIDGET (self->editor), "handbook.print", NULL);
+}
+
 static void
 on_back_clicked (GtkButton       *button,
                  DgHandbooksPage *self)
@@ -600,6 +613,7 @@ dg_handbooks_page_class_init (DgHandbooksPageClass *klass)
   gtk_widget_class_install_action (widget_class, "handbooks.new", NULL, on_new_activated);
   gtk_widget_class_install_action (widget_class, "handbooks.new-from-template", NULL, on_new_from_template_activated);
   gtk_widget_class_install_action (widget_class, "handbooks.search", NULL, on_search_activated);
+  gtk_widget_class_install_action (widget_class, "handbooks.print", NULL, on_print_activated);
 }
 
 static void

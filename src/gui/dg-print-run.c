@@ -80,8 +80,12 @@ on_done (GtkPrintOperation       *operation,
       g_set_object (&run->memory->settings, settings);
     }
 
+  /* Asked only after a failure: GTK 4.8 propagates a NULL error with a
+   * critical warning after a print that was cancelled or went ahead. */
+  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
+    return;
   gtk_print_operation_get_error (operation, &error);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
+  if (error != NULL)
     show_print_error (run, error);
 }
 

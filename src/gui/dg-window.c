@@ -89,6 +89,91 @@ on_show_invoice_activated (GSimpleAction *action,
   adw_view_stack_set_visible_child_name (self->stack, "invoices");
 }
 
+/* ---- keys that reach the shown page ------------------------------------ */
+
+/* What Ctrl+N, Ctrl+F and Ctrl+P do on each page, as that page's own
+ * action; NULL where the page has nothing of the kind. Application
+ * accelerators resolve from the focused widget up, so a page's action set
+ * as an accelerator works only while the focus is inside that page: the
+ * window's actions hand the key to whichever page is shown instead. */
+typedef enum
+{
+  PAGE_KEY_NEW_ITEM,
+  PAGE_KEY_SEARCH,
+  PAGE_KEY_PRINT,
+  N_PAGE_KEYS
+} PageKey;
+
+static const struct
+{
+  const char *page;
+  const char *actions[N_PAGE_KEYS];
+} page_keys[] = {
+  { "overview", { NULL, NULL, NULL } },
+  { "assistants", { "assistants.add", "assistants.search", NULL } },
+  { "handbooks", { "handbooks.new", "handbooks.search", "handbooks.print" } },
+  { "tasks", { "tasks.new", NULL, NULL } },
+  { "timesheets", { "timesheets.enter-hours", NULL, NULL } },
+  { "invoices", { "invoices.new", NULL, "invoices.print" } },
+};
+
+static void
+activate_on_shown_page (DgWindow *self,
+                        PageKey   key)
+{
+  const char *shown = adw_view_stack_get_visible_child_name (self->stack);
+
+  /* Not behind another view of the window (the welcome page): a dialog
+   * would open for a page the owner does not see. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->stack)))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (page_keys); i++)
+    {
+      if (g_strcmp0 (shown, page_keys[i].page) == 0 && page_keys[i].actions[key] != NULL)
+        gtk_widget_activate_action (adw_view_stack_get_visible_child (self->stack),
+                                    page_keys[i].actions[key], NULL);
+    }
+}
+
+static void
+on_new_item_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  activate_on_shown_page (DG_WINDOW (user_data), PAGE_KEY_NEW_ITEM);
+}
+
+static void
+on_search_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  activate_on_shown_page (DG_WINDOW (user_data), PAGE_KEY_SEARCH);
+}
+
+static void
+on_print_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  activate_on_shown_page (DG_WINDOW (user_data), PAGE_KEY_PRINT);
+}
+
+/* win.show-page (string name): Alt+1…6, while the pages are in view. A
+ * page the stack does not have is ignored rather than shown blank. */
+static void
+on_show_page_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  DgWindow *self = DG_WINDOW (user_data);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->stack)) &&
+      adw_view_stack_get_child_by_name (self->stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
 GtkWindow *
 dg_window_new (DgApplication  *application,
                DgDatabase     *db,
@@ -263,6 +348,10 @@ dg_window_class_init (DgWindowClass *klass)
 
 static const GActionEntry win_actions[] = {
   { "show-invoice", on_show_invoice_activated, "x", NULL, NULL, { 0 } },
+  { "new-item", on_new_item_activated, NULL, NULL, NULL, { 0 } },
+  { "search", on_search_activated, NULL, NULL, NULL, { 0 } },
+  { "print", on_print_activated, NULL, NULL, NULL, { 0 } },
+  { "show-page", on_show_page_activated, "s", NULL, NULL, { 0 } },
 };
 
 static void
