@@ -59,6 +59,16 @@ dg_gui_test_run_app (const char    *database_path,
 {
   g_autoptr(DgApplication) app = dg_application_new ();
 
+  dg_application_set_welcome_enabled (app, FALSE);
+  run_app (app, database_path, func);
+}
+
+void
+dg_gui_test_run_first_start (const char    *database_path,
+                             DgGuiTestFunc  func)
+{
+  g_autoptr(DgApplication) app = dg_application_new ();
+
   run_app (app, database_path, func);
 }
 
@@ -76,6 +86,7 @@ dg_gui_test_run_app_with_data (const char    *database_path,
     g_object_set_data_full (G_OBJECT (app), key, g_strdup (va_arg (args, const char *)), g_free);
   va_end (args);
 
+  dg_application_set_welcome_enabled (app, FALSE);
   run_app (app, database_path, func);
 }
 

@@ -18,6 +18,10 @@ void       dg_gui_test_run_app           (const char     *database_path,
 void       dg_gui_test_run_app_with_data (const char     *database_path,
                                           DgGuiTestFunc   func,
                                           ...) G_GNUC_NULL_TERMINATED;
+/* The same as a first start: an empty database opens on the welcome page,
+ * which dg_gui_test_run_app() turns off for the tests of the pages. */
+void       dg_gui_test_run_first_start   (const char     *database_path,
+                                          DgGuiTestFunc   func);
 /* Lets GTK handle pending events (layout, drawing, idle callbacks). */
 void       dg_gui_test_iterate           (void);
 /* Shows the page @name of @window's view stack and waits until it is drawn:

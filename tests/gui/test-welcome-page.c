@@ -1,0 +1,361 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-welcome-page"
+
+#include <glib/gstdio.h>
+
+#include "dg-assistant.h"
+#include "dg-assistants-page.h"
+#include "dg-gui-test.h"
+#include "dg-preferences-window.h"
+#include "dg-sample.h"
+#include "dg-welcome-page.h"
+#include "dg-window.h"
+
+/* $XDG_DATA_HOME for the whole run: where the window keeps the sample. */
+static char *data_home;
+static char *dir;
+
+static char *
+new_database_path (const char *name)
+{
+  return g_build_filename (dir, name, NULL);
+}
+
+static GtkWidget *
+find (GtkWindow  *window,
+      const char *name)
+{
+  GtkWidget *widget = dg_gui_test_find_by_name (GTK_WIDGET (window), name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static gboolean
+action_enabled (DgApplication *app,
+                const char    *name)
+{
+  return g_action_group_get_action_enabled (G_ACTION_GROUP (app), name);
+}
+
+/* Clicks the button @name of @old, or activates the application's action
+ * @name, and waits for the window that replaces @old to be shown. @old is
+ * held meanwhile, so that no new window can take its address. */
+static GtkWindow *
+replace_window (DgApplication *app,
+                GtkWindow     *old,
+                const char    *name)
+{
+  g_autoptr(GtkWindow) held = g_object_ref (old);
+  GtkWindow *window;
+
+  if (g_action_group_has_action (G_ACTION_GROUP (app), name))
+    g_action_group_activate_action (G_ACTION_GROUP (app), name, NULL);
+  else
+    g_signal_emit_by_name (find (old, name), "clicked");
+
+  for (;;)
+    {
+      window = gtk_application_get_active_window (GTK_APPLICATION (app));
+      if (window != NULL && window != held && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_true (DG_IS_WINDOW (window));
+  /* The old window is gone, not hidden behind the new one. */
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+  dg_gui_test_iterate ();
+  return window;
+}
+
+static void
+assert_welcome_shown (DgApplication *app,
+                      GtkWindow     *window)
+{
+  GtkWidget *welcome = dg_gui_test_find_by_type (GTK_WIDGET (window), DG_TYPE_WELCOME_PAGE);
+  GtkWidget *start = find (window, "start_button");
+  GtkWidget *explore = find (window, "explore_button");
+
+  g_assert_true (dg_window_get_welcome_visible (DG_WINDOW (window)));
+  g_assert_false (dg_window_get_sample (DG_WINDOW (window)));
+  g_assert_false (dg_application_get_exploring_sample (app));
+  g_assert_cmpstr (gtk_window_get_title (window), ==, "Delegate");
+  g_assert_true (gtk_widget_get_mapped (welcome));
+  g_assert_true (gtk_widget_get_mapped (start));
+  g_assert_true (gtk_widget_get_mapped (explore));
+  g_assert_true (gtk_widget_is_sensitive (start));
+  g_assert_true (gtk_widget_is_sensitive (explore));
+  g_assert_false (gtk_widget_get_mapped (find (window, "leave_sample_button")));
+
+  /* The owner's own business has the focus; Tab reaches the sample. */
+  g_assert_true (gtk_window_get_focus (window) == start);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_window_get_focus (window) == explore);
+
+  g_assert_true (action_enabled (app, "explore-sample"));
+  g_assert_false (action_enabled (app, "leave-sample"));
+}
+
+static guint
+count_assistants (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint count;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM assistants", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return count;
+}
+
+static void
+assert_database_empty (const char *path)
+{
+  g_autoptr(DgDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = dg_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (dg_sample_database_is_empty (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_assistants (path), ==, 0);
+}
+
+/* The sample's three assistants on the Assistants page of @window. */
+static void
+assert_sample_shown (DgApplication *app,
+                     GtkWindow     *window)
+{
+  GtkWidget *page = dg_gui_test_find_by_type (GTK_WIDGET (window), DG_TYPE_ASSISTANTS_PAGE);
+  GtkListView *list = GTK_LIST_VIEW (dg_gui_test_find_by_name (page, "assistant_list"));
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  g_autoptr(GPtrArray) zones = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_true (dg_window_get_sample (DG_WINDOW (window)));
+  g_assert_false (dg_window_get_welcome_visible (DG_WINDOW (window)));
+  g_assert_true (dg_application_get_exploring_sample (app));
+  g_assert_true (strstr (gtk_window_get_title (window), "Sample Business") != NULL);
+  g_assert_true (gtk_widget_get_mapped (find (window, "leave_sample_button")));
+  g_assert_false (action_enabled (app, "explore-sample"));
+  g_assert_true (action_enabled (app, "leave-sample"));
+
+  dg_gui_test_show_page (window, "assistants");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(DgAssistant) assistant = g_list_model_get_item (model, i);
+
+      g_ptr_array_add (zones, g_strdup (dg_assistant_get_time_zone (assistant)));
+    }
+  g_assert_true (g_ptr_array_find_with_equal_func (zones, "Asia/Manila", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (zones, "Europe/Berlin", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (zones, "America/Argentina/Buenos_Aires", g_str_equal, NULL));
+}
+
+static void
+drive_explore_and_leave (DgApplication *app,
+                         GtkWindow     *window)
+{
+  const char *owner_path = dg_database_get_path (dg_application_get_database (app));
+  g_autofree char *sample_path = g_build_filename (data_home, "delegate", "sample.db", NULL);
+  g_autofree char *expected_path = dg_sample_get_default_path ();
+
+  g_assert_cmpstr (expected_path, ==, sample_path);
+  assert_welcome_shown (app, window);
+
+  /* The sample is written beside the owner's database, never into it. */
+  window = replace_window (app, window, "explore_button");
+  assert_sample_shown (app, window);
+  g_assert_cmpstr (dg_database_get_path (dg_application_get_database (app)), ==, sample_path);
+  g_assert_cmpuint (count_assistants (sample_path), ==, 3);
+  assert_database_empty (owner_path);
+
+  /* Leaving returns to the owner's database, still empty: welcome again. */
+  window = replace_window (app, window, "leave_sample_button");
+  assert_welcome_shown (app, window);
+  g_assert_cmpstr (dg_database_get_path (dg_application_get_database (app)), ==, owner_path);
+
+  /* The second visit finds the sample written before (and any change made
+   * in it) rather than writing it again; the menu reaches it too. */
+  window = replace_window (app, window, "explore-sample");
+  assert_sample_shown (app, window);
+  window = replace_window (app, window, "leave-sample");
+  assert_welcome_shown (app, window);
+  assert_database_empty (owner_path);
+}
+
+static void
+test_explore_and_leave (void)
+{
+  g_autofree char *path = new_database_path ("explore.db");
+
+  dg_gui_test_run_first_start (path, drive_explore_and_leave);
+}
+
+static void
+drive_start (DgApplication *app,
+             GtkWindow     *window)
+{
+  GtkWindow *preferences;
+
+  assert_welcome_shown (app, window);
+  g_assert_null (dg_gui_test_find_toplevel (DG_TYPE_PREFERENCES_WINDOW));
+
+  g_signal_emit_by_name (find (window, "start_button"), "clicked");
+  dg_gui_test_iterate ();
+
+  /* The same window, now on the pages' empty states, and the business
+   * profile open over it. */
+  g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) == window);
+  g_assert_false (dg_window_get_welcome_visible (DG_WINDOW (window)));
+  g_assert_false (dg_window_get_sample (DG_WINDOW (window)));
+  /* Gone once the cross-fade ends (else the test times out). */
+  while (gtk_widget_get_mapped (find (window, "start_button")))
+    g_main_context_iteration (NULL, TRUE);
+  dg_gui_test_show_page (window, "assistants");
+  g_assert_true (gtk_widget_get_mapped (dg_gui_test_find_by_type (GTK_WIDGET (window), DG_TYPE_ASSISTANTS_PAGE)));
+  preferences = dg_gui_test_find_toplevel (DG_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (preferences)));
+  g_assert_true (gtk_window_get_transient_for (preferences) == window);
+  gtk_window_destroy (preferences);
+  dg_gui_test_iterate ();
+}
+
+static void
+test_start (void)
+{
+  g_autofree char *path = new_database_path ("start.db");
+
+  dg_gui_test_run_first_start (path, drive_start);
+}
+
+static void
+drive_not_empty (DgApplication *app,
+                 GtkWindow     *window)
+{
+  g_assert_false (dg_window_get_welcome_visible (DG_WINDOW (window)));
+  g_assert_false (dg_window_get_sample (DG_WINDOW (window)));
+  g_assert_false (dg_application_get_exploring_sample (app));
+  g_assert_cmpstr (gtk_window_get_title (window), ==, "Delegate");
+  g_assert_false (gtk_widget_get_mapped (find (window, "start_button")));
+  g_assert_false (gtk_widget_get_mapped (find (window, "leave_sample_button")));
+  g_assert_true (action_enabled (app, "explore-sample"));
+}
+
+/* A database with records opens on its pages, without the welcome page and
+ * without the sample's marks, even when it is a sample written by the CLI. */
+static void
+test_not_empty (void)
+{
+  g_autofree char *path = new_database_path ("business.db");
+  g_autoptr(DgDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  DgSampleOptions options;
+
+  db = dg_database_open (path, &error);
+  g_assert_no_error (error);
+  dg_sample_options_init (&options);
+  g_assert_true (dg_sample_create (db, &options, &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  dg_gui_test_run_first_start (path, drive_not_empty);
+}
+
+static void
+drive_sample_error (DgApplication *app,
+                    GtkWindow     *window)
+{
+  GtkWindow *dialog = NULL;
+
+  assert_welcome_shown (app, window);
+  g_signal_emit_by_name (find (window, "explore_button"), "clicked");
+
+  /* Said in a dialog over the welcome page, which stays, and can be tried
+   * again. */
+  while ((dialog = dg_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  dg_gui_test_iterate ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "The Sample Business Could Not Be Created");
+  g_assert_true (gtk_window_get_transient_for (dialog) == window);
+  g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) == window);
+  g_assert_true (dg_window_get_welcome_visible (DG_WINDOW (window)));
+  g_assert_false (dg_application_get_exploring_sample (app));
+  g_assert_true (action_enabled (app, "explore-sample"));
+  gtk_window_destroy (dialog);
+  dg_gui_test_iterate ();
+}
+
+static void
+test_sample_error (void)
+{
+  g_autofree char *path = new_database_path ("error.db");
+  g_autofree char *sample_dir = g_build_filename (data_home, "delegate", NULL);
+  g_autofree char *sample_path = g_build_filename (sample_dir, "sample.db", NULL);
+  static const char *suffixes[] = { "", "-wal", "-shm" };
+
+  /* A folder where the sample's file should be: it cannot be opened. */
+  g_assert_cmpint (g_mkdir_with_parents (sample_dir, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (sample_path, suffixes[i], NULL);
+
+      g_remove (file);
+    }
+  g_assert_cmpint (g_mkdir (sample_path, 0700), ==, 0);
+
+  dg_gui_test_run_first_start (path, drive_sample_error);
+
+  g_assert_cmpint (g_rmdir (sample_path), ==, 0);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) entries = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (entries != NULL && (name = g_dir_read_name (entries)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int result;
+
+  /* Before GLib reads (and keeps) the user's data folder. */
+  dir = g_dir_make_tmp ("delegate-test-XXXXXX", NULL);
+  g_assert_nonnull (dir);
+  data_home = g_build_filename (dir, "data", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/welcome/explore-and-leave", test_explore_and_leave);
+  g_test_add_func ("/welcome/start", test_start);
+  g_test_add_func ("/welcome/not-empty", test_not_empty);
+  g_test_add_func ("/welcome/sample-error", test_sample_error);
+  result = g_test_run ();
+
+  remove_tree (dir);
+  g_free (data_home);
+  g_free (dir);
+  return result;
+}
