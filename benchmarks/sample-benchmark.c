@@ -5,17 +5,16 @@
  * each into a new database with the settings the window and the command line
  * use (WAL, synchronous writes): the median of the runs (wall clock), the
  * processor time of the last run (which a busy machine does not inflate),
- * what was written
- * (assistants, handbooks, tasks, time entries, invoices) and the size of the
- * file.
+ * what was written (assistants, handbooks, tasks, time entries, invoices)
+ * and the size of the file.
  *
  *   sample-benchmark [--scales 1,10] [--runs N] [--seed N]
  *
  * A developer tool that is never installed: its output is not translated.
  * The targets are ours: scale 1 under one second, since a newcomer waits for
  * it on the welcome page, and scale 10 in seconds (under 20 s), so that a
- * load test's database is quick to make; larger scales are only reported. Exit status 0 when it ran; a missed
- * target is reported, not failed. */
+ * load test's database is quick to make; larger scales are only reported.
+ * Exit status 0 when it ran; a missed target is reported, not failed. */
 
 #include <stdio.h>
 #include <time.h>
