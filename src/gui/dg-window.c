@@ -229,12 +229,20 @@ void
 dg_window_set_welcome_visible (DgWindow *self,
                                gboolean  visible)
 {
+  static const char *page_actions[] = { "new-item", "search", "print", "show-page", "show-invoice" };
   GtkWidget *welcome;
 
   g_return_if_fail (DG_IS_WINDOW (self));
 
   welcome = gtk_stack_get_child_by_name (self->content_stack, "welcome");
   gtk_stack_set_visible_child_name (self->content_stack, visible ? "welcome" : "main");
+  /* The pages' keys (Ctrl+N, Alt+1…) would act on pages no one sees. */
+  for (guint i = 0; i < G_N_ELEMENTS (page_actions); i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), page_actions[i]);
+
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), !visible);
+    }
   if (visible)
     gtk_widget_grab_focus (welcome);
 }

@@ -94,6 +94,9 @@ assert_welcome_shown (DgApplication *app,
 
   g_assert_true (action_enabled (app, "explore-sample"));
   g_assert_false (action_enabled (app, "leave-sample"));
+  /* The pages' keys (Alt+1…, Ctrl+N) wait until the pages are shown. */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "show-page"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "new-item"));
 }
 
 static guint
@@ -142,6 +145,7 @@ assert_sample_shown (DgApplication *app,
   g_assert_true (gtk_widget_get_mapped (find (window, "leave_sample_button")));
   g_assert_false (action_enabled (app, "explore-sample"));
   g_assert_true (action_enabled (app, "leave-sample"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "show-page"));
 
   dg_gui_test_show_page (window, "assistants");
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
@@ -214,6 +218,8 @@ drive_start (DgApplication *app,
   g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) == window);
   g_assert_false (dg_window_get_welcome_visible (DG_WINDOW (window)));
   g_assert_false (dg_window_get_sample (DG_WINDOW (window)));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "show-page"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "new-item"));
   /* Gone once the cross-fade ends (else the test times out). */
   while (gtk_widget_get_mapped (find (window, "start_button")))
     g_main_context_iteration (NULL, TRUE);
