@@ -135,6 +135,8 @@ typedef struct
   GTimeZone    *zone;            /* owned by Sample */
   gint64        recurring[2];    /* the weekday task and the second one */
   GArray       *one_offs;        /* gint64 task ids */
+  guint         next_entry;      /* in Sample's entries: the first not approved */
+  guint         end_entry;       /* in Sample's entries: after the last */
 } Person;
 
 typedef struct
@@ -162,6 +164,7 @@ typedef struct
   DgInvoiceStore        *invoices;
   GArray                *people;          /* Person */
   GArray                *sample_handbooks;  /* SampleHandbook */
+  GPtrArray             *entries;         /* DgTimeEntry, by assistant and start */
 } Sample;
 
 static void
@@ -173,6 +176,7 @@ sample_clear (Sample *sample)
     g_clear_pointer (&g_array_index (sample->sample_handbooks, SampleHandbook, i).title, g_free);
   g_clear_pointer (&sample->people, g_array_unref);
   g_clear_pointer (&sample->sample_handbooks, g_array_unref);
+  g_clear_pointer (&sample->entries, g_ptr_array_unref);
   for (guint i = 0; i < N_REGIONS; i++)
     g_clear_pointer (&sample->zones[i], g_time_zone_unref);
   g_clear_object (&sample->assistants);
@@ -753,9 +757,8 @@ new_entry (Sample      *sample,
  * of the second recurring task that one too, and now and then an hour or
  * two on a one-off task. */
 static gboolean
-add_hours (Sample     *sample,
-           GPtrArray **out_entries,
-           GError    **error)
+add_hours (Sample  *sample,
+           GError **error)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
   GDate day;
@@ -763,6 +766,8 @@ add_hours (Sample     *sample,
   for (guint p = 0; p < sample->people->len; p++)
     {
       Person *person = &g_array_index (sample->people, Person, p);
+
+      person->next_entry = entries->len;
 
       for (day = sample->first_day; g_date_compare (&day, &sample->today) < 0; g_date_add_days (&day, 1))
         {
@@ -791,32 +796,49 @@ add_hours (Sample     *sample,
                                                    15 * rand_range (sample, 2, 9)));
             }
         }
+      person->end_entry = entries->len;
     }
 
   if (!dg_timesheet_store_add_entries (sample->timesheets, entries, NULL, NULL, error))
     return FALSE;
-  *out_entries = g_steal_pointer (&entries);
+  sample->entries = g_steal_pointer (&entries);
   return TRUE;
 }
 
-/* Approves the pending hours up to @until, as the owner does week by week. */
+/* Approves @person's hours up to @until (YYYY-MM-DD) that are not yet. One
+ * assistant's at a time, right before their invoice: issuing looks through
+ * every approved entry of every assistant, so approving everybody's two
+ * years first made the large samples several times slower. */
 static gboolean
-approve_until (Sample      *sample,
-               const GDate *until,
-               GError     **error)
+approve_entries_until (Sample      *sample,
+                       Person      *person,
+                       const char  *until,
+                       GError     **error)
 {
-  guint n_approved;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  return dg_timesheet_store_approve_until (sample->timesheets, until, &n_approved, error);
+  for (; person->next_entry < person->end_entry; person->next_entry++)
+    {
+      DgTimeEntry *entry = g_ptr_array_index (sample->entries, person->next_entry);
+      gint64 id = dg_time_entry_get_id (entry);
+
+      if (strcmp (dg_time_entry_get_local_date (entry), until) > 0)
+        break;
+      g_array_append_val (ids, id);
+    }
+
+  return ids->len == 0 ||
+         dg_timesheet_store_approve_entries (sample->timesheets, (const gint64 *) ids->data,
+                                             ids->len, error);
 }
 
 /* One of the first assistant's entries of last Tuesday was entered twice:
  * the owner rejected it, and the rest of the week waits. */
 static gboolean
-reject_entry (Sample     *sample,
-              GPtrArray  *entries,
-              GError    **error)
+reject_entry (Sample  *sample,
+              GError **error)
 {
+  GPtrArray *entries = sample->entries;
   g_autofree char *tuesday_text = NULL;
   GDate tuesday;
 
@@ -859,13 +881,12 @@ pay_invoice (Sample     *sample,
  * dates) and paid within days; of the latest month every third assistant
  * has not been paid yet. Hours are approved month by month before their
  * invoices, as an owner does, up to the week before last; the first
- * assistant's approved hours since the last invoice wait in a draft.
- * (Approving two years at once first would also make each issue slower: it
- * looks through every approved entry.) */
+ * assistant's approved hours since the last invoice wait in a draft. */
 static gboolean
 add_invoices (Sample  *sample,
               GError **error)
 {
+  g_autofree char *month_end_text = NULL;
   GDate approved_from;
   GDate month;
 
@@ -896,8 +917,8 @@ add_invoices (Sample  *sample,
         latest = g_date_compare (&next_end, &approved_from) >= 0;
       }
       date_add_days (&month_end, 3, &issue_date);
-      if (!approve_until (sample, &month_end, error))
-        return FALSE;
+      g_free (month_end_text);
+      month_end_text = format_date (&month_end);
 
       for (guint p = 0; p < sample->people->len; p++)
         {
@@ -906,6 +927,8 @@ add_invoices (Sample  *sample,
           g_autoptr(DgInvoice) issued = NULL;
           g_autoptr(GError) local_error = NULL;
 
+          if (!approve_entries_until (sample, person, month_end_text, error))
+            return FALSE;
           draft = dg_invoice_store_create_draft (sample->invoices, person->id, &month, &month_end,
                                                  DG_INVOICE_GROUPING_BY_TASK, &local_error);
           if (draft == NULL)
@@ -929,11 +952,15 @@ add_invoices (Sample  *sample,
 
   {
     g_autoptr(DgInvoice) draft = NULL;
+    g_autofree char *approved_until_text = NULL;
     GDate approved_until;
 
     date_add_days (&sample->current_monday, -8, &approved_until);
-    if (!approve_until (sample, &approved_until, error))
-      return FALSE;
+    approved_until_text = format_date (&approved_until);
+    for (guint p = 0; p < sample->people->len; p++)
+      if (!approve_entries_until (sample, &g_array_index (sample->people, Person, p),
+                                  approved_until_text, error))
+        return FALSE;
     draft = dg_invoice_store_create_draft (sample->invoices, g_array_index (sample->people, Person, 0).id,
                                            &month, &approved_until, DG_INVOICE_GROUPING_BY_TASK, error);
     return draft != NULL;
@@ -979,7 +1006,6 @@ create_in_transaction (DgDatabase  *db,
                        GError     **error)
 {
   Sample *sample = user_data;
-  g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) local_error = NULL;
 
   /* Checked inside the transaction, so nothing can slip in between. */
@@ -1011,9 +1037,9 @@ create_in_transaction (DgDatabase  *db,
          add_assistants (sample, error) &&
          add_handbooks (sample, error) &&
          add_tasks (sample, error) &&
-         add_hours (sample, &entries, error) &&
+         add_hours (sample, error) &&
          add_invoices (sample, error) &&
-         reject_entry (sample, entries, error);
+         reject_entry (sample, error);
 }
 
 void
