@@ -23,8 +23,8 @@
  * Only the GRand seeded from the options decides anything, and every date
  * is counted from the options' today, so a seed gives the same rows. What
  * the stores stamp themselves is not ours to set: the times rows were
- * created, saved, published or logged (wall clock) and the random UUIDs of
- * tasks' iCalendar UIDs. */
+ * created, saved, published or logged (wall clock) and tasks' iCalendar
+ * UIDs (random). */
 
 G_DEFINE_QUARK (dg-sample-error-quark, dg_sample_error)
 
@@ -785,7 +785,6 @@ add_hours (Sample  *sample,
             {
               g_ptr_array_add (entries, new_entry (sample, person, &day, hour, 0,
                                                    person->recurring[1], 15 * rand_range (sample, 2, 7)));
-              hour += 2;
             }
           else if (person->one_offs->len > 0 && rand_range (sample, 0, 3) == 0)
             {

@@ -20,8 +20,7 @@ G_BEGIN_DECLS
  *
  * The same seed, scale and today give the same data, row for row, but for
  * what the stores stamp themselves: the times rows were created, saved,
- * published or logged (the clock), tasks' iCalendar UIDs (random) and the
- * stored PDFs (which carry their creation time). */
+ * published or logged (the clock) and tasks' iCalendar UIDs (random). */
 
 #define DG_SAMPLE_ERROR (dg_sample_error_quark ())
 

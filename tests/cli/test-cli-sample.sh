@@ -27,14 +27,14 @@ export LC_ALL=C.UTF-8
 sql () { sqlite3 -batch -noheader "$1" "$2"; }
 
 # The rows that matter of a sample database, without what the stores stamp
-# from the clock or at random (creation times, task UIDs, PDFs).
+# from the clock or at random (creation times, task UIDs).
 dump () {
   sql "$1" "SELECT * FROM assistants ORDER BY id;
             SELECT title, purpose FROM handbooks ORDER BY id;
             SELECT id, title, assistant_id, handbook_id, due_date, due_time, rrule, status FROM tasks ORDER BY id;
             SELECT * FROM task_occurrences ORDER BY 1, 2;
             SELECT id, assistant_id, task_id, start_utc, minutes, note, state, reason FROM time_entries ORDER BY id;
-            SELECT id, state, number, assistant_id, issue_date, paid_date, total FROM invoices ORDER BY id;
+            SELECT id, state, number, assistant_id, issue_date, paid_date, total, hex(pdf) FROM invoices ORDER BY id;
             SELECT * FROM invoice_lines ORDER BY id;"
 }
 
