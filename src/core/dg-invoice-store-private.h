@@ -12,9 +12,9 @@ G_BEGIN_DECLS
 void _dg_invoice_store_set_issue_hook (DgInvoiceStore *self,
                                        void          (*hook) (gpointer data),
                                        gpointer        data);
-/* For the tests only: the owner's local date the store takes as today
- * (a payment cannot be dated after it), so that tests of dated invoices
- * do not depend on the clock. NULL: the real date again. */
+/* For the tests and the sample business (dg-sample.c): the owner's local
+ * date the store takes as today (a payment cannot be dated after it), so
+ * that dated invoices do not depend on the clock. NULL: the real date again. */
 void _dg_invoice_store_set_today (DgInvoiceStore *self,
                                   const GDate    *today);
 

@@ -213,7 +213,9 @@ static const char *select_billed_entries_sql =
   "SELECT DISTINCT e.id, e.assistant_id, e.local_date, e.minutes, e.note, coalesce (t.title, '') "
   "FROM invoice_line_entries le JOIN invoice_lines l ON l.id = le.line_id "
   "JOIN time_entries e ON e.id = le.entry_id LEFT JOIN tasks t ON t.id = e.task_id "
-  "WHERE l.invoice_id = ?1 AND e.state = ?2 ORDER BY e.local_date, e.id";
+  /* "+e.state": the invoice's own lines lead the join, not the index of
+   * every entry in that state, which grows with all the hours ever approved. */
+  "WHERE l.invoice_id = ?1 AND +e.state = ?2 ORDER BY e.local_date, e.id";
 static const char *update_entry_state_sql =
   "UPDATE time_entries SET state = ?3 WHERE id = ?1 AND state = ?2";
 
