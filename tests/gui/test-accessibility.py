@@ -30,10 +30,12 @@ except ImportError:
     sys.exit(77)
 
 PAGES = ["Overview", "Assistants", "Handbooks", "Tasks", "Timesheets", "Invoices"]
-# Ctrl+N on these pages opens an editor in the page or a dialog; the button
-# named here does the same where the key does not arrive.
-NEW_ITEM = {"Assistants": ("Add Assistant", False), "Tasks": ("New Task", True),
-            "Invoices": ("New Invoice", True)}
+# Ctrl+N on these pages opens a dialog (None), or an editor in the page that
+# shows an accessible of the name given; the button named first does the
+# same where the key does not arrive.
+NEW_ITEM = {"Assistants": ("Add Assistant", "Contact"), "Handbooks": ("New Handbook", "Steps"),
+            "Tasks": ("New Task", None), "Timesheets": ("Enter Hours", None),
+            "Invoices": ("New Invoice", None)}
 
 # GTK 4.8 reports a widget without a label by its type name ("GtkButton",
 # "AdwGizmo"): that is no name to a listener.
@@ -56,6 +58,7 @@ XK_Alt_L = 0xFFE9
 XK_Control_L = 0xFFE3
 XK_Escape = 0xFF1B
 XK_n = 0x006E
+XK_comma = 0x002C
 XK_1 = 0x0031
 
 notes = []
@@ -151,9 +154,10 @@ def walk(acc, path, found, shown_child):
         return
     parent = path[-1] if path else None
     here = path + [acc]
-    if (states.contains(pyatspi.STATE_FOCUSABLE) and acc.getRole() not in NOT_CONTROLS
-            and unnamed(acc, parent) and showing(acc, states)):
-        found.add(describe(here))
+    if states.contains(pyatspi.STATE_FOCUSABLE) and acc.getRole() not in NOT_CONTROLS:
+        found["controls"] += 1
+        if unnamed(acc, parent) and showing(acc, states):
+            found["unnamed"].add(describe(here))
     if parent is not None and parent.getRole() == pyatspi.ROLE_COMBO_BOX:
         # Below its button, a drop-down holds the list that pops up when it
         # is opened, and the chosen item the button shows: neither takes
@@ -227,7 +231,7 @@ def show_page(switcher, index, page):
 
 # Keycodes of the keyboard Xvfb starts with (xkb "evdev", "pc105", "us"):
 # a chord needs its modifier held down, which only keycodes can do.
-KEYCODES = {XK_Alt_L: 64, XK_Control_L: 37, XK_Escape: 9, XK_n: 57}
+KEYCODES = {XK_Alt_L: 64, XK_Control_L: 37, XK_Escape: 9, XK_n: 57, XK_comma: 59}
 KEYCODES.update({XK_1 + i: 10 + i for i in range(9)})
 
 
@@ -257,7 +261,8 @@ def view_stack(frame):
 
 
 def check(where, acc, failures, stack=None, page_index=None):
-    found = set()
+    started = time.monotonic()
+    found = {"controls": 0, "unnamed": set()}
 
     def shown_child(node):
         if stack is not None and node == stack:
@@ -265,7 +270,9 @@ def check(where, acc, failures, stack=None, page_index=None):
         return None
 
     walk(acc, [], found, shown_child)
-    for path in sorted(found):
+    notes.append("%s: %d focusable controls, %d without a name (%.1f s)"
+                 % (where, found["controls"], len(found["unnamed"]), time.monotonic() - started))
+    for path in sorted(found["unnamed"]):
         failures.append("%s: %s" % (where, path))
 
 
@@ -277,28 +284,26 @@ def close_dialog(app, dialog, before):
     except AssertionError:
         pass
     cancel = find(dialog, lambda a: a.getRole() == pyatspi.ROLE_PUSH_BUTTON
-                  and name_of(a).replace("_", "").startswith("Cancel"))
-    assert cancel is not None, "the dialog has no Cancel button and Escape did not close it"
+                  and name_of(a).replace("_", "").startswith(("Cancel", "Close")))
+    assert cancel is not None, "the dialog has no Cancel or Close button and Escape did not close it"
     cancel.queryAction().doAction(0)
     wait_for("the dialog to close", lambda: len(windows(app)) <= before)
 
 
-def assistant_editor(page):
-    """The assistant editor's first group, once it shows."""
-    return find(page, lambda a: a.getRole() == pyatspi.ROLE_LIST and name_of(a) == "Contact"
-                and showing(a, a.getState()))
+def editor_part(page, name):
+    return find(page, lambda a: name_of(a) == name and showing(a, a.getState()))
 
 
 def open_new_item(app, page_root, page):
     """Ctrl+N on page (whose accessible is page_root): returns the dialog it opens, or None for the editor
     it opens in the page (the new assistant's)."""
-    button_name, opens_dialog = NEW_ITEM[page]
+    button_name, editor_marker = NEW_ITEM[page]
     before = len(windows(app))
 
     def opened():
-        if opens_dialog:
+        if editor_marker is None:
             return windows(app)[-1] if len(windows(app)) > before else None
-        return assistant_editor(page_root)
+        return editor_part(page_root, editor_marker)
 
     chord([XK_Control_L, XK_n])
     try:
@@ -311,7 +316,7 @@ def open_new_item(app, page_root, page):
         assert button is not None, "no %s button on %s" % (button_name, page)
         button.queryAction().doAction(0)
         result = wait_for("the new item on " + page, opened)
-    return result if opens_dialog else None
+    return result if editor_marker is None else None
 
 
 def main():
@@ -357,6 +362,23 @@ def main():
                     else:
                         check(page + ": " + label(dialog), dialog, failures)
                         close_dialog(app, dialog, len(windows(app)) - 1)
+
+            # Ctrl+, : the preferences (the business profile among them).
+            before = len(windows(app))
+            chord([XK_Control_L, XK_comma])
+            dialog = wait_for("the preferences", lambda: windows(app)[-1] if len(windows(app)) > before else None)
+            time.sleep(0.3)
+            tabs = find_all(dialog, lambda a: a.getRole() == pyatspi.ROLE_PAGE_TAB
+                            and showing(a, a.getState()), [])
+            for tab in tabs:
+                tab.queryAction().doAction(0)
+                wait_for("the preferences page " + name_of(tab),
+                         lambda: tab.getState().contains(pyatspi.STATE_SELECTED))
+                time.sleep(0.2)
+                check("Preferences, " + name_of(tab), dialog, failures)
+            if not tabs:
+                check("Preferences", dialog, failures)
+            close_dialog(app, dialog, before)
         finally:
             program.terminate()
             program.wait(timeout=10)
