@@ -123,10 +123,6 @@ activate_on_shown_page (DgWindow *self,
 {
   const char *shown = adw_view_stack_get_visible_child_name (self->stack);
 
-  /* Not behind another view of the window (the welcome page): a dialog
-   * would open for a page the owner does not see. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self->stack)))
-    return;
   for (guint i = 0; i < G_N_ELEMENTS (page_keys); i++)
     {
       if (g_strcmp0 (shown, page_keys[i].page) == 0 && page_keys[i].actions[key] != NULL)
@@ -159,8 +155,8 @@ on_print_activated (GSimpleAction *action,
   activate_on_shown_page (DG_WINDOW (user_data), PAGE_KEY_PRINT);
 }
 
-/* win.show-page (string name): Alt+1…6, while the pages are in view. A
- * page the stack does not have is ignored rather than shown blank. */
+/* win.show-page (string name): Alt+1…6. A page the stack does not have
+ * is ignored rather than shown blank. */
 static void
 on_show_page_activated (GSimpleAction *action,
                         GVariant      *parameter,
@@ -169,8 +165,7 @@ on_show_page_activated (GSimpleAction *action,
   DgWindow *self = DG_WINDOW (user_data);
   const char *name = g_variant_get_string (parameter, NULL);
 
-  if (gtk_widget_get_mapped (GTK_WIDGET (self->stack)) &&
-      adw_view_stack_get_child_by_name (self->stack, name) != NULL)
+  if (adw_view_stack_get_child_by_name (self->stack, name) != NULL)
     adw_view_stack_set_visible_child_name (self->stack, name);
 }
 
