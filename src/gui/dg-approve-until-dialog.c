@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dg-accessible.h"
 #include "dg-approve-until-dialog.h"
 #include "dg-duration.h"
 
@@ -170,6 +171,7 @@ dg_approve_until_dialog_init (DgApproveUntilDialog *self)
 {
   g_date_clear (&self->until, 1);
   gtk_widget_init_template (GTK_WIDGET (self));
+  dg_accessible_name_calendar (self->calendar);
 }
 
 DgApproveUntilDialog *

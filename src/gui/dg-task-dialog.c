@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "dg-accessible.h"
 #include "dg-confirmation.h"
 #include "dg-form-row.h"
 #include "dg-money.h"
@@ -1297,6 +1298,7 @@ dg_task_dialog_init (DgTaskDialog *self)
    * built: that is no edit. */
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  dg_accessible_name_calendar (self->calendar);
 
   fields[0].row = self->title_row;
   fields[1].row = self->assistant_row;

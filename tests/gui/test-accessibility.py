@@ -52,6 +52,9 @@ NAMED_BY_CONTENT = {pyatspi.ROLE_LIST_ITEM, pyatspi.ROLE_TABLE_ROW, pyatspi.ROLE
 # the control it belongs to, which the application labels.
 COMPOSITES = {pyatspi.ROLE_COMBO_BOX, pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON,
               pyatspi.ROLE_TABLE, pyatspi.ROLE_TREE_TABLE}
+# Buttons on a page that open a dialog of the application's own (not a file
+# chooser, whose widgets are GTK's).
+DIALOG_BUTTONS = {"Timesheets": ["Approve All Up To"]}
 # Roles that neither take the focus nor hold anything that does.
 LEAVES = {pyatspi.ROLE_LABEL, pyatspi.ROLE_IMAGE, pyatspi.ROLE_ICON, pyatspi.ROLE_SEPARATOR,
           pyatspi.ROLE_SCROLL_BAR, pyatspi.ROLE_HEADING}
@@ -154,7 +157,9 @@ def walk(acc, path, found, shown_child, parent_role=None):
     role is asked once, leaves are not asked more, and the path is kept as
     the accessibles themselves, named only for a failure."""
     role = acc.getRole()
-    if role in LEAVES:
+    if role in LEAVES or role == pyatspi.ROLE_PAGE_TAB_LIST:
+        # (The view switchers' buttons are named by the pages' titles: the
+        # test finds each by its name before it starts.)
         return
     states = acc.getState()
     if not states.contains(pyatspi.STATE_VISIBLE):
@@ -301,6 +306,16 @@ def editor_part(page, name):
     return find(page, lambda a: name_of(a) == name and showing(a, a.getState()))
 
 
+def open_by_button(app, page_root, page, button_name):
+    before = len(windows(app))
+    button = find(page_root, lambda a: a.getRole() == pyatspi.ROLE_PUSH_BUTTON
+                  and name_of(a).replace("_", "").startswith(button_name)
+                  and showing(a, a.getState()))
+    assert button is not None, "no %s button on %s" % (button_name, page)
+    button.queryAction().doAction(0)
+    return wait_for("the dialog of " + button_name, lambda: windows(app)[-1] if len(windows(app)) > before else None)
+
+
 def open_new_item(app, page_root, page):
     """Ctrl+N on page (whose accessible is page_root): returns the dialog it opens, or None for the editor
     it opens in the page (the new assistant's)."""
@@ -372,6 +387,15 @@ def main():
                         check(page + ": " + label(dialog), dialog, failures)
                         close_dialog(app, dialog, len(windows(app)) - 1)
 
+            for page, buttons in DIALOG_BUTTONS.items():
+                index = PAGES.index(page)
+                show_page(switcher, index, page)
+                for button_name in buttons:
+                    dialog = open_by_button(app, stack.getChildAtIndex(index), page, button_name)
+                    time.sleep(0.2)
+                    check(page + ": " + label(dialog), dialog, failures)
+                    close_dialog(app, dialog, len(windows(app)) - 1)
+
             # Ctrl+, : the preferences (the business profile among them).
             before = len(windows(app))
             chord([XK_Control_L, XK_comma])
@@ -379,14 +403,16 @@ def main():
             time.sleep(0.3)
             tabs = find_all(dialog, lambda a: a.getRole() == pyatspi.ROLE_PAGE_TAB
                             and showing(a, a.getState()), [])
+            # Each page is shown once, then all are read at once: a page
+            # that was shown keeps its size, so its controls count as shown.
             for tab in tabs:
+                if not name_of(tab):
+                    failures.append("Preferences: %s" % label(tab))
                 tab.queryAction().doAction(0)
                 wait_for("the preferences page " + name_of(tab),
                          lambda: tab.getState().contains(pyatspi.STATE_SELECTED))
-                time.sleep(0.2)
-                check("Preferences, " + name_of(tab), dialog, failures)
-            if not tabs:
-                check("Preferences", dialog, failures)
+            time.sleep(0.2)
+            check("Preferences (%s)" % ", ".join(name_of(t) for t in tabs), dialog, failures)
             close_dialog(app, dialog, before)
         finally:
             program.terminate()

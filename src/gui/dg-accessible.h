@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Names (and tooltips) for the month and year arrows of @calendar, which
+ * GTK 4.8 draws as icons without an accessible name. */
+void dg_accessible_name_calendar (GtkCalendar *calendar);
+
+G_END_DECLS
