@@ -37,6 +37,8 @@ G_DEFINE_QUARK (dg-sample-error-quark, dg_sample_error)
 
 #define HANDBOOKS_PER_SCALE 20
 #define ONE_OFF_TASKS_LARGE 11
+/* A one-off job is set three weeks before it is due. */
+#define ONE_OFF_LEAD_DAYS 21
 
 /* ---- the made-up people -------------------------------------------------- */
 
@@ -128,13 +130,23 @@ static const char * const template_ids[] = {
   "social-media-posts", "blog-articles", "travel-arrangements",
 };
 
+/* A one-off task and the days its hours may be logged on: from three weeks
+ * before it is due to the day it was done, or to yesterday while it is
+ * open. No hours before the job was set, none after it was finished. */
+typedef struct
+{
+  gint64  id;
+  guint32 first_day;             /* Julian day numbers */
+  guint32 last_day;
+} OneOff;
+
 typedef struct
 {
   gint64        id;
   const Region *region;
   GTimeZone    *zone;            /* owned by Sample */
   gint64        recurring[2];    /* the weekday task and the second one */
-  GArray       *one_offs;        /* gint64 task ids */
+  GArray       *one_offs;        /* OneOff */
   guint         next_entry;      /* in Sample's entries: the first not approved */
   guint         end_entry;       /* in Sample's entries: after the last */
 } Person;
@@ -412,7 +424,7 @@ add_assistant (Sample       *sample,
   person.id = dg_assistant_get_id (assistant);
   person.region = region;
   person.zone = sample->zones[index % N_REGIONS];
-  person.one_offs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  person.one_offs = g_array_new (FALSE, FALSE, sizeof (OneOff));
   g_array_append_val (sample->people, person);
   return TRUE;
 }
@@ -577,8 +589,10 @@ add_one_off_task (Sample                *sample,
                   GError               **error)
 {
   g_autoptr(DgTask) task = NULL;
-  gint64 id;
+  OneOff one_off;
   GDate due;
+  GDate window_start;
+  GDate yesterday;
   int offset;
 
   switch (kind)
@@ -606,14 +620,20 @@ add_one_off_task (Sample                *sample,
   if (!dg_task_store_add (sample->tasks, task, error))
     return FALSE;
 
-  id = dg_task_get_id (task);
-  g_array_append_val (person->one_offs, id);
+  date_add_days (&due, -ONE_OFF_LEAD_DAYS, &window_start);
+  date_add_days (&sample->today, -1, &yesterday);
+  one_off.id = dg_task_get_id (task);
+  one_off.first_day = g_date_get_julian (&window_start);
+  one_off.last_day = kind == ONE_OFF_DONE ? g_date_get_julian (&due) : g_date_get_julian (&yesterday);
+  g_array_append_val (person->one_offs, one_off);
 
   if (kind == ONE_OFF_DONE)
     {
-      g_autoptr(GDateTime) done_at = local_time (person->zone, &due, 15, 30);
+      /* Done on the day it was due, after the day's last hours (which end
+       * by 18:30 local), so no hours come after the job was finished. */
+      g_autoptr(GDateTime) done_at = local_time (person->zone, &due, 19, 0);
       char *completed_at = format_utc (done_at);
-      DgTaskProgress change = { id, NULL, DG_TASK_STATUS_DONE, 100, completed_at };
+      DgTaskProgress change = { one_off.id, NULL, DG_TASK_STATUS_DONE, 100, completed_at };
 
       g_ptr_array_add (completed_texts, completed_at);
       g_array_append_val (progress, change);
@@ -753,6 +773,38 @@ new_entry (Sample      *sample,
   return entry;
 }
 
+/* One of @person's one-off tasks whose working days include @day, or 0 if
+ * none does. */
+static gint64
+pick_one_off (Sample      *sample,
+              Person      *person,
+              const GDate *day)
+{
+  guint32 julian = g_date_get_julian (day);
+  guint n_open = 0;
+  guint chosen;
+
+  for (guint i = 0; i < person->one_offs->len; i++)
+    {
+      const OneOff *one_off = &g_array_index (person->one_offs, OneOff, i);
+
+      if (one_off->first_day <= julian && julian <= one_off->last_day)
+        n_open++;
+    }
+  if (n_open == 0)
+    return 0;
+
+  chosen = (guint) rand_range (sample, 0, (gint32) n_open);
+  for (guint i = 0; i < person->one_offs->len; i++)
+    {
+      const OneOff *one_off = &g_array_index (person->one_offs, OneOff, i);
+
+      if (one_off->first_day <= julian && julian <= one_off->last_day && chosen-- == 0)
+        return one_off->id;
+    }
+  g_assert_not_reached ();
+}
+
 /* Every weekday before today: the morning on the weekday task, on the days
  * of the second recurring task that one too, and now and then an hour or
  * two on a one-off task. */
@@ -786,13 +838,13 @@ add_hours (Sample  *sample,
               g_ptr_array_add (entries, new_entry (sample, person, &day, hour, 0,
                                                    person->recurring[1], 15 * rand_range (sample, 2, 7)));
             }
-          else if (person->one_offs->len > 0 && rand_range (sample, 0, 3) == 0)
+          else if (rand_range (sample, 0, 3) == 0)
             {
-              gint64 task_id = g_array_index (person->one_offs, gint64,
-                                              rand_range (sample, 0, (gint32) person->one_offs->len));
+              gint64 task_id = pick_one_off (sample, person, &day);
 
-              g_ptr_array_add (entries, new_entry (sample, person, &day, hour, 30, task_id,
-                                                   15 * rand_range (sample, 2, 9)));
+              if (task_id != 0)
+                g_ptr_array_add (entries, new_entry (sample, person, &day, hour, 30, task_id,
+                                                     15 * rand_range (sample, 2, 9)));
             }
         }
       person->end_entry = entries->len;

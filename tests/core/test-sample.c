@@ -139,6 +139,22 @@ assert_invoices_add_up (DgDatabase *db,
                                           " WHERE i.state IN ('issued', 'paid')"));
 }
 
+/* Hours on a one-off job fall between the day it was set (three weeks
+ * before it is due) and the day it was done: a timesheet never bills work
+ * after the job was finished. */
+static void
+assert_one_off_hours_in_window (DgDatabase *db)
+{
+  g_assert_cmpint (dg_test_query_int (db, "SELECT count(*) FROM time_entries e JOIN tasks t ON t.id = e.task_id"
+                                          " WHERE t.rrule = '' AND t.status = 'done'"
+                                          " AND e.local_date > substr(t.completed_at, 1, 10)"), ==, 0);
+  g_assert_cmpint (dg_test_query_int (db, "SELECT count(*) FROM time_entries e JOIN tasks t ON t.id = e.task_id"
+                                          " WHERE t.rrule = '' AND e.local_date < date(t.due_date, '-21 days')"), ==, 0);
+  /* …and the one-offs still have hours. */
+  g_assert_cmpint (dg_test_query_int (db, "SELECT count(*) FROM time_entries e JOIN tasks t ON t.id = e.task_id"
+                                          " WHERE t.rrule = ''"), >, 0);
+}
+
 static void
 test_scale_one (DgTestFixture *fixture,
                 gconstpointer  user_data)
@@ -232,6 +248,8 @@ test_scale_one (DgTestFixture *fixture,
                                           " AND local_date < '2026-11-16'"), ==, 0);
   g_assert_cmpint (dg_test_query_int (db, "SELECT count(*) FROM time_entries WHERE state IN ('approved', 'invoiced')"
                                           " AND local_date >= '2026-11-16'"), ==, 0);
+
+  assert_one_off_hours_in_window (db);
 
   /* An issued, unpaid invoice and a paid one, totals the sums of lines. */
   assert_invoices_add_up (db, &n_issued_unpaid, &n_paid);
@@ -523,6 +541,7 @@ test_scale_three (DgTestFixture *fixture,
                                           " WHERE state <> 'draft' GROUP BY assistant_id)"), >=, 20);
   g_assert_cmpint (dg_test_query_int (db, "SELECT count(DISTINCT assistant_id) FROM invoices"), ==, 9);
 
+  assert_one_off_hours_in_window (db);
   assert_invoices_add_up (db, &n_issued_unpaid, &n_paid);
   g_assert_cmpuint (n_issued_unpaid, >=, 1);
   g_assert_cmpuint (n_paid, >=, 9 * 20);
