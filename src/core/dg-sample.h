@@ -30,7 +30,10 @@ typedef enum
   DG_SAMPLE_ERROR_INVALID,     /* scale out of range */
 } DgSampleError;
 
-#define DG_SAMPLE_SCALE_MAX 1000
+/* Scale 100 already has 300 assistants, 10,000 handbooks and two years of
+ * their hours; beyond it a run takes hours and the entries no longer fit in
+ * memory comfortably. */
+#define DG_SAMPLE_SCALE_MAX 100
 
 typedef struct
 {

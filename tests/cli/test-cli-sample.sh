@@ -53,10 +53,10 @@ check "the error says the sample never goes into the own database" \
   eval 'stderr_has "--database" && stderr_has "delegate-cli: "'
 check "nothing was written to the default database" test ! -e "$XDG_DATA_HOME/delegate/delegate.db"
 
-for bad in 0 -1 1001 two 1.5 ""; do
+for bad in 0 -1 101 1001 two 1.5 ""; do
   expect_status 2 "--scale '$bad' is a usage error" sample create --database "$tmp/bad.db" --scale "$bad"
 done
-check "the error names the range" eval 'stderr_has "from 1 to 1000" && stderr_is_sentence'
+check "the error names the range" eval 'stderr_has "from 1 to 100." && stderr_is_sentence'
 expect_status 2 "--seed 'x' is a usage error" sample create --database "$tmp/bad.db" --seed x
 expect_status 2 "--seed beyond 32 bits is a usage error" sample create --database "$tmp/bad.db" --seed 4294967296
 expect_status 2 "--today 2026-02-30 is a usage error" sample create --database "$tmp/bad.db" --today 2026-02-30
@@ -127,8 +127,10 @@ check "six assistants, two in each currency" \
   eval '[ "$(sql "$tmp/scale2.db" "SELECT group_concat(n) FROM (SELECT count(*) AS n FROM assistants GROUP BY currency)")" = "2,2,2" ]'
 check "two years of hours" \
   eval '[ "$(sql "$tmp/scale2.db" "SELECT min(local_date) < \"2025-01-01\" FROM time_entries")" = 1 ]'
-check "forty handbooks, in German" \
-  eval '[ "$(sql "$tmp/scale2.db" "SELECT count(*), sum(title LIKE \"%Monatlicher Belegabgleich%\") > 0 FROM handbooks")" = "40|1" ]'
+check "two hundred handbooks, in German" \
+  eval '[ "$(sql "$tmp/scale2.db" "SELECT count(*), sum(title LIKE \"%Monatlicher Belegabgleich%\") > 0 FROM handbooks")" = "200|1" ]'
+check "a one-off task a week per assistant" \
+  eval '[ "$(sql "$tmp/scale2.db" "SELECT count(*) >= 6 * 104 FROM tasks WHERE rrule = \"\"")" = 1 ]'
 check "an invoice per assistant and month" \
   eval '[ "$(sql "$tmp/scale2.db" "SELECT min(n) >= 20 FROM (SELECT count(*) AS n FROM invoices GROUP BY assistant_id)")" = 1 ]'
 expect_status 0 "invoice list works on it" --database "$tmp/scale2.db" invoice list --json

@@ -366,6 +366,8 @@ test_invalid_scale (DgTestFixture *fixture,
   g_assert_error (error, DG_SAMPLE_ERROR, DG_SAMPLE_ERROR_INVALID);
   g_clear_error (&error);
 
+  /* Near a hundred: a larger scale would run for hours. */
+  g_assert_cmpuint (DG_SAMPLE_SCALE_MAX, ==, 100);
   options.scale = DG_SAMPLE_SCALE_MAX + 1;
   g_assert_false (dg_sample_create (fixture->db, &options, &error));
   g_assert_error (error, DG_SAMPLE_ERROR, DG_SAMPLE_ERROR_INVALID);
@@ -529,10 +531,14 @@ test_scale_three (DgTestFixture *fixture,
   g_assert_cmpint (dg_test_query_int (db, "SELECT count(*) FROM assistants WHERE currency = 'EUR'"), ==, 3);
   g_assert_cmpint (dg_test_query_int (db, "SELECT count(*) FROM assistants WHERE currency = 'USD'"), ==, 3);
 
-  /* Handbooks and tasks in proportion to the scale. */
-  g_assert_cmpint (dg_test_query_int (db, "SELECT count(*) FROM handbooks"), ==, 60);
-  g_assert_cmpint (dg_test_query_int (db, "SELECT count(*) FROM tasks"), >=, 100);
-  g_assert_cmpint (dg_test_query_int (db, "SELECT count(*) FROM tasks"), <=, 140);
+  /* Hundreds of handbooks and thousands of tasks: a hundred handbooks per
+   * scale step, and a one-off a week per assistant over two years. */
+  g_assert_cmpint (dg_test_query_int (db, "SELECT count(*) FROM handbooks"), ==, 300);
+  g_assert_cmpint (dg_test_query_int (db, "SELECT count(*) FROM tasks WHERE rrule = ''"), >=, 9 * 104);
+  g_assert_cmpint (dg_test_query_int (db, "SELECT count(*) FROM tasks WHERE rrule = ''"), <=, 9 * 110);
+  g_assert_cmpint (dg_test_query_int (db, "SELECT count(*) FROM tasks WHERE rrule = '' AND status = 'done'"), >, 800);
+  g_assert_cmpint (dg_test_query_int (db, "SELECT count(*) FROM tasks WHERE rrule = '' AND status = 'open'"
+                                          " AND due_date > '" TODAY_TEXT "'"), >, 0);
 
   /* Two years of weekly hours, invoiced month by month. */
   g_assert_cmpint (dg_test_query_int (db, "SELECT count(*) FROM time_entries WHERE local_date < '2024-12-15'"), >, 0);
