@@ -9,15 +9,6 @@
 #include "dg-cli-sample.h"
 #include "dg-cli-time.h"
 
-static gboolean
-parse_unsigned (const char *text,
-                guint64     min,
-                guint64     max,
-                guint64    *out_value)
-{
-  return g_ascii_string_to_unsigned (text, 10, min, max, out_value, NULL);
-}
-
 /* A file this run created is removed again when the sample could not be
  * written, with SQLite's companions, so a failed run leaves nothing behind. */
 static void
@@ -87,14 +78,14 @@ run_sample_create (DgCli              *cli,
 
   if (scale_text != NULL)
     {
-      if (!parse_unsigned (scale_text, 1, DG_SAMPLE_SCALE_MAX, &value))
+      if (!g_ascii_string_to_unsigned (scale_text, 10, 1, DG_SAMPLE_SCALE_MAX, &value, NULL))
         return dg_cli_usage_error (_("The scale “%s” is not a whole number from 1 to %u."),
                                    scale_text, (guint) DG_SAMPLE_SCALE_MAX);
       options.scale = (guint) value;
     }
   if (seed_text != NULL)
     {
-      if (!parse_unsigned (seed_text, 0, G_MAXUINT32, &value))
+      if (!g_ascii_string_to_unsigned (seed_text, 10, 0, G_MAXUINT32, &value, NULL))
         return dg_cli_usage_error (_("The seed “%s” is not a whole number from 0 to %u."),
                                    seed_text, G_MAXUINT32);
       options.seed = (guint32) value;
