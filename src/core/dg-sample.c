@@ -129,6 +129,43 @@ static const Region regions[] = {
 
 #define N_REGIONS G_N_ELEMENTS (regions)
 
+/* Made-up content in the handbooks' language (the options'), not the
+ * interface's: a German sample reads German throughout. */
+typedef struct
+{
+  const char *en;
+  const char *de;
+} SampleText;
+
+/* The scale-1 one-offs of each region's third kind of work, one per kind
+ * (done, overdue, to come), so the Tasks page shows three jobs rather than
+ * one title three times. */
+static const SampleText one_off_titles[N_REGIONS][3] = {
+  { { "Enter the supplier invoices", "Lieferantenrechnungen erfassen" },
+    { "Update the customer list", "Kundenliste aktualisieren" },
+    { "Type up the trade fair contacts", "Messekontakte abtippen" } },
+  { { "Archive last year’s contracts", "Verträge des Vorjahres archivieren" },
+    { "Tidy up the shared drive", "Gemeinsames Laufwerk aufräumen" },
+    { "Scan the delivery notes", "Lieferscheine einscannen" } },
+  { { "Book the trip to the coffee fair", "Reise zur Kaffeemesse buchen" },
+    { "Plan the visit to the farm in Colombia", "Besuch auf der Finca in Kolumbien planen" },
+    { "Book hotels for the sales tour", "Hotels für die Vertriebsreise buchen" } },
+};
+
+/* What assistants write on their hours; many leave it empty. */
+static const SampleText entry_notes[] = {
+  { "", "" },
+  { "", "" },
+  { "", "" },
+  { "", "" },
+  { "Cleared the backlog from the weekend", "Rückstand vom Wochenende abgearbeitet" },
+  { "Waiting for the client’s reply on two points", "Warte bei zwei Punkten auf Antwort des Kunden" },
+  { "Followed the checklist, nothing unusual", "Nach Checkliste, nichts Besonderes" },
+  { "Took longer: many questions to clarify", "Hat länger gedauert: viele Rückfragen" },
+  { "Notes are in the shared folder", "Notizen liegen im gemeinsamen Ordner" },
+  { "Interrupted by a call, finished afterwards", "Durch einen Anruf unterbrochen, danach fertig gemacht" },
+};
+
 /* The starter library in a fixed order: the template list is sorted by
  * title in the user's collation, which must not change the sample. */
 static const char * const template_ids[] = {
@@ -207,6 +244,13 @@ sample_clear (Sample *sample)
 }
 
 /* ---- small helpers ------------------------------------------------------- */
+
+static const char *
+sample_text (const Sample     *sample,
+             const SampleText *text)
+{
+  return g_str_equal (sample->language, "de") ? text->de : text->en;
+}
 
 static guint
 count_strv (const char * const *strv)
@@ -613,6 +657,7 @@ static gboolean
 add_one_off_task (Sample                *sample,
                   Person                *person,
                   const SampleHandbook  *handbook,
+                  const char            *title,
                   OneOffKind             kind,
                   const GDate           *due_date,
                   gint64                 fixed_fee,
@@ -627,6 +672,8 @@ add_one_off_task (Sample                *sample,
   GDate yesterday;
 
   task = new_task (person, handbook, &due, "");
+  if (title != NULL)
+    g_object_set (task, "title", title, NULL);
   g_object_set (task,
                 "estimate-minutes", 30 * rand_range (sample, 1, 9),
                 "priority", kind == ONE_OFF_OVERDUE ? DG_TASK_PRIORITY_HIGH : DG_TASK_PRIORITY_NONE,
@@ -754,7 +801,7 @@ add_one_off_tasks_large (Sample     *sample,
             kind = ONE_OFF_OVERDUE;
           else
             kind = ONE_OFF_UPCOMING;
-          if (!add_one_off_task (sample, person, handbook, kind, &due, 0, progress, texts, error))
+          if (!add_one_off_task (sample, person, handbook, NULL, kind, &due, 0, progress, texts, error))
             return FALSE;
         }
     }
@@ -782,11 +829,13 @@ add_tasks (Sample  *sample,
            * an invoice bills a finished job as well as hours. */
           for (OneOffKind kind = ONE_OFF_DONE; kind <= ONE_OFF_UPCOMING; kind++)
             {
+              const char *title = sample_text (sample, &one_off_titles[person->region - regions][kind]);
               gint64 fixed_fee = p == 0 && kind == ONE_OFF_DONE ? 250000 : 0;
               GDate due;
 
               one_off_due_date (sample, kind, &due);
-              if (!add_one_off_task (sample, person, third, kind, &due, fixed_fee, progress, texts, error))
+              if (!add_one_off_task (sample, person, third, title, kind, &due, fixed_fee,
+                                     progress, texts, error))
                 return FALSE;
             }
         }
@@ -811,7 +860,7 @@ new_entry (Sample      *sample,
            int          minutes)
 {
   g_autoptr(GDateTime) start = local_time (person->zone, day, hour, minute);
-  DgTaskStore *tasks = sample->tasks;
+  const SampleText *note = &entry_notes[rand_range (sample, 0, G_N_ELEMENTS (entry_notes))];
   DgTimeEntry *entry = dg_time_entry_new ();
 
   dg_time_entry_set_assistant_id (entry, person->id);
@@ -819,7 +868,7 @@ new_entry (Sample      *sample,
   dg_time_entry_set_time_zone (entry, person->region->time_zone);
   dg_time_entry_set_start (entry, start);
   dg_time_entry_set_minutes (entry, minutes);
-  dg_time_entry_set_note (entry, dg_task_get_title (dg_task_store_find (tasks, task_id)));
+  dg_time_entry_set_note (entry, sample_text (sample, note));
   return entry;
 }
 

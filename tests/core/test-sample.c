@@ -251,6 +251,17 @@ test_scale_one (DgTestFixture *fixture,
 
   assert_one_off_hours_in_window (db);
 
+  /* Three different jobs per assistant, not one title three times. */
+  g_assert_cmpint (dg_test_query_int (db, "SELECT count(*) FROM tasks WHERE rrule = ''"), ==, 9);
+  g_assert_cmpint (dg_test_query_int (db, "SELECT count(DISTINCT title) FROM tasks WHERE rrule = ''"), ==, 9);
+
+  /* Notes as assistants write them: varied, often none, and never just
+   * the task's title again (the Timesheets page shows both). */
+  g_assert_cmpint (dg_test_query_int (db, "SELECT count(*) FROM time_entries e JOIN tasks t ON t.id = e.task_id"
+                                          " WHERE e.note = t.title"), ==, 0);
+  g_assert_cmpint (dg_test_query_int (db, "SELECT count(*) FROM time_entries WHERE note = ''"), >, 0);
+  g_assert_cmpint (dg_test_query_int (db, "SELECT count(DISTINCT note) FROM time_entries WHERE note <> ''"), >=, 4);
+
   /* An issued, unpaid invoice and a paid one, totals the sums of lines. */
   assert_invoices_add_up (db, &n_issued_unpaid, &n_paid);
   g_assert_cmpuint (n_issued_unpaid, >=, 1);
