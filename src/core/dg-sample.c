@@ -1244,7 +1244,21 @@ dg_sample_create (DgDatabase             *db,
                  -7 * (sample.scale == 1 ? SMALL_WEEKS - 1 : LARGE_WEEKS - 1),
                  &sample.first_day);
   for (guint i = 0; i < N_REGIONS; i++)
-    sample.zones[i] = g_time_zone_new_identifier (regions[i].time_zone);
+    {
+      sample.zones[i] = g_time_zone_new_identifier (regions[i].time_zone);
+      /* NULL where the system has no time zone data (a minimal container
+       * without tzdata): every local time of the sample needs them. */
+      if (sample.zones[i] == NULL)
+        {
+          g_set_error (error, DG_SAMPLE_ERROR, DG_SAMPLE_ERROR_NO_TIME_ZONE,
+                       _("The time zone “%s” is not known on this system, so the sample "
+                         "business cannot be written. Install the time zone data (the "
+                         "tzdata package) and try again."),
+                       regions[i].time_zone);
+          sample_clear (&sample);
+          return FALSE;
+        }
+    }
   sample.people = g_array_new (FALSE, TRUE, sizeof (Person));
   sample.sample_handbooks = g_array_new (FALSE, TRUE, sizeof (SampleHandbook));
 

@@ -28,6 +28,7 @@ typedef enum
 {
   DG_SAMPLE_ERROR_NOT_EMPTY,   /* the database already holds data */
   DG_SAMPLE_ERROR_INVALID,     /* scale out of range */
+  DG_SAMPLE_ERROR_NO_TIME_ZONE, /* the system lacks a zone's data (tzdata) */
 } DgSampleError;
 
 /* Scale 100 already has 300 assistants, 10,000 handbooks and two years of

@@ -385,6 +385,39 @@ test_invalid_scale (DgTestFixture *fixture,
   g_assert_true (dg_sample_database_is_empty (fixture->db, NULL));
 }
 
+/* Without time zone data (TZDIR pointing nowhere stands in for a system
+ * without tzdata) the sample is refused with an error that says what to
+ * install, instead of crashing on a zone it does not have. In a subprocess,
+ * as GLib keeps the zones it has made. */
+static void
+test_no_time_zone_data (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = dg_test_make_tmp_dir ();
+      g_autofree char *path = g_build_filename (dir, "sample.db", NULL);
+      g_autofree char *empty = g_build_filename (dir, "zoneinfo", NULL);
+      DgDatabase *db = dg_test_open_database (path);
+      g_autoptr(GError) error = NULL;
+      DgSampleOptions options;
+      GDate today;
+
+      g_assert_cmpint (g_mkdir (empty, 0700), ==, 0);
+      g_setenv ("TZDIR", empty, TRUE);
+      init_options (&options, &today, 1, 1);
+      g_assert_false (dg_sample_create (db, &options, &error));
+      g_assert_error (error, DG_SAMPLE_ERROR, DG_SAMPLE_ERROR_NO_TIME_ZONE);
+      dg_test_assert_error_mentions (error, "tzdata");
+      g_assert_true (dg_sample_database_is_empty (db, NULL));
+      g_object_unref (db);
+      dg_test_remove_tree (dir);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 /* ---- determinism ------------------------------------------------------------ */
 
 /* Columns the stores stamp themselves, from the clock or at random, which
@@ -592,6 +625,7 @@ main (int   argc,
   dg_test_add_with_database ("/sample/refuses-data", test_refuses_data);
   dg_test_add_with_database ("/sample/all-or-nothing", test_all_or_nothing);
   dg_test_add_with_database ("/sample/invalid-scale", test_invalid_scale);
+  g_test_add_func ("/sample/no-time-zone-data", test_no_time_zone_data);
   g_test_add_func ("/sample/deterministic", test_deterministic);
   dg_test_add_with_database ("/sample/scale-three", test_scale_three);
 
