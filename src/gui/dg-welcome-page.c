@@ -14,12 +14,6 @@ struct _DgWelcomePage
 
 G_DEFINE_FINAL_TYPE (DgWelcomePage, dg_welcome_page, ADW_TYPE_BIN)
 
-GtkWidget *
-dg_welcome_page_new (void)
-{
-  return g_object_new (DG_TYPE_WELCOME_PAGE, NULL);
-}
-
 /* The owner's own business is the way most starts should take, so it has
  * the focus rather than the header bar's menu button, which comes first in
  * the focus chain. */
