@@ -1119,24 +1119,48 @@ add_invoices (Sample  *sample,
 
 /* ---- the whole sample ---------------------------------------------------- */
 
-static const char is_empty_sql[] =
+static const char has_records_sql[] =
   "SELECT EXISTS (SELECT 1 FROM assistants) OR EXISTS (SELECT 1 FROM handbooks)"
   " OR EXISTS (SELECT 1 FROM tasks) OR EXISTS (SELECT 1 FROM time_entries)"
-  " OR EXISTS (SELECT 1 FROM invoices)"
-  " OR EXISTS (SELECT 1 FROM business_profile WHERE name <> '' OR address <> ''"
-  "   OR tax_number <> '' OR vat_id <> '' OR iban <> '' OR bic <> '' OR email <> '')";
+  " OR EXISTS (SELECT 1 FROM invoices)";
 
-gboolean
-dg_sample_database_is_empty (DgDatabase  *db,
-                             GError     **error)
+/* The business profile is one row that always exists, with the schema's
+ * defaults until it is first saved: it was saved when any column differs
+ * from its default. Built from the schema, so a column added later counts
+ * too (number patterns, payment terms, week start, …). */
+static const char profile_defaults_sql[] =
+  "SELECT group_concat (printf ('\"%w\" IS %s', name, coalesce (dflt_value, 'NULL')), ' AND ')"
+  " FROM pragma_table_info ('business_profile') WHERE pk = 0";
+
+static gboolean
+query_flag (DgDatabase    *db,
+            sqlite3_stmt  *stmt,
+            gboolean      *out_flag,
+            GError       **error)
 {
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      dg_database_propagate_error (db, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  *out_flag = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Whether the profile row holds anything but the defaults. */
+static gboolean
+profile_was_saved (DgDatabase  *db,
+                   gboolean    *out_saved,
+                   GError     **error)
+{
+  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
-  gboolean has_data;
+  sqlite3_stmt *check = NULL;
+  gboolean ok;
 
-  g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  stmt = dg_database_prepare (db, is_empty_sql, error);
+  stmt = dg_database_prepare (db, profile_defaults_sql, error);
   if (stmt == NULL)
     return FALSE;
   if (sqlite3_step (stmt) != SQLITE_ROW)
@@ -1145,9 +1169,41 @@ dg_sample_database_is_empty (DgDatabase  *db,
       sqlite3_reset (stmt);
       return FALSE;
     }
-  has_data = sqlite3_column_int (stmt, 0) != 0;
+  sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM business_profile WHERE NOT (%s))",
+                         (const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
-  return !has_data;
+
+  /* Not through dg_database_prepare(), which caches by the address of a
+   * static string; this one is made here and finalized after use. */
+  if (sqlite3_prepare_v2 (sqlite3_db_handle (stmt), sql, -1, &check, NULL) != SQLITE_OK)
+    {
+      dg_database_propagate_error (db, error);
+      return FALSE;
+    }
+  ok = query_flag (db, check, out_saved, error);
+  sqlite3_finalize (check);
+  return ok;
+}
+
+gboolean
+dg_sample_database_is_empty (DgDatabase  *db,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean has_records;
+  gboolean profile_saved;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stmt = dg_database_prepare (db, has_records_sql, error);
+  if (stmt == NULL || !query_flag (db, stmt, &has_records, error))
+    return FALSE;
+  if (has_records)
+    return FALSE;
+  if (!profile_was_saved (db, &profile_saved, error))
+    return FALSE;
+  return !profile_saved;
 }
 
 static gboolean

@@ -59,8 +59,10 @@ gboolean dg_sample_create         (DgDatabase             *db,
                                    const DgSampleOptions  *options,
                                    GError                **error);
 
-/* TRUE if @db holds no records yet: the first start, when the window offers
- * the welcome page. */
+/* TRUE if nothing at all was saved in @db yet (no records, and every column
+ * of the business profile still at its default, number patterns and payment
+ * terms included): the first start, when the window offers the welcome
+ * page. */
 gboolean dg_sample_database_is_empty (DgDatabase  *db,
                                       GError     **error);
 

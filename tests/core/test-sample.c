@@ -326,6 +326,49 @@ test_is_empty (DgTestFixture *fixture,
   g_assert_true (dg_sample_database_is_empty (fixture->db, &error));
   g_assert_no_error (error);
 
+  /* Any column of the business profile saved with another value than its
+   * default counts, the number patterns and payment terms as much as the
+   * name: every column of the table, so a column added later is covered. */
+  {
+    g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GPtrArray) defaults = g_ptr_array_new_with_free_func (g_free);
+    /* dg_test_execute() caches statements by the address of their text,
+     * so every text is kept alive to the end: a freed one's address could
+     * come back with another text and run the cached statement instead. */
+    g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
+    sqlite3_stmt *stmt = dg_database_prepare (fixture->db, "SELECT name, dflt_value FROM pragma_table_info"
+                                                           " ('business_profile') WHERE pk = 0", &error);
+
+    g_assert_no_error (error);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        g_ptr_array_add (columns, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+        g_ptr_array_add (defaults, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      }
+    sqlite3_reset (stmt);
+    g_assert_cmpuint (columns->len, >=, 12);
+
+    for (guint i = 0; i < columns->len; i++)
+      {
+        const char *column = g_ptr_array_index (columns, i);
+        char *change = g_strdup_printf ("UPDATE business_profile SET \"%s\" ="
+                                        " CASE typeof (\"%s\") WHEN 'integer' THEN \"%s\" + 1"
+                                        " ELSE \"%s\" || 'X' END",
+                                        column, column, column, column);
+        char *restore = g_strdup_printf ("UPDATE business_profile SET \"%s\" = %s", column,
+                                         (const char *) g_ptr_array_index (defaults, i));
+
+        g_ptr_array_add (statements, change);
+        g_ptr_array_add (statements, restore);
+        dg_test_execute (fixture->db, change);
+        g_assert_false (dg_sample_database_is_empty (fixture->db, &error));
+        g_assert_no_error (error);
+        dg_test_execute (fixture->db, restore);
+        g_assert_true (dg_sample_database_is_empty (fixture->db, &error));
+        g_assert_no_error (error);
+      }
+  }
+
   /* Handbooks alone count, as does the rest. */
   dg_test_execute (fixture->db, "INSERT INTO handbooks (title, saved_at) VALUES ('Mine', '2026-01-01T00:00:00Z')");
   g_assert_false (dg_sample_database_is_empty (fixture->db, &error));
