@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "dg-application"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "dg-application.h"
 #include "dg-preferences-window.h"
@@ -18,6 +20,13 @@ struct _DgApplication
   DgDatabase     *sample_database;
   gboolean        creating_sample;
   gboolean        welcome_enabled;
+  /* The window that waits, hidden, while the one it replaces asks what to
+   * do with an unsaved edit; NULL when no swap is pending. */
+  GtkWindow      *next_window;
+  /* Its database when it shows the sample business, else NULL. */
+  DgDatabase     *next_sample;
+  gulong          toplevels_handler;
+  guint           keep_check_id;
 };
 
 G_DEFINE_FINAL_TYPE (DgApplication, dg_application, ADW_TYPE_APPLICATION)
@@ -55,6 +64,18 @@ dg_application_set_welcome_enabled (DgApplication *self,
   g_return_if_fail (DG_IS_APPLICATION (self));
 
   self->welcome_enabled = !!enabled;
+}
+
+/* The window the owner sees: not one still waiting to replace it. */
+static GtkWindow *
+get_shown_window (DgApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (l->data != self->next_window)
+        return l->data;
+    }
+  return NULL;
 }
 
 static int
@@ -127,7 +148,7 @@ static void
 dg_application_activate (GApplication *app)
 {
   DgApplication *self = DG_APPLICATION (app);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWindow *window = get_shown_window (self);
   g_autoptr(GError) error = NULL;
 
   if (window != NULL)
@@ -164,8 +185,10 @@ update_sample_actions (DgApplication *self)
   GAction *explore = g_action_map_lookup_action (G_ACTION_MAP (self), "explore-sample");
   GAction *leave = g_action_map_lookup_action (G_ACTION_MAP (self), "leave-sample");
 
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (explore), self->sample_database == NULL && !self->creating_sample);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (leave), self->sample_database != NULL);
+  gboolean swapping = self->creating_sample || self->next_window != NULL;
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (explore), self->sample_database == NULL && !swapping);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (leave), self->sample_database != NULL && !swapping);
 }
 
 static void
@@ -173,21 +196,104 @@ show_sample_error (DgApplication *self,
                    const char    *heading,
                    const GError  *error)
 {
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkWidget *dialog = adw_message_dialog_new (parent, heading, error->message);
+  GtkWidget *dialog = adw_message_dialog_new (get_shown_window (self), heading, error->message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Puts @window in place of the application's other windows. A window that
- * refuses to close (it asks what to do with an unsaved edit) keeps its
- * place: @window is destroyed and FALSE returned. */
 static gboolean
+has_old_windows (DgApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (l->data != self->next_window && DG_IS_WINDOW (l->data))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether an old window still asks what to do with an unsaved edit. */
+static gboolean
+old_window_asks (DgApplication *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+      GtkWindow *parent = gtk_window_get_transient_for (toplevel);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
+          DG_IS_WINDOW (parent) && parent != self->next_window)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Shows the waiting window once the old ones have gone (@done), or drops it
+ * when the owner chose to keep editing in the old one. */
+static void
+end_swap (DgApplication *self,
+          gboolean       done)
+{
+  g_autoptr(GtkWindow) window = g_steal_pointer (&self->next_window);
+  g_autoptr(DgDatabase) sample = g_steal_pointer (&self->next_sample);
+
+  g_clear_signal_handler (&self->toplevels_handler, gtk_window_get_toplevels ());
+  g_clear_handle_id (&self->keep_check_id, g_source_remove);
+  if (done)
+    {
+      g_set_object (&self->sample_database, sample);
+      gtk_window_present (window);
+    }
+  else
+    gtk_window_destroy (window);
+  update_sample_actions (self);
+}
+
+static gboolean
+check_kept (gpointer user_data)
+{
+  DgApplication *self = user_data;
+
+  self->keep_check_id = 0;
+  if (self->next_window != NULL && has_old_windows (self) && !old_window_asks (self))
+    end_swap (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* A dialog came or went. "Discard" closes the old window from an idle
+ * callback of the page (or asks about the next unsaved edit), so the
+ * question whether the owner kept editing waits for a lower priority. */
+static void
+on_toplevels_changed (GListModel    *toplevels,
+                      guint          position,
+                      guint          removed,
+                      guint          added,
+                      DgApplication *self)
+{
+  if (self->keep_check_id == 0)
+    self->keep_check_id = g_idle_add_full (G_PRIORITY_LOW, check_kept, self, NULL);
+}
+
+/* Puts @window (on the sample's database @sample, or on the owner's for
+ * NULL) in place of the application's other windows. A window that refuses
+ * to close asks the owner what to do with an unsaved edit: @window waits
+ * hidden until it has gone, and is dropped if the owner keeps editing.
+ * Destroying @window at once instead would leave the old window the last
+ * one, and its "Discard" would quit the application. */
+static void
 replace_windows (DgApplication *self,
-                 GtkWindow     *window)
+                 GtkWindow     *window,
+                 DgDatabase    *sample)
 {
   g_autoptr(GList) others = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  g_assert (self->next_window == NULL);
+  self->next_window = g_object_ref (window);
+  g_set_object (&self->next_sample, sample);
+  update_sample_actions (self);
 
   for (GList *l = others; l != NULL; l = l->next)
     {
@@ -200,23 +306,69 @@ replace_windows (DgApplication *self,
       gtk_window_set_default_size (window, width, height);
       if (gtk_window_is_maximized (l->data))
         gtk_window_maximize (window);
-      gtk_window_close (l->data);
     }
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+  /* The windows are closed one by one from the copy, as each may go at once
+   * (dg_application_window_removed() then ends the swap). */
+  for (GList *l = others; l != NULL && self->next_window == window; l = l->next)
     {
       if (l->data != window && DG_IS_WINDOW (l->data))
-        {
-          gtk_window_destroy (window);
-          return FALSE;
-        }
+        gtk_window_close (l->data);
     }
-  gtk_window_present (window);
+  if (self->next_window != window)
+    return;
+  if (!has_old_windows (self))
+    {
+      end_swap (self, TRUE);
+      return;
+    }
+  self->toplevels_handler = g_signal_connect_object (gtk_window_get_toplevels (), "items-changed",
+                                                     G_CALLBACK (on_toplevels_changed), self, 0);
+  /* A window that refused without asking would keep @window waiting. */
+  on_toplevels_changed (gtk_window_get_toplevels (), 0, 0, 0, self);
+}
+
+static void
+dg_application_window_removed (GtkApplication *application,
+                               GtkWindow      *window)
+{
+  DgApplication *self = DG_APPLICATION (application);
+
+  GTK_APPLICATION_CLASS (dg_application_parent_class)->window_removed (application, window);
+
+  if (self->next_window != NULL && window != self->next_window && !has_old_windows (self))
+    end_swap (self, TRUE);
+}
+
+/* Removes the sample business's file with its -wal and -shm companions: a
+ * write-ahead log left behind would be replayed into the new file. */
+static gboolean
+remove_sample_files (const char  *path,
+                     GError     **error)
+{
+  static const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      int saved_errno;
+
+      if (g_unlink (file) == 0 || errno == ENOENT)
+        continue;
+      saved_errno = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("The old sample business “%s” could not be removed: %s. Remove it by hand and try again."),
+                   file, g_strerror (saved_errno));
+      return FALSE;
+    }
   return TRUE;
 }
 
-/* Opens (and at the first time writes) the sample business on a connection
- * of the thread's own: at scale 1 that takes some tenths of a second, which
- * the window should not freeze for. */
+/* Writes the sample business afresh on a connection of the thread's own: at
+ * scale 1 that takes a few tenths of a second, which the window should not
+ * freeze for. Afresh every time rather than once: its dates are counted
+ * back from today (weeks awaiting approval, tasks due, the Overview's last
+ * eight weeks), so a sample kept from an earlier visit would show a
+ * business that stopped working on that day. */
 static void
 create_sample_in_thread (GTask        *task,
                          gpointer      source_object,
@@ -227,22 +379,11 @@ create_sample_in_thread (GTask        *task,
   g_autoptr(DgDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   DgSampleOptions options;
-  gboolean empty;
 
-  db = dg_database_open (path, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  empty = dg_sample_database_is_empty (db, &error);
-  if (error != NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
   dg_sample_options_init (&options);
-  if (empty && !dg_sample_create (db, &options, &error))
+  if (!remove_sample_files (path, &error) ||
+      (db = dg_database_open (path, &error)) == NULL ||
+      !dg_sample_create (db, &options, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -277,10 +418,20 @@ on_sample_created (GObject      *source,
       return;
     }
   dg_window_set_sample (DG_WINDOW (window), TRUE);
-  if (!replace_windows (self, window))
-    return;
-  self->sample_database = g_steal_pointer (&sample);
-  update_sample_actions (self);
+  replace_windows (self, window, sample);
+}
+
+/* Whether @a and @b name the same file, also through a link. */
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf stat_a, stat_b;
+
+  if (g_strcmp0 (a, b) == 0)
+    return TRUE;
+  return g_stat (a, &stat_a) == 0 && g_stat (b, &stat_b) == 0 &&
+         stat_a.st_dev == stat_b.st_dev && stat_a.st_ino == stat_b.st_ino;
 }
 
 /* app.explore-sample: the sample business in a database of its own, beside
@@ -291,16 +442,28 @@ on_explore_sample_activated (GSimpleAction *action,
                              gpointer       user_data)
 {
   DgApplication *self = user_data;
+  g_autofree char *path = dg_sample_get_default_path ();
   g_autoptr(GTask) task = NULL;
 
-  if (self->sample_database != NULL || self->creating_sample)
+  if (self->sample_database != NULL || self->creating_sample || self->next_window != NULL)
     return;
+  /* Started with --database on the sample's own file: writing the sample
+   * afresh would delete what the owner opened. */
+  if (self->database != NULL && same_file (dg_database_get_path (self->database), path))
+    {
+      g_autoptr(GError) error = g_error_new (G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                                             _("The open database “%s” is the file the sample business is written to, and exploring the sample would replace it. Open another database to explore the sample."),
+                                             path);
+
+      show_sample_error (self, _("The Sample Business Could Not Be Opened"), error);
+      return;
+    }
 
   self->creating_sample = TRUE;
   update_sample_actions (self);
   task = g_task_new (self, NULL, on_sample_created, NULL);
   g_task_set_source_tag (task, on_explore_sample_activated);
-  g_task_set_task_data (task, dg_sample_get_default_path (), g_free);
+  g_task_set_task_data (task, g_steal_pointer (&path), g_free);
   g_task_run_in_thread (task, create_sample_in_thread);
 }
 
@@ -315,7 +478,7 @@ on_leave_sample_activated (GSimpleAction *action,
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
 
-  if (self->sample_database == NULL)
+  if (self->sample_database == NULL || self->next_window != NULL)
     return;
 
   window = new_owner_window (self, &error);
@@ -324,10 +487,7 @@ on_leave_sample_activated (GSimpleAction *action,
       show_sample_error (self, _("The Database Could Not Be Opened"), error);
       return;
     }
-  if (!replace_windows (self, window))
-    return;
-  g_clear_object (&self->sample_database);
-  update_sample_actions (self);
+  replace_windows (self, window, NULL);
 }
 
 static void
@@ -353,11 +513,14 @@ on_preferences_activated (GSimpleAction *action,
                           gpointer       user_data)
 {
   DgApplication *self = user_data;
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *parent = get_shown_window (self);
+  /* The window's own database: the sample's profile while exploring it,
+   * never the owner's behind the sample's back. */
+  DgDatabase *db = dg_application_get_database (self);
 
-  if (self->database == NULL)
+  if (db == NULL)
     return;
-  gtk_window_present (GTK_WINDOW (dg_preferences_window_new (parent, self->database)));
+  gtk_window_present (GTK_WINDOW (dg_preferences_window_new (parent, db)));
 }
 
 static void
@@ -455,6 +618,9 @@ dg_application_finalize (GObject *object)
 {
   DgApplication *self = DG_APPLICATION (object);
 
+  g_clear_handle_id (&self->keep_check_id, g_source_remove);
+  g_clear_object (&self->next_window);
+  g_clear_object (&self->next_sample);
   g_clear_object (&self->sample_database);
   g_clear_object (&self->database);
   g_clear_pointer (&self->database_path, g_free);
@@ -467,11 +633,13 @@ dg_application_class_init (DgApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->finalize = dg_application_finalize;
   app_class->handle_local_options = dg_application_handle_local_options;
   app_class->startup = dg_application_startup;
   app_class->activate = dg_application_activate;
+  gtk_app_class->window_removed = dg_application_window_removed;
 }
 
 static void
