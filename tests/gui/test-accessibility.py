@@ -118,12 +118,13 @@ def label(acc):
 
 
 def describe(path):
-    """The path from the nearest named ancestor down: enough to find it."""
+    """The path from the nearest named ancestor down, and which child the
+    control is: enough to find it, and to tell like siblings apart."""
     start = 0
     for i, acc in enumerate(path[:-1]):
         if name_of(acc):
             start = i
-    return " / ".join(label(a) for a in path[start:])
+    return "%s (child %d)" % (" / ".join(label(a) for a in path[start:]), path[-1].getIndexInParent())
 
 
 def text_inside(acc, depth=0):
