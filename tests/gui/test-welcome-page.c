@@ -188,6 +188,72 @@ assert_sample_shown (DgApplication *app,
   g_assert_true (g_ptr_array_find_with_equal_func (zones, "America/Argentina/Buenos_Aires", g_str_equal, NULL));
 }
 
+/* The newest day with hours in the database at @path. */
+static char *
+newest_entry_day (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *day;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT max(local_date) FROM time_entries", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  day = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_nonnull (day);
+  return day;
+}
+
+static void
+remove_sample (void)
+{
+  g_autofree char *sample_path = dg_sample_get_default_path ();
+  static const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (sample_path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
+/* A sample as an earlier visit a month ago left it: its weeks awaiting
+ * approval and its tasks due would be a month old now. */
+static void
+write_stale_sample (void)
+{
+  g_autofree char *sample_path = dg_sample_get_default_path ();
+  g_autofree char *sample_dir = g_path_get_dirname (sample_path);
+  g_autoptr(DgDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) month_ago = g_date_time_add_days (now, -30);
+  g_autoptr(GDateTime) week_ago = g_date_time_add_days (now, -7);
+  g_autofree char *week_ago_day = g_date_time_format (week_ago, "%Y-%m-%d");
+  g_autofree char *newest = NULL;
+  DgSampleOptions options;
+  GDate today;
+
+  remove_sample ();
+  g_assert_cmpint (g_mkdir_with_parents (sample_dir, 0700), ==, 0);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (month_ago),
+                  (GDateMonth) g_date_time_get_month (month_ago),
+                  (GDateYear) g_date_time_get_year (month_ago));
+  db = dg_database_open (sample_path, &error);
+  g_assert_no_error (error);
+  dg_sample_options_init (&options);
+  options.today = &today;
+  g_assert_true (dg_sample_create (db, &options, &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  newest = newest_entry_day (sample_path);
+  g_assert_cmpstr (newest, <, week_ago_day);
+}
+
 /* The preferences opened in the sample show (and save to) the sample's
  * business profile, the one its invoices name, not the owner's. */
 static void
@@ -215,13 +281,20 @@ drive_explore_and_leave (DgApplication *app,
   const char *owner_path = dg_database_get_path (dg_application_get_database (app));
   g_autofree char *sample_path = g_build_filename (data_home, "delegate", "sample.db", NULL);
   g_autofree char *expected_path = dg_sample_get_default_path ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) week_ago = g_date_time_add_days (now, -7);
+  g_autofree char *week_ago_day = g_date_time_format (week_ago, "%Y-%m-%d");
+  g_autofree char *newest = NULL;
 
   g_assert_cmpstr (expected_path, ==, sample_path);
   assert_welcome_shown (app, window);
 
-  /* The sample is written beside the owner's database, never into it. */
+  /* The sample is written beside the owner's database, never into it, and
+   * afresh: the one a visit a month ago left has hours from this week. */
   window = replace_window (app, window, "explore_button");
   assert_sample_shown (app, window);
+  newest = newest_entry_day (sample_path);
+  g_assert_cmpstr (newest, >=, week_ago_day);
   g_assert_cmpstr (dg_database_get_path (dg_application_get_database (app)), ==, sample_path);
   g_assert_cmpuint (count_assistants (sample_path), ==, 3);
   assert_database_empty (owner_path);
@@ -246,6 +319,7 @@ test_explore_and_leave (void)
 {
   g_autofree char *path = new_database_path ("explore.db");
 
+  write_stale_sample ();
   dg_gui_test_run_first_start (path, drive_explore_and_leave);
 }
 
@@ -388,23 +462,27 @@ make_invalid_edit (GtkWindow *window)
   g_assert_false (dg_assistant_editor_get_valid (DG_ASSISTANT_EDITOR (editor)));
 }
 
-/* Leaves the sample from @window, whose edit cannot be saved, and gives
- * @response to the question that asks what to do with it. */
+/* Activates the application's @action (explore-sample, leave-sample) from
+ * @window, whose edit cannot be saved, and gives @response to the question
+ * that asks what to do with it. */
 static void
-leave_and_answer (DgApplication *app,
-                  GtkWindow     *window,
-                  const char    *response)
+swap_and_answer (DgApplication *app,
+                 GtkWindow     *window,
+                 const char    *action,
+                 const char    *response)
 {
   g_autoptr(GtkWindow) dialog = NULL;
+  gboolean exploring = dg_application_get_exploring_sample (app);
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "leave-sample", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (app), action, NULL);
   WAIT_FOR ((dialog = dg_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL,
             "The question about the unsaved edit");
   g_object_ref (dialog);
   dg_gui_test_iterate ();
   g_assert_true (gtk_window_get_transient_for (dialog) == window);
-  /* While the owner decides, the sample stays and no second swap starts. */
-  g_assert_true (dg_application_get_exploring_sample (app));
+  /* While the owner decides, the window's database stays and no second
+   * swap starts. */
+  g_assert_true (dg_application_get_exploring_sample (app) == exploring);
   g_assert_false (action_enabled (app, "leave-sample"));
   g_assert_false (action_enabled (app, "explore-sample"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
@@ -425,7 +503,7 @@ drive_unsaved_edit (DgApplication *app,
 
   /* Keep Editing: the sample's window stays, the only one, and the window
    * that was to replace it is gone. */
-  leave_and_answer (app, window, "cancel");
+  swap_and_answer (app, window, "leave-sample", "cancel");
   WAIT_FOR (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))) == 1,
             "Dropping the window that was to replace the sample's");
   dg_gui_test_iterate ();
@@ -435,7 +513,7 @@ drive_unsaved_edit (DgApplication *app,
 
   /* Discard: the owner's window takes its place, and the application runs
    * on with it (it used to quit, its last window closed). */
-  leave_and_answer (app, window, "discard");
+  swap_and_answer (app, window, "leave-sample", "discard");
   owner_window = wait_for_new_window (app, sample_window);
   WAIT_FOR (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))) == 1,
             "Closing the sample's window");
@@ -454,92 +532,47 @@ test_unsaved_edit (void)
   dg_gui_test_run_first_start (path, drive_unsaved_edit);
 }
 
-/* The newest day with hours in the database at @path. */
-static char *
-newest_entry_day (const char *path)
+/* The same on the way into the sample, from the owner's own assistants. */
+static void
+drive_unsaved_edit_explore (DgApplication *app,
+                            GtkWindow     *window)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *day;
+  g_autoptr(GtkWindow) owner_window = g_object_ref (window);
+  GtkWindow *sample_window;
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT max(local_date) FROM time_entries", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  day = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  g_assert_nonnull (day);
-  return day;
+  make_invalid_edit (window);
+  swap_and_answer (app, window, "explore-sample", "cancel");
+  WAIT_FOR (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))) == 1 &&
+            !g_action_group_get_action_enabled (G_ACTION_GROUP (app), "leave-sample") &&
+            g_action_group_get_action_enabled (G_ACTION_GROUP (app), "explore-sample"),
+            "Dropping the sample's window");
+  g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) == window);
+  g_assert_false (dg_application_get_exploring_sample (app));
+
+  swap_and_answer (app, window, "explore-sample", "discard");
+  sample_window = wait_for_new_window (app, owner_window);
+  WAIT_FOR (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))) == 1,
+            "Closing the owner's window");
+  dg_gui_test_iterate ();
+  assert_sample_shown (app, sample_window);
 }
 
 static void
-drive_stale_sample (DgApplication *app,
-                    GtkWindow     *window)
+test_unsaved_edit_explore (void)
 {
-  g_autofree char *sample_path = dg_sample_get_default_path ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) week_ago = g_date_time_add_days (now, -7);
-  g_autofree char *week_ago_day = g_date_time_format (week_ago, "%Y-%m-%d");
-  g_autofree char *newest = NULL;
-
-  window = replace_window (app, window, "explore_button");
-  assert_sample_shown (app, window);
-  newest = newest_entry_day (sample_path);
-  g_assert_cmpstr (newest, >=, week_ago_day);
-  window = replace_window (app, window, "leave_sample_button");
-  assert_welcome_shown (app, window);
-}
-
-static void
-remove_sample (void)
-{
-  g_autofree char *sample_path = dg_sample_get_default_path ();
-  static const char *suffixes[] = { "", "-wal", "-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (sample_path, suffixes[i], NULL);
-
-      g_unlink (file);
-    }
-}
-
-/* A sample written a month ago is written afresh: its weeks awaiting
- * approval and its tasks due would be a month old. */
-static void
-test_stale_sample (void)
-{
-  g_autofree char *path = new_database_path ("stale.db");
-  g_autofree char *sample_path = dg_sample_get_default_path ();
-  g_autofree char *sample_dir = g_path_get_dirname (sample_path);
+  g_autofree char *path = new_database_path ("unsaved-owner.db");
   g_autoptr(DgDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) month_ago = g_date_time_add_days (now, -30);
-  g_autoptr(GDateTime) week_ago = g_date_time_add_days (now, -7);
-  g_autofree char *week_ago_day = g_date_time_format (week_ago, "%Y-%m-%d");
-  g_autofree char *newest = NULL;
   DgSampleOptions options;
-  GDate today;
 
-  remove_sample ();
-  g_assert_cmpint (g_mkdir_with_parents (sample_dir, 0700), ==, 0);
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (month_ago),
-                  (GDateMonth) g_date_time_get_month (month_ago),
-                  (GDateYear) g_date_time_get_year (month_ago));
-  db = dg_database_open (sample_path, &error);
+  db = dg_database_open (path, &error);
   g_assert_no_error (error);
   dg_sample_options_init (&options);
-  options.today = &today;
   g_assert_true (dg_sample_create (db, &options, &error));
   g_assert_no_error (error);
   g_clear_object (&db);
-  /* Its newest hours are from before a week ago. */
-  newest = newest_entry_day (sample_path);
-  g_assert_cmpstr (newest, <, week_ago_day);
 
-  dg_gui_test_run_first_start (path, drive_stale_sample);
+  dg_gui_test_run_first_start (path, drive_unsaved_edit_explore);
 }
 
 static void
@@ -595,7 +628,7 @@ main (int   argc,
   g_test_add_func ("/welcome/not-empty", test_not_empty);
   g_test_add_func ("/welcome/sample-error", test_sample_error);
   g_test_add_func ("/welcome/unsaved-edit", test_unsaved_edit);
-  g_test_add_func ("/welcome/stale-sample", test_stale_sample);
+  g_test_add_func ("/welcome/unsaved-edit-explore", test_unsaved_edit_explore);
   g_test_add_func ("/welcome/sample-is-owner", test_sample_is_owner);
   result = g_test_run ();
 
