@@ -36,6 +36,7 @@ struct _DgTimesheetWeekView
   GtkWidget        *reopen_week_button;
   GtkStack         *entries_stack;
   GtkColumnView    *entries_view;
+  GtkScrolledWindow *entries_scroller;
   GtkGrid          *day_grid;
   GtkListBox       *totals_list;
   GtkListBox       *history_list;
@@ -539,6 +540,28 @@ entry_button (const char *name,
   return button;
 }
 
+/* GTK 4.8 scrolls a column view to a focused row, but not sideways to a
+ * focused cell: in a narrow window Tab would take the focus to the row's
+ * buttons past the right edge, out of sight. */
+static void
+on_buttons_focus_enter (GtkEventControllerFocus *controller,
+                        DgTimesheetWeekView     *self)
+{
+  GtkWidget *box = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *scroller = GTK_WIDGET (self->entries_scroller);
+  GtkAdjustment *hadjustment = gtk_scrolled_window_get_hadjustment (self->entries_scroller);
+  double value = gtk_adjustment_get_value (hadjustment);
+  double width = gtk_widget_get_width (scroller);
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (box, scroller, &bounds))
+    return;
+  if (bounds.origin.x + bounds.size.width > width)
+    gtk_adjustment_set_value (hadjustment, value + bounds.origin.x + bounds.size.width - width);
+  else if (bounds.origin.x < 0)
+    gtk_adjustment_set_value (hadjustment, value + bounds.origin.x);
+}
+
 static void
 on_buttons_setup (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
@@ -546,6 +569,7 @@ on_buttons_setup (GtkSignalListItemFactory *factory,
 {
   /* Close together: four of them share the row with the text. */
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkEventController *focus;
 
   gtk_box_append (GTK_BOX (box), entry_button ("entry_approve_button", "object-select-symbolic", _("Approve")));
   /* Not a cross, which reads as "close this row". */
@@ -555,6 +579,9 @@ on_buttons_setup (GtkSignalListItemFactory *factory,
   gtk_widget_set_halign (box, GTK_ALIGN_END);
   /* As tall with the buttons hidden: every row has the same height. */
   gtk_widget_set_size_request (box, -1, 34);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "enter", G_CALLBACK (on_buttons_focus_enter), self, 0);
+  gtk_widget_add_controller (box, focus);
   gtk_list_item_set_child (list_item, box);
 }
 
@@ -860,6 +887,7 @@ dg_timesheet_week_view_class_init (DgTimesheetWeekViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgTimesheetWeekView, reopen_week_button);
   gtk_widget_class_bind_template_child (widget_class, DgTimesheetWeekView, entries_stack);
   gtk_widget_class_bind_template_child (widget_class, DgTimesheetWeekView, entries_view);
+  gtk_widget_class_bind_template_child (widget_class, DgTimesheetWeekView, entries_scroller);
   gtk_widget_class_bind_template_child (widget_class, DgTimesheetWeekView, day_grid);
   gtk_widget_class_bind_template_child (widget_class, DgTimesheetWeekView, totals_list);
   gtk_widget_class_bind_template_child (widget_class, DgTimesheetWeekView, history_list);
