@@ -618,12 +618,13 @@ test_scale_three (DgTestFixture *fixture,
   g_assert_cmpint (dg_test_query_int (db, "SELECT count(*) FROM assistants WHERE currency = 'EUR'"), ==, 3);
   g_assert_cmpint (dg_test_query_int (db, "SELECT count(*) FROM assistants WHERE currency = 'USD'"), ==, 3);
 
-  /* Hundreds of handbooks and thousands of tasks: a hundred handbooks per
-   * scale step, and a one-off a week per assistant over two years. */
-  g_assert_cmpint (dg_test_query_int (db, "SELECT count(*) FROM handbooks"), ==, 300);
-  g_assert_cmpint (dg_test_query_int (db, "SELECT count(*) FROM tasks WHERE rrule = ''"), >=, 9 * 104);
-  g_assert_cmpint (dg_test_query_int (db, "SELECT count(*) FROM tasks WHERE rrule = ''"), <=, 9 * 110);
-  g_assert_cmpint (dg_test_query_int (db, "SELECT count(*) FROM tasks WHERE rrule = '' AND status = 'done'"), >, 800);
+  /* Hundreds of handbooks and of tasks (thousands from scale 20): fifty
+   * handbooks per scale step, and a one-off every other week per assistant
+   * over two years. */
+  g_assert_cmpint (dg_test_query_int (db, "SELECT count(*) FROM handbooks"), ==, 150);
+  g_assert_cmpint (dg_test_query_int (db, "SELECT count(*) FROM tasks WHERE rrule = ''"), >=, 9 * 52);
+  g_assert_cmpint (dg_test_query_int (db, "SELECT count(*) FROM tasks WHERE rrule = ''"), <=, 9 * 55);
+  g_assert_cmpint (dg_test_query_int (db, "SELECT count(*) FROM tasks WHERE rrule = '' AND status = 'done'"), >, 400);
   g_assert_cmpint (dg_test_query_int (db, "SELECT count(*) FROM tasks WHERE rrule = '' AND status = 'open'"
                                           " AND due_date > '" TODAY_TEXT "'"), >, 0);
 
