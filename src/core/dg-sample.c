@@ -768,10 +768,10 @@ add_occurrence_progress (Sample     *sample,
   return TRUE;
 }
 
-/* The larger samples' one-offs: one every other week over the weeks of hours and a
- * few weeks beyond, each following a handbook of the library. Those due
- * more than a week ago are done, the others of the past week overdue, the
- * rest to come. */
+/* The larger samples' one-offs: one every other week over the weeks of
+ * hours and a few weeks beyond, each following a handbook of the library.
+ * Those due more than a week ago are done, the others of the past week
+ * overdue, the rest to come. */
 static gboolean
 add_one_off_tasks_large (Sample     *sample,
                          Person     *person,
