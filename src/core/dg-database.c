@@ -20,7 +20,7 @@ struct _DgDatabase
   sqlite3    *handle;
   char       *path;
   char       *backup_path;
-  GHashTable *statements;        /* const char *sql → sqlite3_stmt * */
+  GHashTable *statements;        /* SQL text (copied) → sqlite3_stmt * */
   guint       transaction_depth;
 };
 
@@ -854,7 +854,7 @@ dg_database_prepare (DgDatabase  *self,
       dg_database_propagate_error (self, error);
       return NULL;
     }
-  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
   return stmt;
 }
 
@@ -980,6 +980,8 @@ dg_database_class_init (DgDatabaseClass *klass)
 static void
 dg_database_init (DgDatabase *self)
 {
-  self->statements = g_hash_table_new_full (NULL, NULL, NULL,
+  /* Keyed by the text, not its address: a caller's freed text can leave
+   * its address to another statement, which would then run the wrong SQL. */
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) sqlite3_finalize);
 }

@@ -43,9 +43,8 @@ int            dg_database_get_version         (DgDatabase   *self);
 /* Path of the backup taken before the last migration, or NULL. */
 const char    *dg_database_get_backup_path     (DgDatabase   *self);
 
-/* A prepared statement for @sql, prepared once per database and cached by the
- * address of @sql (pass a static const string); returned reset with its
- * bindings cleared. Owned by @self. */
+/* A prepared statement for @sql, prepared once per database and cached by
+ * its text; returned reset with its bindings cleared. Owned by @self. */
 sqlite3_stmt  *dg_database_prepare             (DgDatabase   *self,
                                                 const char   *sql,
                                                 GError      **error);
