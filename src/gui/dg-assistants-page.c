@@ -383,7 +383,7 @@ dg_assistants_page_prepare_close (DgAssistantsPage *self)
   dg_confirmation_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                            _("Discard Unsaved Changes?"),
                            _("Some fields of this assistant are not valid, so the changes could not be saved."),
-                           _("_Keep Editing"), "discard", _("_Discard and Close"),
+                           _("_Keep Editing"), "discard", _("_Discard Changes"),
                            G_CALLBACK (on_discard_dialog_response), self);
   return FALSE;
 }

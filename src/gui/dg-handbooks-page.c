@@ -545,7 +545,7 @@ dg_handbooks_page_prepare_close (DgHandbooksPage *self)
   root = gtk_widget_get_root (GTK_WIDGET (self));
   dg_confirmation_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                            _("Discard Unsaved Changes?"), body,
-                           _("_Keep Editing"), "discard", _("_Discard and Close"),
+                           _("_Keep Editing"), "discard", _("_Discard Changes"),
                            G_CALLBACK (on_discard_dialog_response), self);
   return FALSE;
 }
