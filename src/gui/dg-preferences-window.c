@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dg-accessible.h"
 #include "dg-confirmation.h"
 #include "dg-money.h"
 #include "dg-preferences-window.h"
@@ -785,26 +786,11 @@ dg_preferences_window_class_init (DgPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, currency_display_name);
 }
 
-/* libadwaita 1.2's search button has an icon and a tooltip but no
- * accessible name: a screen reader announced only "button". */
-static void
-name_search_button (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_TOGGLE_BUTTON (child) &&
-          g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), "edit-find-symbolic") == 0)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search"), -1);
-      else
-        name_search_button (child);
-    }
-}
-
 static void
 dg_preferences_window_init (DgPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  name_search_button (GTK_WIDGET (self));
+  dg_accessible_name_search_button (GTK_WIDGET (self));
 
   /* The address is typed straight onto the row, like the entry rows around
    * it; the "view" background would draw a box of another shade inside the
