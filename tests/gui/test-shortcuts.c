@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "test-shortcuts"
 
-#include <glib/gstdio.h>
-
 #include "dg-assistant-editor.h"
 #include "dg-assistants-page.h"
 #include "dg-gui-test.h"
@@ -11,6 +9,7 @@
 #include "dg-invoices-page-private.h"
 #include "dg-new-invoice-dialog.h"
 #include "dg-task-dialog.h"
+#include "dg-test-utils.h"
 #include "dg-time-grid-dialog.h"
 
 static char *database_path;
@@ -249,7 +248,8 @@ drive_new_item (DgApplication *app,
   press (window, "new-item");
   close_toplevel (DG_TYPE_NEW_INVOICE_DIALOG);
 
-  g_assert_cmpuint (n_toplevels (), ==, before);}
+  g_assert_cmpuint (n_toplevels (), ==, before);
+}
 
 static void
 drive_search (DgApplication *app,
@@ -275,7 +275,8 @@ drive_search (DgApplication *app,
   g_action_group_activate_action (G_ACTION_GROUP (window), "search", NULL);
   dg_gui_test_iterate ();
   g_assert_true (GTK_IS_MENU_BUTTON (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
-                                                              GTK_TYPE_MENU_BUTTON)));}
+                                                              GTK_TYPE_MENU_BUTTON)));
+}
 
 static void
 drive_print (DgApplication *app,
@@ -311,7 +312,8 @@ drive_print (DgApplication *app,
   /* Pages without printing open nothing. */
   show_page (window, "tasks");
   press (window, "print");
-  g_assert_null (print_dialog ());}
+  g_assert_null (print_dialog ());
+}
 
 /* One start of the window for all: each takes seconds. */
 static void
@@ -356,14 +358,15 @@ main (int   argc,
   int result;
 
   gtk_test_init (&argc, &argv, NULL);
-  dir = g_dir_make_tmp ("delegate-test-XXXXXX", NULL);
+  dir = dg_test_make_tmp_dir ();
   database_path = g_build_filename (dir, "sample.db", NULL);
   create_sample (database_path);
 
   g_test_add_func ("/shortcuts/all", test_shortcuts);
   result = g_test_run ();
 
-  g_unlink (database_path);
+  /* The folder goes with the database's -wal and -shm files. */
+  dg_test_remove_tree (dir);
   g_free (database_path);
   return result;
 }
