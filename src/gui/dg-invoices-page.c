@@ -647,6 +647,20 @@ on_label_setup (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, label);
 }
 
+/* Numbers, dates and states are short and unreadable cut: they keep their
+ * width, the assistant's name gives way, and a window narrower than the
+ * table scrolls it sideways. */
+static void
+on_short_label_setup (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item,
+                      DgInvoicesPage           *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_list_item_set_child (list_item, label);
+}
+
 static void
 on_wrap_label_setup (GtkSignalListItemFactory *factory,
                      GtkListItem              *list_item,
@@ -657,7 +671,7 @@ on_wrap_label_setup (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_width_chars (GTK_LABEL (label), 16);
+  gtk_label_set_width_chars (GTK_LABEL (label), 12);
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -1202,6 +1216,7 @@ dg_invoices_page_class_init (DgInvoicesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_try_again_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_label_setup);
+  gtk_widget_class_bind_template_callback (widget_class, on_short_label_setup);
   gtk_widget_class_bind_template_callback (widget_class, on_wrap_label_setup);
   gtk_widget_class_bind_template_callback (widget_class, on_amount_setup);
   gtk_widget_class_bind_template_callback (widget_class, on_number_bind);
