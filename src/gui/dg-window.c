@@ -156,7 +156,10 @@ on_print_activated (GSimpleAction *action,
 }
 
 /* win.show-page (string name): Alt+1…6. A page the stack does not have
- * is ignored rather than shown blank. */
+ * is ignored rather than shown blank. Focus left on the view switcher
+ * would ring a tab no longer selected, so it goes; it is not moved into
+ * the page, where the first control is often the search entry, which
+ * Ctrl+F is for. */
 static void
 on_show_page_activated (GSimpleAction *action,
                         GVariant      *parameter,
@@ -164,9 +167,15 @@ on_show_page_activated (GSimpleAction *action,
 {
   DgWindow *self = DG_WINDOW (user_data);
   const char *name = g_variant_get_string (parameter, NULL);
+  GtkWidget *page = adw_view_stack_get_child_by_name (self->stack, name);
+  GtkWidget *focus;
 
-  if (adw_view_stack_get_child_by_name (self->stack, name) != NULL)
-    adw_view_stack_set_visible_child_name (self->stack, name);
+  if (page == NULL)
+    return;
+  adw_view_stack_set_visible_child (self->stack, page);
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus != NULL && gtk_widget_get_ancestor (focus, ADW_TYPE_VIEW_SWITCHER) != NULL)
+    gtk_window_set_focus (GTK_WINDOW (self), NULL);
 }
 
 GtkWindow *
