@@ -716,8 +716,10 @@ test_flow (void)
   dg_gui_test_run_app (database_path, drive_flow);
 }
 
+/* A new database @name in the test's folder, seeded, with a by-task draft
+ * for November (seeded_draft_id). */
 static void
-test_show_and_delete (void)
+seed_november_draft (const char *name)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DgInvoiceStore) store = NULL;
@@ -725,7 +727,7 @@ test_show_and_delete (void)
   GDate from, to;
 
   g_free (database_path);
-  database_path = g_build_filename (test_dir, "delete.db", NULL);
+  database_path = g_build_filename (test_dir, name, NULL);
   seed_database (TRUE);
   store = open_invoice_store ();
   g_date_clear (&from, 1);
@@ -735,7 +737,12 @@ test_show_and_delete (void)
   draft = dg_invoice_store_create_draft (store, assistant_id, &from, &to, DG_INVOICE_GROUPING_BY_TASK, &error);
   g_assert_no_error (error);
   seeded_draft_id = dg_invoice_get_id (draft);
-  g_clear_object (&store);
+}
+
+static void
+test_show_and_delete (void)
+{
+  seed_november_draft ("delete.db");
   dg_gui_test_run_app (database_path, drive_show_and_delete);
 }
 
@@ -744,24 +751,10 @@ test_unreadable (void)
 {
   static const char *break_parties_sql = "UPDATE invoices SET parties = 'not parties' WHERE id = ?";
   g_autoptr(GError) error = NULL;
-  g_autoptr(DgInvoiceStore) store = NULL;
-  g_autoptr(DgInvoice) draft = NULL;
   g_autoptr(DgDatabase) db = NULL;
   sqlite3_stmt *stmt;
-  GDate from, to;
 
-  g_free (database_path);
-  database_path = g_build_filename (test_dir, "unreadable.db", NULL);
-  seed_database (TRUE);
-  store = open_invoice_store ();
-  g_date_clear (&from, 1);
-  g_date_set_dmy (&from, 1, G_DATE_NOVEMBER, 2026);
-  g_date_clear (&to, 1);
-  g_date_set_dmy (&to, 30, G_DATE_NOVEMBER, 2026);
-  draft = dg_invoice_store_create_draft (store, assistant_id, &from, &to, DG_INVOICE_GROUPING_BY_TASK, &error);
-  g_assert_no_error (error);
-  seeded_draft_id = dg_invoice_get_id (draft);
-  g_clear_object (&store);
+  seed_november_draft ("unreadable.db");
 
   /* A draft's parties are read from the assistant until they are frozen;
    * text that is not a frozen copy cannot be read back. */

@@ -362,22 +362,32 @@ test_start (void)
   dg_gui_test_run_first_start (path, drive_start);
 }
 
-static void
-drive_sample_error (DgApplication *app,
-                    GtkWindow     *window)
+/* Presses Explore on the welcome page and returns the error dialog that
+ * follows, checked to have @heading. */
+static GtkWindow *
+explore_to_error (DgApplication *app,
+                  GtkWindow     *window,
+                  const char    *heading)
 {
   GtkWindow *dialog = NULL;
 
   assert_welcome_shown (app, window);
   g_signal_emit_by_name (find (window, "explore_button"), "clicked");
+  WAIT_FOR ((dialog = dg_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL,
+            "The error dialog of Explore a Sample Business");
+  dg_gui_test_iterate ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, heading);
+  return dialog;
+}
 
+static void
+drive_sample_error (DgApplication *app,
+                    GtkWindow     *window)
+{
   /* Said in a dialog over the welcome page, which stays, and can be tried
    * again. */
-  WAIT_FOR ((dialog = dg_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL,
-            "The dialog about the sample's folder");
-  dg_gui_test_iterate ();
-  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
-                   "The Sample Business Could Not Be Created");
+  GtkWindow *dialog = explore_to_error (app, window, "The Sample Business Could Not Be Created");
+
   g_assert_true (gtk_window_get_transient_for (dialog) == window);
   g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) == window);
   g_assert_true (dg_window_get_welcome_visible (DG_WINDOW (window)));
@@ -565,15 +575,8 @@ static void
 drive_sample_is_owner (DgApplication *app,
                        GtkWindow     *window)
 {
-  GtkWindow *dialog = NULL;
+  GtkWindow *dialog = explore_to_error (app, window, "The Sample Business Could Not Be Opened");
 
-  assert_welcome_shown (app, window);
-  g_signal_emit_by_name (find (window, "explore_button"), "clicked");
-  WAIT_FOR ((dialog = dg_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL,
-            "The dialog about the sample's own file");
-  dg_gui_test_iterate ();
-  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
-                   "The Sample Business Could Not Be Opened");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "sample.db"));
   g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) == window);
   g_assert_true (dg_window_get_welcome_visible (DG_WINDOW (window)));
