@@ -73,7 +73,7 @@ run_sample_create (DgCli              *cli,
     }
   /* The default database is the owner's own: made-up data never goes there. */
   if (cli->database_path == NULL)
-    return dg_cli_usage_error (_("Name the new database file with --database FILE. The sample "
+    return dg_cli_usage_error (_("Name the new database file with --database PATH. The sample "
                                  "business is never written into your own database."));
 
   if (scale_text != NULL)

@@ -356,7 +356,7 @@ remove_sample_files (const char  *path,
         continue;
       saved_errno = errno;
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("The old sample business “%s” could not be removed: %s. Remove it by hand and try again."),
+                   _("The old sample file “%s” could not be removed: %s. Remove it by hand and try again."),
                    file, g_strerror (saved_errno));
       return FALSE;
     }
